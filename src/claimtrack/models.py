@@ -1,0 +1,148 @@
+"""Typed data model of the output contract (docs/output.md, schema/claimtrack.schema.json).
+
+Every field name here is part of the public contract that external scorers read;
+rename nothing without a schema version bump.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Span = tuple[int, int]
+"""[start, end) character offsets into ``article.text``."""
+
+SourceKind = Literal[
+    "state", "government", "military", "official", "person", "outlet", "organization", "anonymous", "unknown"
+]
+Stance = Literal[
+    "asserts", "denies", "does_not_confirm", "claims_responsibility", "threatens", "accuses", "predicts", "alleges", "other"
+]
+DatePrecision = Literal["day", "month", "year"]
+LocationPrecision = Literal["point", "admin2", "admin1", "country", "region"]
+PlaceFeature = Literal["settlement", "admin1", "admin2", "country", "region", "water", "landmark"]
+Modality = Literal["asserted", "planned", "threatened", "hypothetical", "negated"]
+Status = Literal["claimed", "confirmed", "disputed", "denied"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Article(_Model):
+    id: str
+    source_path: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = Field(default=None, description="YYYY-MM-DD")
+    title: str | None = None
+    via: list[str] = Field(default_factory=list, description="outlets the article says it relays")
+    text: str
+
+
+class TextSpan(_Model):
+    text: str
+    span: Span
+
+
+class Source(_Model):
+    text: str
+    span: Span
+    entity: str | None = None
+    kind: SourceKind = "unknown"
+    anonymous: bool = False
+
+
+class Content(_Model):
+    text: str
+    spans: list[Span]
+
+
+class Claim(_Model):
+    id: str
+    source: Source | None = None
+    cue: TextSpan
+    content: Content
+    stance: Stance = "asserts"
+    via: list[str] = Field(default_factory=list)
+    said_on: str | None = None
+
+
+class AcledType(_Model):
+    event_type: str
+    sub_event_type: str
+
+
+class EventDate(_Model):
+    value: str = Field(description="YYYY-MM-DD, YYYY-MM or YYYY")
+    precision: DatePrecision
+    text: str
+
+
+class Location(_Model):
+    text: str
+    name: str
+    country: str | None = Field(default=None, description="ISO 3166-1 alpha-2")
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    precision: LocationPrecision = "point"
+
+
+class Actor(_Model):
+    text: str
+    entity: str | None = None
+
+
+class Weapon(_Model):
+    text: str
+    name: str
+
+
+class Quantity(_Model):
+    role: str
+    value: int
+    unit: str | None = None
+    claim: str | None = Field(default=None, description="id of the claim that states the figure")
+
+
+class Event(_Model):
+    id: str
+    type: str
+    acled: AcledType | None = None
+    trigger: TextSpan
+    date: EventDate | None = None
+    location: Location | None = None
+    initiator: Actor | None = None
+    target: Actor | None = None
+    weapons: list[Weapon] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    fatalities: int | None = None
+    injured: int | None = None
+    modality: Modality = "asserted"
+    status: Status = "claimed"
+    claims: list[str] = Field(default_factory=list)
+
+
+class Place(_Model):
+    text: str
+    span: Span
+    name: str
+    geonameid: int | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: PlaceFeature = "settlement"
+
+
+class DocumentResult(_Model):
+    """One line of ``claimtrack extract --format jsonl``."""
+
+    id: str
+    article: Article
+    claims: list[Claim] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
