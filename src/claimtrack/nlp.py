@@ -76,3 +76,22 @@ def process(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Docum
     docs = (make_doc(nlp, a) for a in articles)
     for doc in nlp.pipe(docs, batch_size=batch_size):
         yield to_result(doc)
+
+
+def _process_chunk(articles: list[Article]) -> list[DocumentResult]:
+    return list(process(articles))
+
+
+def process_parallel(articles: Iterable[Article], workers: int = 1, chunk: int = 16) -> Iterator[DocumentResult]:
+    """``process`` spread over ``workers`` processes, each loading the model once; input order is kept."""
+    if workers <= 1:
+        yield from process(articles)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice
+
+    it = iter(articles)
+    chunks = iter(lambda: list(islice(it, chunk)), [])
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for results in pool.map(_process_chunk, chunks):
+            yield from results

