@@ -1,0 +1,4 @@
+from claimtrack.schema import SCHEMA_PATH, write
+
+write()
+print(f"wrote {SCHEMA_PATH}")
