@@ -14,7 +14,9 @@ def test_committed_schema_matches_models() -> None:
 
 
 def test_results_validate_and_bad_documents_do_not(nlp) -> None:
-    art = Article(id="t1", text="Russia launched 20 drones at Kyiv on Monday, Ukraine's air force said.", published="2025-01-07")
+    art = Article(
+        id="t1", text="Russia launched 20 drones at Kyiv on Monday, Ukraine's air force said.", published="2025-01-07"
+    )
     (res,) = process([art])
     doc = res.model_dump(mode="json")
     validator = jsonschema.Draft202012Validator(load())

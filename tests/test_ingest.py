@@ -124,8 +124,13 @@ def test_huge_file_is_refused_without_reading_it(tmp_path: Path) -> None:
 def test_malformed_jsonl_line_names_its_line(tmp_path: Path) -> None:
     p = tmp_path / "recs.jsonl"
     p.write_text(
-        json.dumps({"id": 1, "text": GOOD}) + "\n" + '{"id": 2, "text": "trunc\n' + json.dumps({"id": 3, "text": GOOD})
-        + "\n" + json.dumps({"id": 4}) + "\n",
+        json.dumps({"id": 1, "text": GOOD})
+        + "\n"
+        + '{"id": 2, "text": "trunc\n'
+        + json.dumps({"id": 3, "text": GOOD})
+        + "\n"
+        + json.dumps({"id": 4})
+        + "\n",
         "utf-8",
     )
     arts, errors = _split([str(p)])

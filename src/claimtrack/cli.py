@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,12 +23,14 @@ app = typer.Typer(
 out = Console(soft_wrap=False)
 err = Console(stderr=True)
 
-DbOpt = Annotated[str | None, typer.Option("--db", help="Ledger database URL or SQLite file [default: ./claimtrack.db]")]
+DbOpt = Annotated[
+    str | None, typer.Option("--db", help="Ledger database URL or SQLite file [default: ./claimtrack.db]")
+]
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input")]
 Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for the NLP pipeline")]
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     table = "table"
 
@@ -105,14 +107,12 @@ def ingest(paths: Paths, db: DbOpt = None, workers: Workers = 1) -> None:
                 errors.append(IngestError(res.id, str(exc)))
             progress.advance(task)
     skipped = len(articles) - len(fresh)
-    err.print(
-        f"{added} article(s) added, {skipped} already in the ledger, {len(errors)} error(s)", highlight=False
-    )
+    err.print(f"{added} article(s) added, {skipped} already in the ledger, {len(errors)} error(s)", highlight=False)
     if errors:
         raise typer.Exit(1)
 
 
-class EventsFormat(str, Enum):
+class EventsFormat(StrEnum):
     table = "table"
     jsonl = "jsonl"
 

@@ -9,9 +9,29 @@ from typing import Any, TextIO
 
 # ACLED's own column names where a field maps onto one; ours follow.
 CSV_COLUMNS = [
-    "event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "claimtrack_type",
-    "actor1", "actor2", "country", "admin1", "location", "latitude", "longitude", "geo_precision", "source",
-    "notes", "fatalities", "injured", "weapons", "modality", "status", "reports",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "event_type",
+    "sub_event_type",
+    "claimtrack_type",
+    "actor1",
+    "actor2",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+    "injured",
+    "weapons",
+    "modality",
+    "status",
+    "reports",
 ]
 
 _PRECISION = {"day": 1, "month": 2, "year": 3}

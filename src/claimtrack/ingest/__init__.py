@@ -4,6 +4,7 @@
 file never stops the batch; the caller reports the errors and sets the exit code.
 """
 
-from claimtrack.ingest.reader import IngestError, content_hash, read_inputs
+from claimtrack.ingest.errors import IngestError
+from claimtrack.ingest.reader import content_hash, read_inputs
 
 __all__ = ["IngestError", "content_hash", "read_inputs"]

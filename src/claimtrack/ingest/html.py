@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import trafilatura
 
+from claimtrack.ingest.errors import IngestError
 from claimtrack.ingest.meta import outlet_name, publisher_from_url, relay_in_lead
 from claimtrack.models import Article
 
 
-def article_from_html(html: str, where: str, url: str | None = None):  # type: ignore[no-untyped-def]
-    from claimtrack.ingest.reader import IngestError
-
+def article_from_html(html: str, where: str, url: str | None = None) -> Article | IngestError:
     try:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     except Exception as exc:  # trafilatura raises assorted lxml errors on broken markup
@@ -29,7 +28,8 @@ def article_from_html(html: str, where: str, url: str | None = None):  # type: i
         id=where,
         source_path=where,
         url=url or getattr(doc, "url", None),
-        publisher=(outlet_name(site) if site else None) or publisher_from_url(url or getattr(doc, "url", None))
+        publisher=(outlet_name(site) if site else None)
+        or publisher_from_url(url or getattr(doc, "url", None))
         or lead_pub,
         published=getattr(doc, "date", None),
         title=title,

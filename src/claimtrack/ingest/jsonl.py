@@ -10,13 +10,12 @@ from collections.abc import Iterator
 
 from pydantic import ValidationError
 
+from claimtrack.ingest.errors import IngestError
 from claimtrack.ingest.meta import outlet_name, publisher_from_url, relay_in_lead
 from claimtrack.models import Article
 
 
-def articles_from_jsonl(text: str, where: str) -> Iterator[object]:
-    from claimtrack.ingest.reader import IngestError
-
+def articles_from_jsonl(text: str, where: str) -> Iterator[Article | IngestError]:
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -43,7 +42,8 @@ def articles_from_jsonl(text: str, where: str) -> Iterator[object]:
                 id=str(rec["id"]),
                 source_path=at,
                 url=rec.get("url"),
-                publisher=(outlet_name(publisher) if publisher else None) or publisher_from_url(rec.get("url"))
+                publisher=(outlet_name(publisher) if publisher else None)
+                or publisher_from_url(rec.get("url"))
                 or lead_pub,
                 published=(str(rec["published"])[:10] if rec.get("published") else None),
                 title=rec.get("title"),

@@ -6,9 +6,9 @@ import hashlib
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from claimtrack.ingest.errors import IngestError
 from claimtrack.ingest.html import article_from_html
 from claimtrack.ingest.jsonl import articles_from_jsonl
 from claimtrack.ingest.text import article_from_text
@@ -19,17 +19,6 @@ MAX_BYTES = 10 * 1024 * 1024
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
-
-
-@dataclass(frozen=True)
-class IngestError:
-    """A document that could not be read; ``where`` names the file (and line)."""
-
-    where: str
-    problem: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.problem}"
 
 
 def content_hash(text: str) -> str:

@@ -75,7 +75,8 @@ def document_panel(res: DocumentResult) -> Panel:
         claims.add_row(c.id, who, c.stance, c.cue.text, _trim(c.content.text))
 
     places = Text(
-        "places: " + (", ".join(sorted({f"{p.name} ({p.country})" if p.country else p.name for p in res.places})) or "—")
+        "places: "
+        + (", ".join(sorted({f"{p.name} ({p.country})" if p.country else p.name for p in res.places})) or "—")
     )
     return Panel(Group(head, events, claims, places), title=f"[bold]{res.id}", title_align="left")
 
