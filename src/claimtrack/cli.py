@@ -162,6 +162,21 @@ def export_cmd(
     err.print(f"{n} event(s) exported", highlight=False)
 
 
+@app.command()
+def serve(
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+) -> None:
+    """Serve the web view (map and timeline) and a JSON API over the ledger."""
+    import uvicorn
+
+    from claimtrack.web import create_app
+
+    err.print(f"claimtrack web view on http://{host}:{port}/  (Ctrl+C to stop)", highlight=False)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     app()
 
