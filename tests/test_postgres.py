@@ -1,0 +1,53 @@
+"""The ledger on a real PostgreSQL server (started by .ci/postgres.sh; CI sets CLAIMTRACK_TEST_PG)."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+from typer.testing import CliRunner
+
+from claimtrack.cli import app
+from tests.conftest import ROOT
+
+ADMIN_URL = os.environ.get("CLAIMTRACK_TEST_PG")
+pytestmark = pytest.mark.skipif(
+    not ADMIN_URL, reason="CLAIMTRACK_TEST_PG is not set: no PostgreSQL server (bash .ci/postgres.sh starts one)"
+)
+runner = CliRunner()
+
+
+@pytest.fixture()
+def pg_url() -> Iterator[str]:
+    assert ADMIN_URL
+    name = f"ct_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    url = ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    yield url
+    sa.create_engine(url).dispose()
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def test_ingest_events_and_export_on_postgres(pg_url: str, nlp) -> None:
+    first = runner.invoke(app, ["ingest", str(ROOT / "examples"), "--db", pg_url])
+    assert first.exit_code == 0, first.stderr
+    assert "9 article(s) added" in first.stderr
+    again = runner.invoke(app, ["ingest", str(ROOT / "examples"), "--db", pg_url])
+    assert "0 article(s) added, 9 already in the ledger" in again.stderr
+    listed = runner.invoke(app, ["events", "--db", pg_url, "--format", "jsonl"])
+    assert listed.exit_code == 0
+    events = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert events and all(ev["reports"] for ev in events)
+    engine = sa.create_engine(pg_url)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM articles")).scalar() == 9
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+    engine.dispose()
