@@ -17,7 +17,15 @@ SourceKind = Literal[
     "state", "government", "military", "official", "person", "outlet", "organization", "anonymous", "unknown"
 ]
 Stance = Literal[
-    "asserts", "denies", "does_not_confirm", "claims_responsibility", "threatens", "accuses", "predicts", "alleges", "other"
+    "asserts",
+    "denies",
+    "does_not_confirm",
+    "claims_responsibility",
+    "threatens",
+    "accuses",
+    "predicts",
+    "alleges",
+    "other",
 ]
 DatePrecision = Literal["day", "month", "year"]
 LocationPrecision = Literal["point", "admin2", "admin1", "country", "region"]
@@ -66,7 +74,7 @@ class Claim(_Model):
     content: Content
     stance: Stance = "asserts"
     via: list[str] = Field(default_factory=list)
-    said_on: str | None = None
+    said_on: str | None = Field(default=None, description="date of the statement: YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 class AcledType(_Model):

@@ -1,0 +1,78 @@
+"""Word lists for claims: stance cues, titles, anonymous-source nouns, pronouns and short forms.
+
+Hand-curated on purpose: these are closed classes of English (reporting verbs by speech act, job titles,
+pronouns), small enough to read in full, and the stance labels are ours, not PolNeAR's.
+"""
+
+from __future__ import annotations
+
+from claimtrack.models import Stance
+
+# cue-head lemma -> stance, before modifiers (negation, hedges) are applied
+STANCE_BY_LEMMA: dict[str, Stance] = {
+    **dict.fromkeys(["deny", "reject", "dismiss", "refute", "rebut", "disavow", "contradict", "dispute"], "denies"),
+    **dict.fromkeys(["threaten", "vow", "warn", "pledge", "promise", "swear", "vowed"], "threatens"),
+    **dict.fromkeys(
+        ["accuse", "blame", "charge", "condemn", "denounce", "fault", "criticize", "criticise", "slam", "attack"],
+        "accuses",
+    ),
+    **dict.fromkeys(["predict", "expect", "forecast", "anticipate", "project", "foresee", "estimate"], "predicts"),
+    **dict.fromkeys(["allege", "claim", "purport", "rumor", "rumour"], "alleges"),
+    **dict.fromkeys(
+        ["believe", "think", "hope", "fear", "want", "feel", "wish", "doubt", "suspect", "wonder", "ask"], "other"
+    ),
+}
+# verbs that, negated or after "declined to", mean the source would not confirm
+NON_CONFIRM = frozenset({"confirm", "comment", "verify", "say", "disclose", "specify", "acknowledge", "respond"})
+DECLINE = frozenset({"decline", "refuse"})
+RESPONSIBILITY = frozenset({"responsibility", "credit"})
+HEDGES = frozenset({"allegedly", "reportedly", "purportedly", "supposedly", "apparently", "ostensibly"})
+
+PERSONAL_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+THING_PRONOUNS = frozenset({"it", "they", "we"})
+# words right before (or opening) a name that tell its gender, so "she" skips "Mr. X"
+GENDERED = {
+    **dict.fromkeys(["mr.", "mr", "sir", "lord", "king", "spokesman", "congressman", "chairman", "father"], "m"),
+    **dict.fromkeys(
+        ["mrs.", "mrs", "ms.", "ms", "miss", "madam", "lady", "queen", "spokeswoman", "congresswoman", "chairwoman"],
+        "f",
+    ),
+}
+# nouns a definite short form ("the ministry added") can stand for
+SHORT_FORMS = frozenset(
+    (
+        "ministry minister president official spokesman spokeswoman spokesperson army military agency "
+        "government department office committee command service company group campaign governor mayor senator "
+        "secretary chancellor kremlin general commander premier leader source statement report newspaper "
+        "outlet embassy council party court prosecutor police organization organisation administration forces"
+    ).split()
+)
+# head nouns of anonymous sources ("a senior U.S. official", "sources familiar with ...")
+ANONYMOUS_HEADS = frozenset(
+    (
+        "official officials source sources aide aides diplomat diplomats insider insiders person people "
+        "officer officers analyst analysts expert experts witness witnesses resident residents observer "
+        "observers spokesperson member members staffer staffers adviser advisers advisor advisors"
+    ).split()
+)
+TITLES = frozenset(
+    (
+        "president minister prime secretary spokesman spokeswoman spokesperson official ambassador general "
+        "gen. commander governor gov. mayor senator sen. rep. representative chancellor premier king queen "
+        "chief director envoy colonel lieutenant admiral marshal head chairman chairwoman speaker deputy "
+        "adviser advisor aide press secretary-general defense defence foreign president-elect vice leader "
+        "lawmaker congressman congresswoman attorney prosecutor judge mr. mrs. ms. dr. mr mrs ms dr"
+    ).split()
+)
+MILITARY_WORDS = frozenset(
+    {"army", "military", "forces", "command", "navy", "air force", "general staff", "defence", "defense", "troops"}
+)
+GOVERNMENT_WORDS = frozenset(
+    {"ministry", "government", "cabinet", "office", "administration", "kremlin", "department", "embassy", "council"}
+)
+OUTLET_WORDS = frozenset(
+    (
+        "news times post journal tribune herald gazette tv television radio agency press daily telegraph "
+        "guardian outlet newspaper magazine broadcaster network wire"
+    ).split()
+)
