@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from claimtrack.ingest import IngestError, read_inputs
-from claimtrack.models import Article
+from claimtrack.models import Article, DocumentResult
 
 app = typer.Typer(
     help="Turn conflict news into a source-attributed event ledger.",
@@ -28,6 +29,21 @@ DbOpt = Annotated[
 ]
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input")]
 Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for the NLP pipeline")]
+Scheduler = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="Run the NLP on an existing Dask cluster at this address (tcp://host:8786)"),
+]
+
+
+def _run(articles: list[Article], workers: int, scheduler: str | None) -> Iterator[DocumentResult]:
+    """The results of the pipeline over ``articles``: local processes, or a Dask cluster."""
+    if scheduler:
+        from claimtrack.distributed import process_on_cluster
+
+        return process_on_cluster(articles, scheduler)
+    from claimtrack.nlp import process_parallel
+
+    return process_parallel(articles, workers=workers)
 
 
 class ExtractFormat(StrEnum):
@@ -70,13 +86,13 @@ def extract(
         ExtractFormat.jsonl
     ),
     workers: Workers = 1,
+    scheduler: Scheduler = None,
 ) -> None:
     """Extract claims, events and places from articles; one JSON object per document, in input order."""
-    from claimtrack.nlp import process_parallel
     from claimtrack.report.tables import document_panel
 
     articles, errors = _split(paths)
-    for res in process_parallel(articles, workers=workers):
+    for res in _run(articles, workers, scheduler):
         if fmt is ExtractFormat.jsonl:
             sys.stdout.write(res.model_dump_json() + "\n")
         else:
@@ -87,9 +103,8 @@ def extract(
 
 
 @app.command()
-def ingest(paths: Paths, db: DbOpt = None, workers: Workers = 1) -> None:
+def ingest(paths: Paths, db: DbOpt = None, workers: Workers = 1, scheduler: Scheduler = None) -> None:
     """Add articles to the ledger; content already stored is skipped, each article is its own transaction."""
-    from claimtrack.nlp import process_parallel
     from claimtrack.store import Ledger
 
     ledger = Ledger(db)
@@ -98,7 +113,7 @@ def ingest(paths: Paths, db: DbOpt = None, workers: Workers = 1) -> None:
     added = 0
     with _progress(len(fresh)) as progress:
         task = progress.add_task("ingesting", total=len(fresh))
-        for res in process_parallel(fresh, workers=workers):
+        for res in _run(fresh, workers, scheduler):
             try:
                 if ledger.add(res) is not None:
                     added += 1
@@ -125,14 +140,17 @@ def events(
     type: Annotated[str | None, typer.Option("--type", help="Event type, e.g. missile_strike")] = None,
     country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country of the location")] = None,
     fmt: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
+    status: Annotated[str | None, typer.Option(help="confirmed, claimed, disputed or denied")] = None,
 ) -> None:
-    """List ledger events."""
+    """List ledger events (each merged over its reports, with sources, figures, status and contradictions)."""
     import json
 
     from claimtrack.report.tables import events_table
     from claimtrack.store import Ledger
 
     rows = Ledger(db).events(since=since, until=until, type=type, country=country)
+    if status:
+        rows = (ev for ev in rows if ev.get("status") == status)
     if fmt is EventsFormat.jsonl:
         for ev in rows:
             sys.stdout.write(json.dumps(ev, ensure_ascii=False) + "\n")
@@ -142,24 +160,120 @@ def events(
 
 @app.command("export")
 def export_cmd(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or csv")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="acled-csv, geojson, jsonl, parquet or csv")] = "jsonl",
     db: DbOpt = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write [default: stdout]")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest event date, YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date, YYYY-MM-DD")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country of the location")] = None,
 ) -> None:
     """Export the ledger's events."""
-    from claimtrack.export import FORMATS, export
+    from claimtrack.export import BINARY, FORMATS, export
     from claimtrack.store import Ledger
 
     if fmt not in FORMATS:
         err.print(f"[red]error:[/] unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
-    rows = Ledger(db).events()
+    rows = Ledger(db).events(since=since, until=until, country=country)
     if output is None:
-        n = export(rows, fmt, sys.stdout)
+        n = export(rows, fmt, sys.stdout.buffer if fmt in BINARY else sys.stdout)
+    elif fmt in BINARY:
+        with output.open("wb") as bh:
+            n = export(rows, fmt, bh)
     else:
         with output.open("w", encoding="utf-8", newline="") as fh:
             n = export(rows, fmt, fh)
     err.print(f"{n} event(s) exported", highlight=False)
+
+
+@app.command()
+def show(
+    event_id: Annotated[str, typer.Argument(help="Ledger event id (or a unique prefix, or a report key)")],
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the event as JSON instead")] = False,
+) -> None:
+    """Print a ledger event's dossier: timeline of reports, who said what, relays, figures, contradictions."""
+    import json
+
+    from claimtrack.report.dossier import dossier_panel
+    from claimtrack.store import Ledger
+
+    ev = Ledger(db).event(event_id)
+    if ev is None:
+        err.print(f"[red]error:[/] no ledger event {event_id!r}")
+        raise typer.Exit(1)
+    if as_json:
+        sys.stdout.write(json.dumps(ev, ensure_ascii=False, indent=1) + "\n")
+    else:
+        out.print(dossier_panel(ev))
+
+
+@app.command()
+def merge(
+    a: Annotated[str, typer.Argument(help="Ledger event id or report key")],
+    b: Annotated[str, typer.Argument(help="Ledger event id or report key")],
+    db: DbOpt = None,
+    note: Annotated[str | None, typer.Option(help="Why (kept with the correction)")] = None,
+) -> None:
+    """Merge two ledger events into one; the correction survives re-ingest."""
+    from claimtrack.store import Ledger
+
+    try:
+        merged = Ledger(db).merge(a, b, note=note)
+    except KeyError as exc:
+        err.print(f"[red]error:[/] no ledger event or report {exc.args[0]!r}")
+        raise typer.Exit(1) from None
+    err.print(f"merged into {merged}", highlight=False)
+    sys.stdout.write(merged + "\n")
+
+
+@app.command()
+def split(
+    event_id: Annotated[str, typer.Argument(help="Ledger event id")],
+    report: Annotated[
+        list[str] | None,
+        typer.Option("--report", "-r", help="Report key or article id to take out (repeat); none: split every report"),
+    ] = None,
+    db: DbOpt = None,
+    note: Annotated[str | None, typer.Option(help="Why (kept with the correction)")] = None,
+) -> None:
+    """Split a ledger event; the correction survives re-ingest."""
+    from claimtrack.store import Ledger
+
+    try:
+        ids = Ledger(db).split(event_id, report or None, note=note)
+    except KeyError as exc:
+        err.print(f"[red]error:[/] no ledger event or report {exc.args[0]!r}")
+        raise typer.Exit(1) from None
+    err.print(f"split into {len(ids)} event(s)", highlight=False)
+    for i in ids:
+        sys.stdout.write(i + "\n")
+
+
+class ReportFormat(StrEnum):
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def report(
+    since: Annotated[str, typer.Option(help="Earliest event date, YYYY-MM-DD")],
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 country of the location")] = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f")] = ReportFormat.md,
+    db: DbOpt = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write [default: stdout]")] = None,
+) -> None:
+    """Write a situation report: events by day and region with figures, sources and status."""
+    from claimtrack.report.situation import render
+    from claimtrack.store import Ledger
+
+    events = list(Ledger(db).events(since=since, country=country))
+    text = render(events, fmt=fmt.value, since=since, country=country.upper() if country else None)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        err.print(f"{len(events)} event(s) written to {output}", highlight=False)
 
 
 @app.command()

@@ -1,5 +1,5 @@
 """Exports of the ledger in formats analysts' tools read."""
 
-from claimtrack.export.writers import FORMATS, export
+from claimtrack.export.writers import BINARY, FORMATS, export
 
-__all__ = ["FORMATS", "export"]
+__all__ = ["BINARY", "FORMATS", "export"]

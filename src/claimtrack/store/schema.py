@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -31,6 +31,9 @@ class ArticleRow(Base):
     via: Mapped[list[Any]] = mapped_column(JSON, default=list)
     text: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    # near-duplicate group: content hash of the group's smallest member, so grouping is order-independent
+    dup_group: Mapped[str | None] = mapped_column(String(64), index=True)
+    minhash: Mapped[list[Any] | None] = mapped_column(JSON)
 
     claims: Mapped[list[ClaimRow]] = relationship(back_populates="article", cascade="all, delete-orphan")
     events: Mapped[list[EventRow]] = relationship(back_populates="article", cascade="all, delete-orphan")
@@ -76,10 +79,57 @@ class EventRow(Base):
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # linking: content-derived report key and the blocking columns (type group x country x date interval)
+    report_key: Mapped[str | None] = mapped_column(String(64), index=True)
+    type_group: Mapped[str | None] = mapped_column(String(64))
+    date_lo: Mapped[int | None] = mapped_column(Integer)
+    date_hi: Mapped[int | None] = mapped_column(Integer)
 
     article: Mapped[ArticleRow] = relationship(back_populates="events")
 
-    __table_args__ = (Index("ix_events_block", "date_value", "country", "type"),)
+    __table_args__ = (
+        Index("ix_events_block", "date_value", "country", "type"),
+        Index("ix_events_link_block", "type_group", "country", "date_lo"),
+    )
+
+
+class ArticleBandRow(Base):
+    """MinHash LSH band hashes of an article: equal bands make near-duplicate candidates."""
+
+    __tablename__ = "article_bands"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    band: Mapped[str] = mapped_column(String(40), index=True)
+
+
+class LedgerEventRow(Base):
+    """A real-world event: the cluster of reports (events rows) sharing ``ledger_id``."""
+
+    __tablename__ = "ledger_events"
+
+    ledger_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    anchor_key: Mapped[str] = mapped_column(String(64))
+    type: Mapped[str] = mapped_column(String(64), index=True)
+    date_value: Mapped[str | None] = mapped_column(String(10), index=True)
+    country: Mapped[str | None] = mapped_column(String(2), index=True)
+    n_reports: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class LinkOverrideRow(Base):
+    """A person's correction: ``merge`` (must-link) or ``split`` (cannot-link) between two report keys."""
+
+    __tablename__ = "link_overrides"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    a_key: Mapped[str] = mapped_column(String(64), index=True)
+    b_key: Mapped[str] = mapped_column(String(64), index=True)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    __table_args__ = (UniqueConstraint("kind", "a_key", "b_key", name="uq_link_override"),)
 
 
 class PlaceRow(Base):
