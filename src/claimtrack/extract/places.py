@@ -24,6 +24,75 @@ MAX_TOKENS = 6
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels under which a real place is never hidden in practice: skip gazetteer matching inside them.
 NEVER_PLACE_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"}
+# The small model often swallows a name into a time expression ("at Kyiv overnight" -> TIME); a capitalised
+# word inside DATE/TIME is still a place candidate unless it is itself calendar vocabulary.
+CALENDAR_WORDS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "christmas",
+    "easter",
+    "ramadan",
+    "eid",
+    "new",
+    "last",
+    "next",
+    "this",
+    "earlier",
+    "later",
+    "early",
+    "late",
+    "mid",
+    "day",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "week",
+    "month",
+    "year",
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
+    "independence",
+    "victory",
+    "memorial",
+    "labor",
+    "labour",
+    "thanksgiving",
+    "halloween",
+    "passover",
+    "hanukkah",
+}
 # Words that make the preceding name a division: "Bryansk region", "Kharkiv oblast", "Laurel County".
 ADMIN_SUFFIXES = {
     "region",
@@ -632,7 +701,10 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         if (
             not (first[:1].isupper() and first[:1].isalpha())
             or lowers[i] in STOP_NAMES
-            or ent_types[i] in NEVER_PLACE_LABELS
+            or (
+                ent_types[i] in NEVER_PLACE_LABELS
+                and not (ent_types[i] in ("DATE", "TIME") and lowers[i] not in CALENDAR_WORDS and not starts[i])
+            )
         ):
             i += 1
             continue
