@@ -21,7 +21,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(soft_wrap=False)
+# Piped output (files, CI logs) gets a wide table rather than the 80-column default.
+out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 150)
 err = Console(stderr=True)
 
 DbOpt = Annotated[
