@@ -56,6 +56,9 @@ def test_parse_number(text: str, value: int | None) -> None:
         # negations
         ("Officials said there were no casualties.", [("killed", 0, "person")]),
         ("The strike caused no injuries.", [("injured", 0, "person")]),
+        # a count of the places fired at is no count of what was fired (issue 4 follow-up)
+        ("Roughly 150 mortar rounds were fired at 9 villages of the district.", [("launched", 150, "artillery")]),
+        ("The militia fired 60 rockets at 4 towns in 3 districts.", [("launched", 60, "rocket")]),
         # not counts: ranges of weapons, years, money
         ("The missile has a range of 300 km and entered service in 1989.", []),
         ("The deal is worth $400 million.", []),

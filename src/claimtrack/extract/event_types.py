@@ -179,6 +179,11 @@ def case_label(fine: str, acled: tuple[str, str] | None) -> str:
 # (fine type, weight, pattern). Weights encode specificity: a weapon-specific cue outweighs the generic
 # "attack"; political types are light so that a violent event in the same text wins salience.
 _N = r"(?:\S+\s+){0,3}"  # up to three words between a verb and its object
+# an attack verb, its object, then "with" and up to three modifiers of the weapon noun
+_WITH = (
+    r"(?:attack(?:ed|s|ing)?|struck|strik(?:e|es|ing)|hit(?:s|ting)?|target(?:ed|s|ing)?|pound(?:ed|s|ing)?|"
+    r"bombard(?:ed|s|ing)?|raid(?:ed|s|ing)?|shell(?:ed|s|ing)?) (?:[\w'’.-]+ ){0,6}?with (?:[\w'’/-]+ ){0,3}"
+)
 _CUES: list[tuple[str, float, str]] = [
     # battles
     ("armed_clash", 2.0, r"clash(?:es|ed)?|gun ?(?:battle|fight)s?|firefights?|skirmish(?:es|ed)?|exchanges? of fire"),
@@ -408,6 +413,11 @@ _CUES: list[tuple[str, float, str]] = [
         r"exploitation|harassment|slavery)|gang-?rap\w*|molest(?:ed|ation)?|sex slaves?|abused and assaulted|"
         r"sexual and gender-based violence|(?:abused|assaulted) (?:\S+ ){0,2}(?:women|girls|civilians)",
     ),
+    # "attacked/struck/hit X with <weapon>": the weapon names the kind of strike, whatever the verb
+    ("drone_strike", 4.0, _WITH + r"(?:drones?|uavs?|unmanned aerial vehicles?|shaheds?|gerans?|loitering munitions?)"),
+    ("missile_strike", 4.0, _WITH + r"(?:(?:ballistic |cruise |hypersonic )?missiles?)"),
+    ("shelling", 4.0, _WITH + r"(?:artillery|shells|shellfire|mortars?(?: rounds| shells)?|rockets?|howitzers?|mlrs)"),
+    ("air_strike", 4.0, _WITH + r"(?:(?:guided |glide |aerial |cluster )?bombs|warplanes|fighter jets|aircraft)"),
     # strategic developments
     (
         "agreement",
@@ -825,6 +835,23 @@ def _govern(cues: list[Cue], acts: list[tuple[Cue, float]], score: dict[str, flo
                 score[act.type] += moved
 
 
+_SANCTION_SPAN = 40  # characters after "agreed", "adopted" within which a sanctions cue names what was agreed
+
+
+def _sanctions(
+    cues: list[Cue], acts: list[tuple[Cue, float]], score: dict[str, float], text: str, scale: float
+) -> None:
+    """ "Agreed a new package of sanctions against X": the act is the sanction, the agreement only its form."""
+    for c in cues:
+        if c.type != "agreement" or score.get("agreement", 0.0) <= 0:
+            continue
+        if any(s.type == "sanction" and 0 <= s.start - c.end <= _SANCTION_SPAN for s in cues):
+            moved = min(score["agreement"], cue_score(text, c, scale))
+            score["agreement"] -= moved
+            score["sanction"] = score.get("sanction", 0.0) + moved
+            acts[:] = [a for a in acts if a[0] is not c]  # "agreed to impose sanctions" governs nothing else
+
+
 def _specific(score: dict[str, float]) -> None:
     """Argument rules over the summed scores; edits ``score`` in place."""
     if not score:
@@ -915,6 +942,7 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
             if fine in ("force_against_protesters", "protest_with_intervention"):
                 # the arrests are how the protest was met, not a separate event
                 score["arrest"] = 0.0
+    _sanctions(cues, acts, score, text, scale)
     _govern(cues, acts, score, text, scale)
     _specific(score)
     ranked = sorted(((t, s, best[t][1]) for t, s in score.items() if s > 0), key=lambda x: -x[1])

@@ -54,6 +54,19 @@ _PROTEST_FAMILY = ("protest", "protest_with_intervention", "force_against_protes
 for _t in _PROTEST_FAMILY:
     _FAMILY[_t] = "protest"
 
+_VIOLENT_TYPES = STRIKE_FAMILY | {
+    "armed_clash",
+    "attack_on_civilians",
+    "abduction",
+    "sexual_violence",
+    "riot",
+    "protest",
+    "protest_with_intervention",
+    "force_against_protesters",
+    "arrest",
+}
+_NAMED_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+_VENUE_TYPES = frozenset({"diplomatic_event", "agreement", "protest"})
 _MIN_SCORE = 2.0  # a sentence event needs more than one weak cue
 _SECOND_RATIO = 0.5  # a second family in a sentence must score at least half of the first
 # a strike-family sentence must say that something was done, not only name a weapon ("the missile has a range")
@@ -169,7 +182,7 @@ def find_events(doc: Doc) -> list[Event]:
     published = _published(article)
     claims: list[Claim] = doc._.claims or []
     places: list[Place] = doc._.places or []
-    cues = et.scan(text)
+    cues = [c for c in et.scan(text) if not _source_cue(doc, c)]
     if not cues:
         return []
     sents = list(doc.sents)
@@ -193,12 +206,23 @@ def find_events(doc: Doc) -> list[Event]:
     _speech_dates(drafts, sents, published)
     _fallback_actors(drafts, sents)
 
+    for d in drafts:  # merging can bring a target from another sentence
+        if _same_party(d.initiator, d.target):
+            d.target = None
     lead = _holder(main, drafts)
     ordered = sorted(drafts, key=lambda d: (d is not lead, -_salience(d)))
     events = []
     for i, d in enumerate(ordered, start=1):
         events.append(_to_event(doc, d, f"e{i}", claims, places))
     return events
+
+
+def _source_cue(doc: Doc, cue: et.Cue) -> bool:
+    """ "..., diplomats said": a word of a reporting clause's subject names a source, not an event."""
+    if cue.type in _VIOLENT_TYPES or cue.type.startswith("+"):
+        return False
+    tok = _token_at(doc, cue.start)
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN") and _in_source(tok)
 
 
 def _text(doc: Doc) -> str:
@@ -485,12 +509,14 @@ def _target_of(verb: Token, trigger: Token) -> Token | None:
     for head in (trigger, verb):
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
-                objs = [g for g in c.children if g.dep_ == "pobj"]
+                objs = [g for g in c.children if g.dep_ == "pobj" and not _temporal(g)]
                 if objs:
                     return objs[0]
     for c in verb.children:
-        if c.dep_ == "dobj" and c.pos_ in ("PROPN",):
+        if c.dep_ == "dobj" and c.pos_ in ("PROPN",) and not _temporal(c):
             return c
+        if c.dep_ == "dobj" and c.pos_ == "NOUN" and _place_country(c.doc, c, whole=True):
+            return c  # "attacked the port of X": a place target, kept only through the state it is in
         if c.dep_ == "nsubjpass":
             return c
     return None
@@ -504,18 +530,13 @@ def _actors(doc: Doc, sent: Span, d: _Draft) -> tuple[Actor | None, Actor | None
     verbs = [t for t in sent if t.pos_ == "VERB" and t.lemma_.lower() in _ATTACK_VERBS]
     verb = _predicate(trig)
     if d.type in STRIKE_FAMILY:
-        launch = [
-            v
-            for v in verbs
-            if v.lemma_.lower()
-            in ("launch", "fire", "strike", "attack", "shell", "bomb", "target", "use", "hit", "send")
-        ]
-        if launch:
-            verb = launch[0]
+        launch = [v for v in verbs if v.lemma_.lower() in _LAUNCH_LEMMAS]
+        if launch and verb.lemma_.lower() not in _LAUNCH_LEMMAS:
+            verb = launch[0]  # the trigger's own attack verb ("Russia shelled ...") wins over an earlier one
     subj = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
     owner = _poss(trig) or (_poss(verb) if verb.pos_ == "NOUN" else None)
     initiator = None
-    if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
+    if subj is not None and subj.pos_ in ("NOUN", "PROPN") and _party(subj):
         initiator = _actor(_np(subj))
     elif owner is not None:
         initiator = _actor(_np(owner))
@@ -537,12 +558,21 @@ def _actors(doc: Doc, sent: Span, d: _Draft) -> tuple[Actor | None, Actor | None
     if tgt is None and d.type in _GOVERNING_TYPES:
         comp = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"]
         tgt = _target_of(comp[0], comp[0]) if comp else None
-    target = _actor(_np(tgt)) if tgt is not None and tgt.pos_ in ("NOUN", "PROPN") else None
+    target = _actor(_np(tgt)) if tgt is not None and tgt.pos_ in ("NOUN", "PROPN") and _party(tgt) else None
     if target is not None and target.entity is None and tgt is not None:
-        target = Actor(text=target.text, entity=_place_country(doc, tgt))
-        if target.entity is None and not (tgt.pos_ == "PROPN" or tgt.ent_type_ or any(t.ent_type_ for t in _np(tgt))):
-            target = None  # "into the fight": no one in particular
-    if initiator is not None and target is not None and initiator.text == target.text:
+        if d.type in _VENUE_TYPES:
+            target = None  # "met in Geneva": the place of a meeting is its venue, not a party to it
+        else:
+            target = Actor(
+                text=_place_text(tgt) if tgt.pos_ == "NOUN" else target.text,
+                entity=_place_country(doc, tgt, whole=True),
+            )
+        if target is not None and target.entity is None:
+            if not (tgt.pos_ == "PROPN" or any(t.ent_type_ in _NAMED_LABELS for t in _np(tgt))):
+                target = None  # "into the fight": no one in particular
+            elif tgt.ent_type_ in ("GPE", "LOC", "FAC") or _is_place(doc, tgt):
+                target = None  # a place whose state is unknown: leave the target empty rather than guess
+    if _same_party(initiator, target):
         target = None
     return initiator, target
 
@@ -562,7 +592,7 @@ def _fallback_actors(drafts: list[_Draft], sents: list[Span]) -> None:
             d.initiator = _nearest_entity(sent, d.cue.start, before=True)
         if d.target is None and d.type not in _NO_TARGET_TYPES:
             d.target = _nearest_entity(sent, d.cue.end, before=False)
-        if d.initiator is not None and d.target is not None and d.initiator.text == d.target.text:
+        if _same_party(d.initiator, d.target):
             d.target = None
 
 
@@ -570,16 +600,111 @@ def _nearest_entity(sent: Span, char: int, before: bool) -> Actor | None:
     """Fallback actor: the named party nearest the trigger on one side, within its sentence."""
     ents = [e for e in sent.ents if e.label_ in _ACTOR_LABELS]
     ents = [e for e in ents if (e.end_char <= char if before else e.start_char >= char)]
-    if not ents:
-        return None
-    e = ents[-1] if before else ents[0]
-    return Actor(text=e.text, entity=_entity_of(e))
+    for e in reversed(ents) if before else ents:  # nearest first; stop at the first that can be a party
+        if _in_source(e.root):
+            continue  # "..., Ukraine's air force said": the source of the report is no party to the event
+        entity = _entity_of(e)
+        if entity is None and e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN":
+            continue  # "the Belbek airbase", "the Azot plant": the name of a site, not of a party
+        if entity is None:
+            place = _place_country(sent.doc, e.root)
+            if before and place is not None:
+                continue  # a city does not act; the side holding it is not known from the text
+            if place is None and e.label_ in ("GPE", "NORP", "LOC"):
+                continue  # a place of unknown state: leave the role empty rather than guess
+            entity = place
+        return Actor(text=e.text, entity=entity)
+    return None
 
 
-def _place_country(doc: Doc, tok: Token) -> str | None:
-    """A target named by a place ("the Belgorod region") stands for the state the place is in."""
+_REPORT_LEMMAS = frozenset({"say", "tell", "add", "report", "state", "announce", "confirm", "claim", "write", "note"})
+
+
+def _in_source(tok: Token) -> bool:
+    """Whether ``tok`` is inside the subject of a reporting verb or an "according to" phrase."""
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ == "nsubj" and cur.head.lemma_.lower() in _REPORT_LEMMAS:
+            return True
+        if cur.dep_ == "pobj" and cur.head.lower_ == "to" and cur.head.head.lower_ == "according":
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+_LAUNCH_LEMMAS = frozenset({"launch", "fire", "strike", "attack", "shell", "bomb", "target", "use", "hit", "send"})
+_TEMPORAL_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "overnight", "night", "nightfall",
+     "morning", "afternoon", "evening", "day", "days", "week", "weeks", "weekend", "month", "months", "year", "years",
+     "today", "tonight", "yesterday", "tomorrow", "dawn", "midnight", "noon", "hour", "hours", "time", "decade",
+     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december"}
+)  # fmt: skip
+# heads of noun phrases that name an act or an instrument, not a party ("a similar strike hit ...")
+_NON_PARTY = frozenset(
+    {"strike", "attack", "airstrike", "raid", "shelling", "bombardment", "barrage", "explosion", "blast", "assault",
+     "operation", "offensive", "incident", "fire", "salvo", "wave", "missile", "drone", "rocket", "shell", "bomb",
+     "projectile", "munition", "debris", "fragment", "package", "sanction", "decision", "move", "report", "statement",
+     "escalation", "act", "step", "use", "war", "action"}
+)  # fmt: skip
+
+
+def _temporal(tok: Token) -> bool:
+    """A date or time phrase ("on Sunday", "overnight", "last week") is never a party to an event."""
+    if tok.lower_ in _TEMPORAL_WORDS or tok.lemma_.lower() in _TEMPORAL_WORDS:
+        return True
+    if tok.ent_type_ not in ("DATE", "TIME"):
+        return False
+    # the small model sometimes folds a city into a time phrase ("at Kyiv overnight"): a known place is no date
+    return tok.pos_ != "PROPN" or not (_is_place(tok.doc, tok) or canonical_entity(tok.text)[0])
+
+
+def _party(tok: Token) -> bool:
+    """Whether a noun phrase head can be an initiator or target: no date, and no act or weapon unless it is owned
+    by a named side ("Russian artillery", "Ukraine's strike")."""
+    if _temporal(tok):
+        return False
+    if tok.lemma_.lower() in _NON_PARTY or tok.lower_ in _NON_PARTY or find_weapons(tok.text):
+        return _entity_of(_np(tok)) is not None
+    return True
+
+
+def _same_party(a: Actor | None, b: Actor | None) -> bool:
+    """Initiator and target are never one side: "Ukraine struck Crimea" does not target Ukraine."""
+    if a is None or b is None:
+        return False
+    if a.text.lower() == b.text.lower():
+        return True
+    return a.entity is not None and b.entity is not None and side(a.entity) == side(b.entity)
+
+
+def _is_place(doc: Doc, tok: Token) -> bool:
+    places: list[Place] = doc._.places or []
+    return any(p.span[0] <= tok.idx < p.span[1] for p in places)
+
+
+def _place_text(tok: Token) -> str:
+    """ "the port of Odesa" for a common-noun head with an of-complement, without the article."""
+    span = _np(tok)
+    of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if of:
+        span = tok.doc[span.start : of[0].right_edge.i + 1]
+    if span[0].dep_ == "det" and len(span) > 1:
+        span = span[1:]
+    return span.text
+
+
+def _place_country(doc: Doc, tok: Token, whole: bool = False) -> str | None:
+    """A target named by a place ("the Belgorod region") stands for the state the place is in; ``whole`` also reads
+    the phrase's of-complement ("the port of X")."""
     places: list[Place] = doc._.places or []
     span = _np(tok)
+    if whole:
+        of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+        if of:
+            span = doc[span.start : of[0].right_edge.i + 1]
     for p in places:
         if p.span[0] < span.end_char and span.start_char < p.span[1] and p.country:
             try:

@@ -80,6 +80,11 @@ class QuantityMention:
     end: int
 
 
+# prepositions whose object is where something was aimed or happened, not what was used or hurt
+_PLACE_PREPS = frozenset({"at", "on", "against", "into", "in", "across", "over", "toward", "towards", "near", "around"})
+_PROJECTILE_UNITS = frozenset({"missile", "drone", "rocket", "bomb", "artillery", "aircraft", "grenade", "explosive"})
+
+
 def parse_number(text: str) -> int | None:
     """Integer of a written figure: "10,000", "six", "two hundred", "1.5 million", "dozens"."""
     t = text.strip().lower().replace(",", "")
@@ -254,6 +259,14 @@ def find_quantities(sent: Span) -> list[QuantityMention]:
             and any(c.dep_ == "dobj" for c in verb.children)
         ):
             continue  # "two bombers killed 25 soldiers": the subjects are the killers, not the dead
+        if (
+            unit_tok is not None
+            and unit_tok.dep_ == "pobj"
+            and unit_tok.head.lower_ in _PLACE_PREPS
+            and unit not in _PROJECTILE_UNITS
+            and unit_tok.lemma_.lower() not in _PERSON_UNITS
+        ):
+            continue  # "fired at 12 settlements", "in three districts": a count of targets or places, not of arms
         role = _role_of(verb, unit_tok, unit)
         own = [c for c in last.children if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in _OWN_ROLE]
         if unit_tok is None and own:  # "... and two wounded"
