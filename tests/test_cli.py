@@ -52,6 +52,14 @@ def test_extract_table_on_seeds_shows_article_metadata(nlp) -> None:
     assert "2025-01-05" in res.stdout and "Russia vows retaliation" in res.stdout
 
 
+def test_extract_seeds_give_the_missile_strikes_with_their_dates(nlp) -> None:
+    need_shared(SEEDS)
+    res = runner.invoke(app, ["extract", *sorted(str(p) for p in SEEDS.glob("*.txt"))])
+    first, second = _lines(res.stdout)
+    strikes = [(e["type"], (e["date"] or {}).get("value")) for d in (first, second) for e in d["events"][:1]]
+    assert strikes == [("missile_strike", "2024-11-19"), ("missile_strike", "2025-01-03")]
+
+
 def test_extract_bad_input_exits_nonzero_and_keeps_the_rest(tmp_path: Path, nlp) -> None:
     bad = tmp_path / "empty.txt"
     bad.write_text("")
