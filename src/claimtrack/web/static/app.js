@@ -14,13 +14,29 @@ const dayOf = (ev) => (ev.date && ev.date.value) || "undated";
 function describe(ev) {
   const loc = ev.location ? `${ev.location.name}${ev.location.country ? " (" + ev.location.country + ")" : ""}` : "no place";
   const who = [ev.initiator, ev.target].filter(Boolean).map((a) => a.entity || a.text).join(" → ");
-  const figs = (ev.quantities || []).map((q) => `${q.value} ${q.role}`).join(", ");
+  const figs = (ev.quantities || []).map((q) => [q.value, q.unit, q.role].filter(Boolean).join(" ")).join(", ");
   const srcs = (ev.sources || []).map((s) => s.entity).join(", ");
   return `<strong>${esc(ev.type)}</strong> · ${esc(dayOf(ev))} · ${esc(loc)}` +
     `<div class="meta">${esc(who)}${figs ? " · " + esc(figs) : ""}</div>` +
     `<div class="meta"><span class="status-${esc(ev.status)}">${esc(ev.status)}</span>` +
     ` · ${(ev.reports || []).length} report(s)${srcs ? " · sources: " + esc(srcs) : ""}` +
     `${ev.independent_sources != null ? " · independent: " + esc(ev.independent_sources) : ""}</div>`;
+}
+
+// Rings that cross the antimeridian (Chukotka, Fiji) would be drawn across the whole map: move their
+// western half east of 180° so each ring stays contiguous.
+function unwrap(fc) {
+  const fix = (ring) => {
+    const east = ring.some(([x]) => x > 170), west = ring.some(([x]) => x < -170);
+    return east && west ? ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : ring;
+  };
+  for (const f of fc.features) {
+    const g = f.geometry;
+    if (!g) continue;
+    if (g.type === "Polygon") g.coordinates = g.coordinates.map(fix);
+    if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map((p) => p.map(fix));
+  }
+  return fc;
 }
 
 async function initMap() {
@@ -32,7 +48,7 @@ async function initMap() {
   state.map = L.map("map", { worldCopyJump: true }).setView([48.5, 34], 5);
   try {
     const topo = await (await fetch("/static/vendor/countries-50m.json")).json();
-    L.geoJSON(topojson.feature(topo, topo.objects.countries), {
+    L.geoJSON(unwrap(topojson.feature(topo, topo.objects.countries)), {
       style: { color: "#9aa7b3", weight: 0.7, fillColor: "#fbfbf8", fillOpacity: 1 },
     }).addTo(state.map);
   } catch (e) { /* outlines are decoration; markers still show */ }
