@@ -813,3 +813,84 @@ def test_a_city_folded_into_a_time_phrase_is_still_the_target(nlp) -> None:  # t
     events = _events(nlp, "Russia launched 80 drones at Odesa overnight.", "2025-06-20")
     assert events[0].target is not None and events[0].target.entity == "Ukraine"
     assert events[0].target.text == "Odesa"
+
+
+# --- denials and clause-level dates --------------------------------------------------------------------
+
+
+def test_a_date_goes_to_the_clause_it_modifies(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the denial is Thursday, the crash Tuesday: the nearer date ("on Thursday") belongs to the denial's clause
+    text = (
+        "Moldova's Interior Ministry on Thursday denied that a drone had crashed near the town of Cahul "
+        "in the south of the country on Tuesday."
+    )
+    events = _events(nlp, text, "2025-06-12")
+    assert len(events) == 1
+    crash = events[0]
+    assert crash.type == "drone_strike"
+    assert crash.date is not None and crash.date.value == "2025-06-10"
+    assert crash.status == "denied"
+    assert crash.initiator is None  # the side denying an event is no party to it
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Rebels shelled the market on Tuesday, the army said on Thursday.", "2025-06-10"),
+        ("The ministry said on Thursday that a drone came down in a field near the border on Wednesday.",
+         "2025-06-11"),
+        # no date in the event's own clause: it takes the governing clause's date
+        ("On Wednesday the army said rebels had shelled the market.", "2025-06-11"),
+    ],
+)  # fmt: skip
+def test_clause_dates(nlp, text: str, date: str) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, text, "2025-06-12")
+    assert events[0].date is not None and events[0].date.value == date
+
+
+@pytest.mark.parametrize(
+    ("text", "fine", "date"),
+    [
+        ("Georgia dismissed on Thursday reports that a missile fell near the village of Sachkhere on Tuesday. "
+         "Officials in Tbilisi said the reports were false.", "missile_strike", "2025-06-10"),
+        ("Kenya's army on Thursday rejected claims that its troops had shelled a village in southern Somalia "
+         "on Monday.", "shelling", "2025-06-09"),
+        ("Azerbaijan rejected on Thursday reports that a drone came down near the port of Baku on Wednesday.",
+         "drone_strike", "2025-06-11"),
+    ],
+)  # fmt: skip
+def test_rejected_reports_give_the_reported_event_denied(  # type: ignore[no-untyped-def]
+    nlp, text: str, fine: str, date: str
+) -> None:
+    events = _events(nlp, text, "2025-06-12")
+    assert events[0].type == fine
+    assert events[0].date is not None and events[0].date.value == date
+    assert events[0].status == "denied"
+    assert all(e.type != "rejection" for e in events)  # the denial is the event's status, not an event
+
+
+def test_the_denier_is_no_party_to_the_denied_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, "Azerbaijan denied reports of a drone strike on the port of Baku on Wednesday.", "2025-06-12")
+    assert events[0].type == "drone_strike" and events[0].status == "denied"
+    assert events[0].initiator is None
+    # unless the denied content is about the denier itself
+    events = _events(nlp, "Iran on Wednesday dismissed allegations that it had supplied drones to Russia last month.",
+                     "2025-06-12")  # fmt: skip
+    assert events[0].type == "arms_transfer" and events[0].status == "denied"
+    assert events[0].initiator is not None and events[0].initiator.entity == "Iran"
+    assert events[0].date is not None and events[0].date.value == "2025-05"
+
+
+def test_rejecting_a_proposal_is_still_a_rejection(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, "The rebels on Thursday rejected a ceasefire proposal made by the mediators on Monday.",
+                     "2025-06-12")  # fmt: skip
+    assert events[0].type == "rejection"
+    assert events[0].date is not None and events[0].date.value == "2025-06-12"
+    assert et.rank_types("Rebels rejected reports of a new offer.")[0][0] == "rejection"  # nothing eventive reported
+
+
+def test_a_downed_drone_is_no_accident() -> None:
+    assert et.rank_types("A drone had crashed near the border.")[0][0] == "drone_strike"
+    assert "man_made_disaster" not in {t for t, _, _ in et.rank_types("A drone crashed near the border.")}
+    assert et.rank_types("A cruise missile came down in a field.")[0][0] == "missile_strike"
+    assert et.rank_types("A small passenger plane crashed near the airport.")[0][0] == "man_made_disaster"

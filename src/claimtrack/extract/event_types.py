@@ -179,6 +179,9 @@ def case_label(fine: str, acled: tuple[str, str] | None) -> str:
 # (fine type, weight, pattern). Weights encode specificity: a weapon-specific cue outweighs the generic
 # "attack"; political types are light so that a violent event in the same text wins salience.
 _N = r"(?:\S+\s+){0,3}"  # up to three words between a verb and its object
+# verbs of an aircraft or projectile coming to the ground ("a drone came down near ...")
+_DOWNED_WEIGHT = 5.0
+_DOWNED = r"(?:crash(?:ed|es|ing)|crash-landed|came down|come down|comes down|coming down|went down|fell)"
 # an attack verb, its object, then "with" and up to three modifiers of the weapon noun
 _WITH = (
     r"(?:attack(?:ed|s|ing)?|struck|strik(?:e|es|ing)|hit(?:s|ting)?|target(?:ed|s|ing)?|pound(?:ed|s|ing)?|"
@@ -416,6 +419,16 @@ _CUES: list[tuple[str, float, str]] = [
     # "attacked/struck/hit X with <weapon>": the weapon names the kind of strike, whatever the verb
     ("drone_strike", 4.0, _WITH + r"(?:drones?|uavs?|unmanned aerial vehicles?|shaheds?|gerans?|loitering munitions?)"),
     ("missile_strike", 4.0, _WITH + r"(?:(?:ballistic |cruise |hypersonic )?missiles?)"),
+    # a drone or missile that "crashed" or "came down" in conflict news was flown or fired at someone: the
+    # downing is the strike's event, not a transport accident (a crash word inside this phrase is absorbed)
+    (
+        "drone_strike",
+        _DOWNED_WEIGHT,
+        r"(?:drones?|uavs?|unmanned aerial vehicles?|shaheds?|gerans?)(?: \S+){0,2} "
+        + _DOWNED
+        + r"|(?:crash(?:es)?|downing|wreckage) of (?:a |an |the )?(?:\S+ )?(?:drones?|uavs?)|drone crash(?:es)?",
+    ),
+    ("missile_strike", _DOWNED_WEIGHT, r"(?:(?:ballistic |cruise |hypersonic )?missiles?)(?: \S+){0,2} " + _DOWNED),
     ("shelling", 4.0, _WITH + r"(?:artillery|shells|shellfire|mortars?(?: rounds| shells)?|rockets?|howitzers?|mlrs)"),
     ("air_strike", 4.0, _WITH + r"(?:(?:guided |glide |aerial |cluster )?bombs|warplanes|fighter jets|aircraft)"),
     # strategic developments
@@ -823,9 +836,36 @@ _NOT_GOVERNED = frozenset({*_SPEECH_ACTS, "claim_of_responsibility", "accusation
 _GOVERN_SPAN = 60  # characters after "rejected", "demanded" where the object names the act demanded or refused
 
 
+# "rejected reports that ...", "dismissed claims of ...": what is rejected is an account of an event
+_REPORTED = re.compile(
+    r"\b(?:reports?|claims?|allegations?|accounts?|rumou?rs?|suggestions?|assertions?|speculation)\s+(?:that|of)\b",
+    re.I,
+)
+
+
+def _eventive(c: Cue) -> bool:
+    return not c.type.startswith("+") and c.type not in _NOT_GOVERNED
+
+
+def reported_object(text: str, act: Cue, span: int = _GOVERN_SPAN) -> int | None:
+    """End of "reports that" / "claims of" right after a rejection cue, when its object is a reported event."""
+    m = _REPORTED.search(text, act.end, min(len(text), act.end + span))
+    if m is None or re.search(r"[.;:!?]", text[act.end : m.start()]):
+        return None
+    return m.end()
+
+
 def _govern(cues: list[Cue], acts: list[tuple[Cue, float]], score: dict[str, float], text: str, scale: float) -> None:
-    """ "Rejected a ceasefire proposal", "demanded the withdrawal": the event is the speech act, not its object."""
-    for act, _ in acts:
+    """ "Rejected a ceasefire proposal", "demanded the withdrawal": the event is the speech act, not its object.
+
+    But "rejected reports that a drone came down": the reported event is the event of record (the rejection is
+    the stance of a claim about it, read by the claims component), so the speech act gives way to it."""
+    for act, s in acts:
+        after = reported_object(text, act) if act.type == "rejection" else None
+        if after is not None:
+            if any(_eventive(c) and after <= c.start <= after + 2 * _GOVERN_SPAN for c in cues):
+                score[act.type] = max(0.0, score[act.type] - s)
+            continue
         for c in cues:
             if c.type.startswith("+") or c.type in _NOT_GOVERNED or c.type not in score:
                 continue
@@ -897,6 +937,14 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
 
     ``scale`` is how fast position lowers a cue's weight: short for a document, long within a sentence."""
     cues = scan(text) if cues is None else cues
+    # "a drone had crashed": the crash word inside a drone or missile downing phrase is no accident of its own
+    downed = [c for c in cues if c.type in ("drone_strike", "missile_strike") and c.weight == _DOWNED_WEIGHT]
+    if downed:
+        cues = [
+            c
+            for c in cues
+            if c.type != "man_made_disaster" or not any(d.start <= c.start and c.end <= d.end for d in downed)
+        ]
     score: dict[str, float] = {}
     best: dict[str, tuple[float, Cue]] = {}
     protest_at = [c.start for c in cues if c.type in _PROTESTS]

@@ -72,7 +72,7 @@ _SECOND_RATIO = 0.5  # a second family in a sentence must score at least half of
 # a strike-family sentence must say that something was done, not only name a weapon ("the missile has a range")
 _ACTION_LEMMAS = frozenset(
     {"launch", "fire", "strike", "hit", "attack", "shell", "bomb", "intercept", "shoot", "down", "target", "kill",
-     "destroy", "damage", "pound", "use", "explode", "detonate", "land", "fall", "raid", "blast", "injure",
+     "destroy", "damage", "pound", "use", "explode", "detonate", "land", "fall", "crash", "raid", "blast", "injure",
      "wound", "shot", "rain", "drop", "struck", "airstrike", "strikes", "explosion", "bombing",
      "shelling", "interception", "assault", "barrage"}
 )  # fmt: skip
@@ -404,12 +404,46 @@ def _sentence_date(text: str, sent: Span, cue: et.Cue, published: date | None) -
             if ev is not None:
                 found.append((m.start(), m.end(), ev))
         memo[sent.start_char] = found
-    best: tuple[int, EventDate] | None = None
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0][2]
+    # a date modifies the clause it hangs from: in "X on Monday denied that a drone crashed on Sunday" the
+    # crash is Sunday. Rank dates by their clause (the trigger's own, then a governing one, then any other)
+    # and only then by distance, so the first or nearest date of the sentence is not taken blindly
+    doc = sent.doc
+    trig = _token_at(doc, cue.start)
+    verb = _clause_verb(trig) if trig is not None else None
+    chain: dict[int, int] = {}
+    if verb is not None:
+        cur, depth = verb, 0
+        while depth < 12:
+            chain.setdefault(cur.i, depth)
+            if cur.head is cur:
+                break
+            cur, depth = cur.head, depth + 1
+    best: tuple[int, int, EventDate] | None = None
     for start, end, ev in found:
         dist = start - cue.end if start >= cue.end else cue.start - end
-        if best is None or dist < best[0]:
-            best = (dist, ev)
-    return best[1] if best else None
+        level = 2
+        tok = _token_at(doc, start) if verb is not None else None
+        if tok is not None:
+            dverb = _clause_verb(tok)
+            if dverb.i in chain:
+                level = min(chain[dverb.i], 1)
+        if best is None or (level, dist) < best[:2]:
+            best = (level, dist, ev)
+    return best[2] if best else None
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The nearest verb at or above ``tok`` in the parse: the clause a word or a date phrase belongs to."""
+    cur = tok
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+            return cur
+        cur = cur.head
+    return cur
 
 
 # --- actors ---------------------------------------------------------------------------------------
@@ -534,6 +568,8 @@ def _actors(doc: Doc, sent: Span, d: _Draft) -> tuple[Actor | None, Actor | None
         if launch and verb.lemma_.lower() not in _LAUNCH_LEMMAS:
             verb = launch[0]  # the trigger's own attack verb ("Russia shelled ...") wins over an earlier one
     subj = _subject(verb) if verb.pos_ in ("VERB", "AUX") else None
+    if verb.lemma_.lower() in _DENY_LEMMAS and d.type not in _SPEECH_TYPES and d.type not in _GOVERNING_TYPES:
+        subj = None  # "X denied reports of a strike": the denier did not strike
     owner = _poss(trig) or (_poss(verb) if verb.pos_ == "NOUN" else None)
     initiator = None
     if subj is not None and subj.pos_ in ("NOUN", "PROPN") and _party(subj):
@@ -590,10 +626,32 @@ def _fallback_actors(drafts: list[_Draft], sents: list[Span]) -> None:
         sent = sents[d.sent_index]
         if d.initiator is None:
             d.initiator = _nearest_entity(sent, d.cue.start, before=True)
+            if d.initiator is not None and _denier(sent, d.cue.start, d.initiator):
+                d.initiator = None
         if d.target is None and d.type not in _NO_TARGET_TYPES:
             d.target = _nearest_entity(sent, d.cue.end, before=False)
         if _same_party(d.initiator, d.target):
             d.target = None
+
+
+_SELF = frozenset({"it", "its", "they", "their", "we", "our"})
+_DENY_LEMMAS = frozenset({"deny", "reject", "dismiss", "refute", "rebuff", "disprove", "contest", "dispute"})
+
+
+def _denier(sent: Span, char: int, actor: Actor) -> bool:
+    """ "X denied that a drone crashed", "X rejected reports that ...": the side denying an event is no party to it."""
+    tok = _token_at(sent.doc, char)
+    cur = tok
+    for _ in range(8):
+        if cur is None or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.pos_ == "VERB" and cur.lemma_.lower() in _DENY_LEMMAS:
+            if tok is not None and any(t.lower_ in _SELF for t in sent.doc[cur.i + 1 : tok.i]):
+                return False  # "X denied that its forces shelled ...": the denier is the one accused
+            subj = _subject(cur)
+            return subj is not None and actor.text in _np(subj).text
+    return False
 
 
 def _nearest_entity(sent: Span, char: int, before: bool) -> Actor | None:
@@ -960,9 +1018,35 @@ def _to_event(doc: Doc, d: _Draft, eid: str, claims: list[Claim], places: list[P
         fatalities=max(killed) if killed else None,
         injured=max(injured) if injured else None,
         modality=d.modality,
-        status=event_status(covering),
+        status=_status(doc, d, covering),
         claims=[c.id for c in covering],
     )
+
+
+# "X rejected / denied / dismissed reports that <event>": the sentence itself denies the event it reports
+_DENIED_REPORT = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:ed|s|ing)?|dismiss(?:ed|es|ing)?|refut(?:ed|es|ing)|rebuff(?:ed|s)?)"
+    r"\b(?:\s+[\w'-]+){0,3}?\s+(?:reports?|claims?|allegations?|accounts?|rumou?rs?|suggestions?|assertions?|"
+    r"speculation)\s+(?:that|of)\b",
+    re.I,
+)
+
+
+def _status(doc: Doc, d: _Draft, covering: list[Claim]) -> Status:
+    """Status from the claims; an event inside "rejected reports that ..." is denied even when the claims
+    component read the reports as the (unnamed) source of an assertion rather than the denier's content."""
+    status = event_status(covering)
+    if status not in ("claimed", "confirmed"):
+        return status
+    for s, _ in d.triggers:
+        tok = _token_at(doc, s)
+        if tok is None:
+            continue
+        sent = tok.sent
+        m = _DENIED_REPORT.search(_text(doc), sent.start_char, s)
+        if m is not None and not re.search(r"[;:]", _text(doc)[m.end() : s]):
+            return "denied" if status == "claimed" else "disputed"
+    return status
 
 
 def case_label(event: Event) -> str:
