@@ -6,6 +6,7 @@ rename nothing without a schema version bump.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -47,6 +48,13 @@ class Article(_Model):
     title: str | None = None
     via: list[str] = Field(default_factory=list, description="outlets the article says it relays")
     text: str
+
+    def published_date(self) -> date | None:
+        """The publication date, the anchor of relative dates; None when absent or unreadable."""
+        try:
+            return date.fromisoformat(self.published[:10]) if self.published else None
+        except ValueError:
+            return None
 
 
 class TextSpan(_Model):

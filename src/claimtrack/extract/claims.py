@@ -334,15 +334,6 @@ def _said_on(doc: Doc, a: Attribution, published: date | None, dates: list[Span]
     return None
 
 
-def _published(article: Article | None) -> date | None:
-    if article is None or not article.published:
-        return None
-    try:
-        return date.fromisoformat(article.published[:10])
-    except ValueError:
-        return None
-
-
 def _doc_length(doc: Doc) -> int:
     return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
@@ -354,7 +345,7 @@ def _char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def find_claims(doc: Doc) -> list[Claim]:
     """Every attribution in ``doc``; ``doc._.article`` gives the article-level ``via``."""
     article: Article | None = doc._.article if doc.has_extension("article") else None
-    published = _published(article)
+    published = article.published_date() if article is not None else None
     article_via = list(article.via) if article else []
     publisher = (article.publisher or "").lower() if article else ""
     quotes = Quotes(doc)

@@ -179,7 +179,7 @@ def find_events(doc: Doc) -> list[Event]:
     if not text.strip():
         return []
     article: Article | None = doc._.article
-    published = _published(article)
+    published = article.published_date() if article is not None else None
     claims: list[Claim] = doc._.claims or []
     places: list[Place] = doc._.places or []
     cues = [c for c in et.scan(text) if not _source_cue(doc, c)]
@@ -231,15 +231,6 @@ def _text(doc: Doc) -> str:
     if cached is None:
         cached = doc.user_data["claimtrack_text"] = doc.text
     return str(cached)
-
-
-def _published(article: Article | None) -> date | None:
-    if article is None or not article.published:
-        return None
-    try:
-        return date.fromisoformat(article.published[:10])
-    except ValueError:
-        return None
 
 
 def _holder(main: _Draft | None, drafts: list[_Draft]) -> _Draft | None:
