@@ -213,3 +213,73 @@ def test_seeds_regions_and_kyiv(nlp: Language) -> None:
         p = found[name]
         assert p.country == cc and p.lat is not None and p.lon is not None
     assert 52 < (found["Bryansk Oblast"].lat or 0) < 54 and 50 < (found["Kyiv"].lat or 0) < 51
+
+
+def test_dotted_state_abbreviations_stand_alone(nlp: Language) -> None:
+    found = places(
+        nlp,
+        "Rep. Maria Lopez, D-N.Y., chairs the panel. The S.C. Highway Patrol closed the road. "
+        "Missing Ill. man found alive. They flew to Albany, N.Y., on Monday.",
+    )
+    assert found["N.Y."].name == "New York" and found["N.Y."].feature == "admin1"
+    assert found["S.C."].name == "South Carolina" and found["Ill."].name == "Illinois"
+    assert found["Albany"].admin1 == "New York"
+    # "Mass." closing a sentence is the church service, not Massachusetts.
+    assert "Mass." not in places(nlp, "On Sunday the family went to Mass. Then they ate lunch.")
+
+
+def test_names_inside_people_firms_and_streets_are_not_places(nlp: Language) -> None:
+    found = places(
+        nlp,
+        "The wrestler won 4-0 over Jake Siegle at the meet. Shots were fired from a parked car near "
+        "the healing garden, and the Healing Hands clinic closed. Delegates of United Russia met in Moscow, "
+        "and Russia denied it. Darby residents complained about potholes on Darby Street.",
+    )
+    assert "Jake" not in found and "Healing" not in found
+    russia = [p.text for p in parse(nlp, "Russia denied it. The United Russia candidate lost the vote.")._.places]
+    assert russia == ["Russia"]
+    darby = [p for p in parse(nlp, "Darby residents complained about potholes on Darby Street.")._.places]
+    assert len(darby) == 1 and darby[0].span == (0, 5)
+
+
+def test_town_name_after_a_day_before_police(nlp: Language) -> None:
+    found = places(nlp, "Around 7:35 p.m. Sunday Alexandria Police went to the house on Memphis Street.")
+    assert "Alexandria" in found and found["Alexandria"].lat is not None
+
+
+def test_county_lists_compass_prefixes_and_state_institutions(nlp: Language) -> None:
+    found = places(
+        nlp,
+        "Residents of Butler, Clark, Hamilton or Warren counties may apply. A crash in South Arlington hurt two. "
+        "She teaches at Kansas State University, and eight Florida Highway Patrol troopers came.",
+    )
+    for name in ("Butler", "Clark", "Hamilton"):
+        assert found[name].feature == "admin2" and found[name].name.endswith("County")
+    assert found["Arlington"].country == "US"
+    assert found["Kansas"].name == "Kansas" and found["Florida"].feature == "admin1"
+
+
+def test_home_towns_datelines_and_possessives(nlp: Language) -> None:
+    found = places(
+        nlp,
+        "Maria Gomez, 19, of Winfield, was charged. Jane Roe, of 12 Orchard St., Dunmore, was arrested. "
+        "March 29, 2009 PATASKALA -- City officials met. Police closed a block in Augusta's Highland Avenue area.",
+    )
+    assert {"Winfield", "Dunmore", "PATASKALA", "Augusta"} <= set(found)
+    assert found["PATASKALA"].admin1 == "Ohio"
+
+
+def test_unknown_province_is_not_read_as_a_namesake_town(nlp: Language) -> None:
+    # No first-level division is called "Zzyzx"/"Nyanza" in the gazetteer: no point beats a wrong one.
+    found = places(nlp, "Cholera spread in Nyanza Province, and officials in the Kursk region said so.")
+    assert "Nyanza Province" not in found and "Nyanza" not in found
+    assert found["Kursk region"].name == "Kursk Oblast"
+
+
+def test_town_tagged_as_person_follows_its_other_mentions(nlp: Language) -> None:
+    text = (
+        "The council met in Mansfield on Tuesday. Mansfield detectives then worked with state police. "
+        "Officers said Mansfield was safer than last year."
+    )
+    found = [p for p in parse(nlp, text)._.places if p.text == "Mansfield"]
+    assert len(found) >= 2 and len({p.geonameid for p in found}) == 1

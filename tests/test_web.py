@@ -14,8 +14,7 @@ from claimtrack.web import create_app
 from claimtrack.web.app import STATIC
 
 TEXT = (
-    "Russia launched 20 drones at Kyiv on Monday, Ukraine's air force said. "
-    "It said air defences shot down 18 of them."
+    "Russia launched 20 drones at Kyiv on Monday, Ukraine's air force said. It said air defences shot down 18 of them."
 )
 
 

@@ -298,6 +298,19 @@ ORIGIN_NOUNS = {
     "officer",
     "officers",
     "firefighters",
+    "fire",
+    "sheriff",
+    "senior",
+    "city",
+    "board",
+    "committee",
+    "superintendent",
+    "selectman",
+    "township",
+    "townships",
+    "chamber",
+    "commissioners",
+    "volunteer",
     "voters",
     "lawmakers",
     "businesses",
@@ -599,6 +612,7 @@ class _Mention:
     best: Entry | None = None
     char_start: int = 0
     char_end: int = 0
+    via: str = ""  # how it was accepted when not directly ("discourse"): for error analysis
 
 
 def _lookup(gaz: Gazetteer, key: str, suffix: str | None) -> list[tuple[Entry, bool]]:
@@ -608,7 +622,17 @@ def _lookup(gaz: Gazetteer, key: str, suffix: str | None) -> list[tuple[Entry, b
         divisions = [(e, p) for e, p in gaz.lookup(key) if e.feature in ("admin1", "admin2", "region")]
         if full or divisions:
             return full + divisions
+        if suffix in FIRST_LEVEL_WORDS:
+            # "Nyanza province" with no such division known: a town of that name elsewhere would be a
+            # confident wrong point; better unresolved.
+            return []
+        # "the Houston region", "Matara district": the town the area is named after, by its own name only
+        # (not "Sémé" for "Somme" through an alternate spelling).
+        return [(e, p) for e, p in gaz.lookup(key) if p]
     return gaz.lookup(key)
+
+
+FIRST_LEVEL_WORDS = {"province", "oblast", "krai", "kray", "governorate", "prefecture", "republic", "canton"}
 
 
 def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
@@ -620,6 +644,8 @@ def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
                 words = doc[end + 1 : end + 1 + n]
                 if any(t.is_punct and t.text != "." for t in words):
                     continue
+                if "." in words.text and _abbr_key(words.text) in US_STATE_ABBR:
+                    return _abbr_key(words.text)  # "Albany, N.Y."
                 key = norm(words.text)
                 if key in US_STATE_ABBR or any(e.feature in ("admin1", "country") for e, _ in gaz.lookup(key)):
                     return key
@@ -638,13 +664,18 @@ def _locative_before(doc: Doc, start: int) -> bool:
     prev = doc[k]
     if prev.lower_ == "of":
         # "the village of X", "north of X", and "John Smith of X" (a person's home town)
-        return k >= 1 and (doc[k - 1].lower_ in PLACE_NOUNS or doc[k - 1].ent_type_ == "PERSON")
+        if k >= 1 and (doc[k - 1].lower_ in PLACE_NOUNS or doc[k - 1].ent_type_ == "PERSON"):
+            return True
+        # "Jane Roe, 19, of X" / "said Roe, of X": a person's age or name, a comma, then the home town
+        return k >= 2 and doc[k - 1].text == "," and (doc[k - 2].like_num or doc[k - 2].ent_type_ == "PERSON")
+    if prev.text == "," and k >= 1 and doc[k - 1].lower_.rstrip(".") in STREET_HEADS:
+        return True  # a street address, then the town: "1935 Orchard St., X"
     if prev.lower_ == "on":
         return k >= 1 and doc[k - 1].lemma_ in ATTACK_NOUNS  # "the strike on Sumy"
     return prev.lower_ in LOCATIVE or (prev.pos_ == "VERB" and prev.lemma_ in PLACE_VERBS)
 
 
-DASHES = {"-", "--", "\u2013", "\u2014", "\u2015"}
+DASHES = {"-", "--", "---", "\u2013", "\u2014", "\u2015"}
 # Lower-case words that may sit inside a multi-word name: "Gulf of Mexico", "Rostov-on-Don".
 JOINERS = {
     "of",
@@ -692,7 +723,9 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     i = 0
     last_accepted_end = -10
     rejected: list[_Mention] = []
+    person_tagged: list[_Mention] = []
     person_words: dict[str, list[int]] = {}
+    lower_words = {w for w in texts if w.islower()}
     for k in range(n):
         if ent_types[k] == "PERSON" and doc[k].ent_iob_ == "I":
             person_words.setdefault(lowers[k], []).append(k)  # surnames: inside a multi-word person name
@@ -738,8 +771,8 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                     suffix = lowers[j]
                 elif j < n and lowers[j] in ADMIN_PLURALS:
                     suffix = ADMIN_PLURALS[lowers[j]]  # "the Belgorod and Kursk regions"
-                elif j + 2 < n and lowers[j] in ("and", "or", ",") and lowers[j + 2] in ADMIN_PLURALS:
-                    suffix = ADMIN_PLURALS[lowers[j + 2]]
+                elif j + 2 < n and lowers[j] in ("and", "or", ","):
+                    suffix = _list_plural(texts, lowers, j)  # "Butler, Clark or Warren counties"
             if (
                 j == i + 1
                 and not suffix
@@ -759,7 +792,7 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         if found is None:
             i += 1
             continue
-        if _accept(doc, found, last_accepted_end, person_words):
+        if _accept(doc, found, last_accepted_end, person_words, lower_words):
             if (
                 found.suffix
                 and not found.key.endswith(found.suffix)
@@ -767,34 +800,121 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 and (lowers[found.end] == found.suffix or ADMIN_PLURALS.get(lowers[found.end]) == found.suffix)
             ):
                 found.end += 1  # the division word belongs to the mention: "Bryansk region"
+            elif found.end - found.start > 1 and lowers[found.end - 1] == "state" and _named_for_state(doc, found):
+                found.end -= 1  # "Kansas State University": the place is Kansas
             out.append(found)
             last_accepted_end = found.end
             i = found.end
         else:
             if "PERSON" not in ent_types[found.start : found.end] and not found.demonym:
                 rejected.append(found)
+            elif not found.demonym and not _part_of_person(doc, found):
+                # The small model calls many towns persons ("Alexandria detectives"): a name tagged PERSON
+                # alone may still recur as the place the text names elsewhere (but never votes it down).
+                person_tagged.append(found)
             i = found.end if found.end > i + 1 else i + 1
     # One sense per discourse: a name the text uses as a place elsewhere is a place here too
     # ("Alexandria police", "the Canaan Board of Finance" in an article about Alexandria or Canaan).
+    out = _drop_outvoted(out, rejected, ent_types)
     keys = {(m.key, m.suffix) for m in out if not m.demonym}
     taken = {k for m in out for k in range(m.start, m.end)}
     extra = [
         m
-        for m in rejected
+        for m in rejected + person_tagged
         if (m.key, m.suffix) in keys
         and any(p for _, p in m.candidates)
         and not (m.end - m.start == 1 and lowers[m.start] in person_words)
         and not any(k in taken for k in range(m.start, m.end))
+        and not (m.end < n and lowers[m.end].rstrip(".") in STREET_HEADS)  # "Darby Street" in Darby
+        and not _tail_of_org(doc, m)  # "United Russia" in a text about Russia
     ]
     if extra:
+        for m in extra:
+            m.via = "discourse"
         out = sorted(out + extra, key=lambda m: m.start)
     return out
 
 
+# Heads of street and road names: LGL-style annotation does not count "Dublin Road" as Dublin.
+STREET_HEADS = {
+    "street",
+    "st",
+    "road",
+    "rd",
+    "avenue",
+    "ave",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "way",
+    "pike",
+    "highway",
+    "hwy",
+    "walk",
+    "court",
+    "ct",
+    "place",
+    "pl",
+    "trail",
+    "parkway",
+    "pkwy",
+    "circle",
+}
+
+
+def _tail_of_org(doc: Doc, m: _Mention) -> bool:
+    """The name continues an organisation's capitalised name ("United Russia", "Club America")."""
+    first = doc[m.start]
+    if m.start == 0 or first.ent_iob_ != "I":
+        return False
+    prev = doc[m.start - 1]
+    return prev.text[:1].isupper() and not prev.is_sent_start
+
+
+def _drop_outvoted(out: list[_Mention], rejected: list[_Mention], ent_types: list[str]) -> list[_Mention]:
+    """One sense per discourse, the other way: a name taken on weak evidence ("after Bell", "with Stevens")
+    that the text more often uses as something else (a person, a firm, a car) is not a place anywhere.
+    Strong evidence keeps it: NER's GPE/LOC, a division word, a qualifier, or a country/state/region name."""
+    accepted = Counter((m.key, m.suffix) for m in out if not m.demonym)
+    refused = Counter((m.key, m.suffix) for m in rejected)
+    strong = {
+        (m.key, m.suffix)
+        for m in out
+        if m.suffix
+        or m.qualifier
+        or m.demonym
+        or any(ent_types[k] in ("GPE", "LOC") for k in range(m.start, m.end))
+        or any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
+    }
+    weak = {k for k, n in accepted.items() if k not in strong and refused[k] > 2 * n}
+    return [m for m in out if (m.key, m.suffix) not in weak] if weak else out
+
+
+def _list_plural(texts: list[str], lowers: list[str], j: int) -> str | None:
+    """The division word closing a list that continues at token j: ", Clark, Hamilton or Warren counties"."""
+    k, n = j, len(texts)
+    for _ in range(8):
+        if k + 1 < n and texts[k] == "," and lowers[k + 1] in ("and", "or"):
+            k += 1
+        if not (k + 1 < n and lowers[k] in ("and", "or", ",") and texts[k + 1][:1].isupper()):
+            return None
+        k += 2
+        if k < n and lowers[k] in ADMIN_PLURALS:
+            return ADMIN_PLURALS[lowers[k]]
+    return None
+
+
 def _state_abbreviation(doc: Doc, i: int, last_end: int, gaz: Gazetteer) -> _Mention | None:
-    """'Gainesville, Fla.' / 'Charleston, W.Va.': a US state abbreviation right after a place and a comma."""
+    """'Gainesville, Fla.' / 'Charleston, W.Va.': a US state abbreviation right after a place and a comma.
+
+    A dotted abbreviation ("N.Y.", "S.C.", "Mass.") is a state wherever it stands inside a sentence ("D-N.Y.",
+    "the S.C. Highway Patrol", "Missing Ill. man"); "Miss." and the like stay qualifier-only.
+    """
     if i < 2 or doc[i - 1].text != "," or last_end != i - 1:
-        return None
+        return _dotted_state(doc, i, gaz)
     for n in (3, 2, 1):
         words = doc[i : i + n]
         if len(words) < n:
@@ -804,13 +924,41 @@ def _state_abbreviation(doc: Doc, i: int, last_end: int, gaz: Gazetteer) -> _Men
             continue
         if "." not in text and not (n == 1 and len(text) == 2 and text.isupper()):
             continue
-        state = US_STATE_ABBR.get(norm(text))
+        state = US_STATE_ABBR.get(_abbr_key(text))
         if state is None:
             continue
         cands = [(e, p) for e, p in gaz.lookup(norm(state)) if e.country == "US" and e.feature == "admin1"]
         if cands:
             return _Mention(i, i + n, text, norm(state), None, False, None, cands)
     return None
+
+
+# Dotted abbreviations that are also common words or titles ("Miss.", "Me.", "Cal."): states only as a qualifier.
+AMBIGUOUS_ABBR = {"miss", "ms", "mt", "me", "del", "cal", "co", "de", "in", "or", "ok", "id", "ore", "hi", "ca"}
+
+
+def _abbr_key(text: str) -> str:
+    """'N.Y.' -> 'n y', 'W. Va.' -> 'w va' (``norm`` would read "N." as North)."""
+    return " ".join(text.lower().replace(".", " ").split())
+
+
+def _dotted_state(doc: Doc, i: int, gaz: Gazetteer) -> _Mention | None:
+    tok = doc[i]
+    text = tok.text
+    if "." not in text or not text[:1].isupper() or len(text) > 6:
+        return None
+    key = _abbr_key(text)
+    state = US_STATE_ABBR.get(key)
+    if state is None or key in AMBIGUOUS_ABBR:
+        return None
+    inner_dot = "." in text.rstrip(".")  # "N.Y.", "W.Va.": never an ordinary word
+    # "Mass." or "Ind." ending a sentence is more likely the word (church Mass) than the state.
+    if not inner_dot and (i + 1 >= len(doc) or doc[i + 1].is_sent_start or doc[i + 1].is_punct):
+        return None
+    cands = [(e, p) for e, p in gaz.lookup(norm(state)) if e.country == "US" and e.feature == "admin1"]
+    if not cands:
+        return None
+    return _Mention(i, i + 1, text, norm(state), None, False, None, cands)
 
 
 # A place name right before one of these is the name of a street, river, building... not the place itself.
@@ -923,13 +1071,40 @@ COMPASS = {
 }
 
 
+COMPASS_POINTS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+}
+
+
+def _named_for_state(doc: Doc, m: _Mention) -> bool:
+    """'Kansas State University', 'the Florida Highway Patrol': a state's own institution names the state."""
+    state = any(p and e.feature == "admin1" for e, p in m.candidates)
+    if not state or m.end + 1 >= len(doc):
+        return False
+    nxt, after = doc[m.end].lower_, doc[m.end + 1].lower_
+    ends_state = doc[m.end - 1].lower_ == "state"
+    return (ends_state and nxt in ("university", "college")) or (nxt == "highway" and after == "patrol")
+
+
 def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
     """'Main' of 'Main Street', 'Herald' of 'Augusta Herald', 'Hope' of "Hope's Wings": part of a longer name."""
     n = len(doc)
     if m.end < n:
         nxt = doc[m.end]
         if nxt.text[:1].isupper() and nxt.lower_.rstrip(".") in FACILITY_HEADS | FEATURE_HEADS:
-            return True
+            return not _named_for_state(doc, m)
         if nxt.lower_ in DISEASE_HEADS:
             return True  # "Marburg virus", "Rift Valley fever": a disease named after a place
     country = any(p and e.feature == "country" for e, p in m.candidates)
@@ -941,6 +1116,8 @@ def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
         and doc[m.end + 1].text[:1].isupper()
         and not country
         and small
+        # a town's possessive ("Augusta's Highland Avenue") when NER or a sizeable town backs it
+        and not (doc[m.start].ent_type_ in ("GPE", "LOC") or max(e.population for e, _ in m.candidates) >= 10_000)
     ):
         return True  # "St. Michael's Catholic School"
     if m.start > 0:
@@ -952,7 +1129,10 @@ def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
             and prev.lower_ not in STOP_NAMES
             and prev.lower_ not in LOCATIVE
             and prev.lower_ not in PLACE_MODIFIERS
+            and prev.lower_ not in CALENDAR_WORDS  # "Sunday Alexandria police went..."
+            and prev.ent_type_ not in ("DATE", "TIME")
             and (small or prev.lower_ not in COMPASS)
+            and prev.lower_ not in COMPASS_POINTS  # "Northeast Georgia", "South Arlington": the place itself
             and doc[m.start].ent_iob_ != "B"  # NER itself starts a new name here
             and not _headline(doc, m.start)
         ):
@@ -960,12 +1140,79 @@ def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
     return False
 
 
-def _accept(doc: Doc, m: _Mention, last_end: int, person_words: dict[str, list[int]]) -> bool:
+def _word_part(doc: Doc, m: _Mention) -> bool:
+    """'St. Patrick's Day', "St. Mary's": a saint's name; 'Pre-Trial', 'Neo-classicism': a prefix of a word."""
+    n = len(doc)
+    if m.key.startswith("saint ") and m.end < n and doc[m.end].lower_ in ("'s", "\u2019s"):
+        return not _locative_before(doc, m.start)  # but "flew to St. John's"
+    if m.start >= 2 and doc[m.start - 1].text == "-" and not doc[m.start - 2].whitespace_:
+        if doc[m.start - 2].is_lower and not doc[m.start - 1].whitespace_:
+            return True  # "Port-au-Prince" split by the tokenizer: not "Prince"
+    last = doc[m.end - 1]
+    if m.end + 1 < n and not last.whitespace_ and doc[m.end].text == "-" and not doc[m.end].whitespace_:
+        after = doc[m.end + 1]
+        return after.is_lower and after.lower_ not in ("based", "area", "born", "bound", "made")
+    return False
+
+
+def _weak_single(doc: Doc, m: _Mention, lower_words: frozenset[str] | set[str]) -> bool:
+    """A one-word name without NER support that is more likely a word or part of a name than a place.
+
+    - the text also uses it as an ordinary lower-case word ("Healing Hands ..." beside "healing");
+    - it tags as an adjective ("Olympic", "Naval");
+    - only a village bears it (< 1,000 people), or only a small town (< 10,000) and a capitalised word follows
+      ("Titan Operating", "Cora Kelly Elementary"): local-news names of firms, schools and people.
+    """
+    tok = doc[m.start]
+    if tok.lower_ in lower_words:
+        return True
+    if tok.pos_ == "ADJ" and tok.ent_type_ != "NORP":
+        return True
+    if any(e.feature != "settlement" for e, _ in m.candidates):
+        return False
+    pop = max(e.population for e, _ in m.candidates)
+    if pop < 1_000:
+        return True
+    nxt = doc[m.end] if m.end < len(doc) else None
+    if nxt is None or nxt.lower_ in ORIGIN_NOUNS:
+        return False  # "the Crestwood Board of Education", "Harwinton Senior Center": the town's own bodies
+    return pop < 10_000 and nxt.text[:1].isupper() and not nxt.is_sent_start
+
+
+def _caps_dateline(doc: Doc, m: _Mention) -> bool:
+    """'BEIRUT: ...', 'LEBANON (AP) - ...', 'March 29, 2009 PATASKALA -- ...': an all-capitals dateline."""
+    span = doc[m.start : m.end]
+    if not any(t.is_alpha for t in span) or not all(t.is_upper or not t.is_alpha for t in span) or len(span.text) < 4:
+        return False
+    if m.end >= len(doc) or doc[m.end].text not in DASHES | {":", "("}:
+        return False
+    if doc[m.end].text == "(" and not (m.end + 1 < len(doc) and doc[m.end + 1].text.isupper()):
+        return False  # "(AP)", "(Reuters)" after the place
+    prev = doc[m.start - 1] if m.start > 0 else None
+    return prev is None or doc[m.start].is_sent_start or prev.like_num or prev.is_punct or prev.ent_type_ == "DATE"
+
+
+def _accept(
+    doc: Doc,
+    m: _Mention,
+    last_end: int,
+    person_words: dict[str, list[int]],
+    lower_words: frozenset[str] | set[str] = frozenset(),
+) -> bool:
     span = doc[m.start : m.end]
     labels = {t.ent_type_ for t in span if t.ent_type_}
     if m.demonym:
         return True
-    if m.end - m.start == 1 and span[0].lower_ in person_words and not m.suffix and m.qualifier is None:
+    if not m.suffix and _part_of_person(doc, m):
+        return False  # "over Jake Siegle", "John Lincoln": a word of a longer person name
+    big = any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
+    if (
+        m.end - m.start == 1
+        and span[0].lower_ in person_words
+        and not m.suffix
+        and m.qualifier is None
+        and not (big and labels & {"GPE", "LOC"})  # "Rethinking Egypt" read as a person in a headline
+    ):
         # "Turner said" after "John Turner": a surname the text gives a person elsewhere, unless NER and
         # the context both say place here ("in Turner").
         return bool(labels & {"GPE", "LOC"}) and _locative_before(doc, m.start)
@@ -974,11 +1221,22 @@ def _accept(doc: Doc, m: _Mention, last_end: int, person_words: dict[str, list[i
     text = span.text
     if (m.start == 0 or doc[m.start].is_sent_start) and m.end < len(doc) and doc[m.end].text in DASHES:
         return True  # a dateline: "MANSFIELD -- The mayor said..."
+    if _caps_dateline(doc, m):
+        return True
     primary_big = any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
     if len(text) <= 5 and text.isupper() and not any(e.feature in ("country", "admin1") for e, _ in m.candidates):
         return False  # an acronym ("NATO", "SOS") unless it is a country's or state's ("US", "NSW")
     if m.suffix:
         return True
+    if (
+        m.end - m.start == 1
+        and m.qualifier is None
+        and not labels & {"GPE", "LOC"}
+        and _weak_single(doc, m, lower_words)
+    ):
+        return False
+    if (not labels & {"GPE", "LOC"} or m.key.startswith("saint ")) and _word_part(doc, m):
+        return False
     if "NORP" in labels and not primary_big:
         return _locative_before(doc, m.start)  # "in occupied Melitopol" (tagged NORP by the small model)
     if m.end - m.start == 1 and not any(p for _, p in m.candidates):
@@ -990,18 +1248,37 @@ def _accept(doc: Doc, m: _Mention, last_end: int, person_words: dict[str, list[i
         return True
     if "PERSON" in labels:
         # The small model calls many towns persons ("struck Kiev"): only a clear locative context saves them.
-        return _locative_before(doc, m.start) or _continues_list(doc, m, last_end)
+        return (
+            _locative_before(doc, m.start)
+            or _continues_list(doc, m, last_end)
+            or (m.end < len(doc) and doc[m.end].lower_ in ORIGIN_NOUNS and any(p for _, p in m.candidates))
+        )
     if primary_big and (m.end - m.start > 1 or not doc[m.start].is_sent_start or labels):
         return True
     if _locative_before(doc, m.start):
         return True
     if m.qualifier is not None:
         return True
-    if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].text in ("D", "R", "I"):
+    if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].text in ("D", "R", "I", "DFL"):
         return True  # a US legislator's party and home town: "Sen. Ray Miller, D-Columbus"
     if m.end < len(doc) and doc[m.end].lower_ in ORIGIN_NOUNS:
         return True
     return _continues_list(doc, m, last_end)
+
+
+def _part_of_person(doc: Doc, m: _Mention) -> bool:
+    """The mention lies inside a PERSON entity that reaches beyond it (a first name or a surname)."""
+    first, n = doc[m.start], len(doc)
+    if first.ent_type_ != "PERSON":
+        return False
+    # Only capitalised neighbours count: the small model sometimes runs PERSON over "Missiles struck Kiev".
+    before = first.ent_iob_ == "I" and doc[m.start - 1].text[:1].isupper()
+    after = (
+        m.end < n and doc[m.end].ent_type_ == "PERSON" and doc[m.end].ent_iob_ == "I" and doc[m.end].text[:1].isupper()
+    )
+    if after and doc[m.end].lower_ in ORIGIN_NOUNS:
+        return False  # "Kiev Mayor ..." swallowed into the person's name
+    return before or after
 
 
 def _continues_list(doc: Doc, m: _Mention, last_end: int) -> bool:
