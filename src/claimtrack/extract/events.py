@@ -980,6 +980,15 @@ def _to_event(doc: Doc, d: _Draft, eid: str, claims: list[Claim], places: list[P
         for c in _claims_covering(claims, s, e):
             if c not in covering:
                 covering.append(c)
+    # "Ukraine did not immediately confirm the use of ATACMS": a denial or non-confirmation naming the
+    # strike's weapon speaks about this strike even when its content does not repeat the trigger
+    names = {w.lower() for wp in d.weapons for w in (wp.text, wp.name)} if d.type in STRIKE_FAMILY else set()
+    for c in claims:
+        if names and c not in covering and c.stance in ("denies", "does_not_confirm"):
+            content = c.content.text.lower()
+            if any(re.search(rf"\b{re.escape(n)}\b", content) for n in names):
+                covering.append(c)
+    covering.sort(key=lambda c: int(c.id[1:]) if c.id[1:].isdigit() else 0)
     quantities = []
     for q in d.quantities:
         stated = _claims_covering(claims, q.start, q.end)

@@ -91,18 +91,22 @@ def _claim_statement(rep: Report, claim: Claim) -> Statement:
     relays = [*claim.via, *[v for v in rep.via if v not in claim.via]]
     entity: str
     kind: str
+    side: str | None = None
     if src is not None and (src.entity or src.text):
         entity, kind = (src.entity or src.text), str(src.kind)
         if src.anonymous:
-            entity, kind = f"{src.text} (anonymous)", "anonymous"
-        own = False
+            # the affiliation ("a senior U.S. official" -> United States) is the side it speaks for
+            side = side_of(src.entity, "state") if src.entity else None
+            entity, kind = f"{src.text} (anonymous{', ' + src.entity if src.entity else ''})", "anonymous"
+        # "News.az reports ..." in News.az's own article, or the outlet it relays: framing, not a new source
+        own = kind == "outlet" and entity in {rep.outlet, *rep.via}
     else:
         entity, kind, own = _default_original(rep)
         relays = relays[1:] if relays and relays[0] == entity else relays
     return Statement(
         original=entity,
         kind=kind,
-        side=side_of(entity, kind),
+        side=side or side_of(entity, kind),
         stance=claim.stance,
         chain=_chain(entity, relays, rep.outlet),
         claim=claim.id,
@@ -166,12 +170,14 @@ def dossier(reports: list[Report]) -> dict[str, Any]:
     # an outlet that only passes others' statements along is a relay, not a source
     kept = [s for s in stmts if not (s.own_reporting and s.original in relays and _has_attributed(stmts, s.original))]
     sources = _sources(kept)
-    asserting = {s.unit for s in kept if s.stance in _ASSERTING}
+    # a voice that also declines to confirm ("did not immediately confirm") has not confirmed the event,
+    # whatever else it said around it
+    unconfirmed = sorted({s.unit for s in kept if s.stance == "does_not_confirm"})
+    asserting = {s.unit for s in kept if s.stance in _ASSERTING} - set(unconfirmed)
     denying = {s.unit for s in kept if s.stance == "denies"}
-    independent = {s.unit for s in kept if s.stance in _ASSERTING | {"denies"}}
+    independent = asserting | denying
     figures, fig_conflicts = _figures(reports)
     # "intercepted: 5 per Russia, unconfirmed by Ukraine": who declined to confirm or denied the event
-    unconfirmed = sorted({s.unit for s in kept if s.stance == "does_not_confirm"})
     for rows in figures.values():
         for f in rows:
             f["unconfirmed_by"] = [u for u in unconfirmed if u not in f["source"]]
@@ -182,7 +188,7 @@ def dossier(reports: list[Report]) -> dict[str, Any]:
     initiators = _initiators(reports)
     if len(initiators) > 1:
         contradictions.append({"kind": "initiator", "values": initiators})
-    sides = {s.side for s in kept if s.stance in _ASSERTING and s.side}
+    sides = {s.side for s in kept if s.stance in _ASSERTING and s.side and s.unit in asserting}
     if denying and not asserting:
         status = "denied"
     elif contradictions:
