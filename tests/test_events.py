@@ -11,7 +11,7 @@ from claimtrack.extract.events import event_status, find_events
 from claimtrack.extract.weapons import distinct, find_weapons
 from claimtrack.ingest.reader import read_inputs
 from claimtrack.models import Article, Claim, Content, DocumentResult, Event, Source, TextSpan
-from claimtrack.nlp import make_doc
+from claimtrack.nlp import make_doc, process
 from tests.conftest import SEEDS, need_shared
 
 # one sentence we wrote per fine type; the first event must carry that type
@@ -894,3 +894,13 @@ def test_a_downed_drone_is_no_accident() -> None:
     assert "man_made_disaster" not in {t for t, _, _ in et.rank_types("A drone crashed near the border.")}
     assert et.rank_types("A cruise missile came down in a field.")[0][0] == "missile_strike"
     assert et.rank_types("A small passenger plane crashed near the airport.")[0][0] == "man_made_disaster"
+
+
+def test_a_denial_dates_the_statement_not_the_event(nlp) -> None:
+    text = (
+        "The army denied on Thursday that its artillery had shelled a market in the town, insisting the rockets "
+        "fired on Tuesday hit a rebel depot."
+    )
+    (res,) = process([Article(id="deny-date", text=text, published="2025-08-15")])
+    assert res.events and res.events[0].date is not None
+    assert res.events[0].date.value == "2025-08-12"

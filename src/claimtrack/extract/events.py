@@ -413,6 +413,9 @@ def _sentence_date(text: str, sent: Span, cue: et.Cue, published: date | None) -
             if cur.head is cur:
                 break
             cur, depth = cur.head, depth + 1
+    # a date on a governing reporting verb ("denied on Wednesday that ...") dates the statement, so any
+    # other date of the sentence ("missiles launched on Monday") ranks before it
+    cue_chars = [c.cue.span for c in doc._.claims or []]
     best: tuple[int, int, EventDate] | None = None
     for start, end, ev in found:
         dist = start - cue.end if start >= cue.end else cue.start - end
@@ -422,6 +425,8 @@ def _sentence_date(text: str, sent: Span, cue: et.Cue, published: date | None) -
             dverb = _clause_verb(tok)
             if dverb.i in chain:
                 level = min(chain[dverb.i], 1)
+                if level == 1 and any(cs <= dverb.idx < ce for cs, ce in cue_chars):
+                    level = 3
         if best is None or (level, dist) < best[:2]:
             best = (level, dist, ev)
     return best[2] if best else None

@@ -20,7 +20,9 @@ def _trim(text: str, n: int = 90) -> str:
 def _figures(ev: Event | dict[str, Any]) -> str:
     """ "6 missile launched, 5 missile intercepted": unit shown so drones and missiles are not summed by eye."""
     qs = [q.model_dump() for q in ev.quantities] if isinstance(ev, Event) else ev.get("quantities") or []
-    return ", ".join(" ".join(str(x) for x in (q.get("value"), q.get("unit"), q.get("role")) if x) for q in qs)
+    return ", ".join(
+        " ".join(str(x) for x in (q.get("value"), q.get("unit"), q.get("role")) if x not in (None, "")) for q in qs
+    )
 
 
 def _place(loc: Any) -> str:

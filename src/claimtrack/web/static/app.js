@@ -14,7 +14,7 @@ const dayOf = (ev) => (ev.date && ev.date.value) || "undated";
 function describe(ev) {
   const loc = ev.location ? `${ev.location.name}${ev.location.country ? " (" + ev.location.country + ")" : ""}` : "no place";
   const who = [ev.initiator, ev.target].filter(Boolean).map((a) => a.entity || a.text).join(" → ");
-  const figs = (ev.quantities || []).map((q) => [q.value, q.unit, q.role].filter(Boolean).join(" ")).join(", ");
+  const figs = (ev.quantities || []).map((q) => [q.value, q.unit, q.role].filter((x) => x !== null && x !== undefined && x !== "").join(" ")).join(", ");
   const srcs = (ev.sources || []).map((s) => s.entity).join(", ");
   return `<strong>${esc(ev.type)}</strong> · ${esc(dayOf(ev))} · ${esc(loc)}` +
     `<div class="meta">${esc(who)}${figs ? " · " + esc(figs) : ""}</div>` +
