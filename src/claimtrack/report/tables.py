@@ -86,7 +86,7 @@ def print_documents(results: list[DocumentResult], console: Console) -> None:
 
 def events_table(events: list[dict[str, Any]]) -> Table:
     table = Table(title=f"{len(events)} ledger events", title_justify="left", expand=True)
-    for col in ("event", "date", "type", "place", "who → whom", "figures", "status", "reports"):
+    for col in ("event", "date", "type", "place", "who → whom", "figures", "status", "independent", "reports"):
         table.add_column(col, overflow="fold")
     for ev in events:
         table.add_row(
@@ -97,6 +97,7 @@ def events_table(events: list[dict[str, Any]]) -> Table:
             " → ".join(x for x in (_actor(ev.get("initiator")), _actor(ev.get("target"))) if x),
             _figures(ev),
             ev.get("status", ""),
+            str(ev.get("independent_sources", "")),
             str(len(ev.get("reports") or [])),
         )
     return table

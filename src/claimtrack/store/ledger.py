@@ -311,7 +311,9 @@ class Ledger:
             q = q.where(LedgerEventRow.type == type)
         if country:
             q = q.where(LedgerEventRow.country == country.upper())
-        q = q.order_by(LedgerEventRow.date_value, LedgerEventRow.ledger_id)
+        q = q.order_by(
+            LedgerEventRow.date_value.is_(None), LedgerEventRow.date_value, LedgerEventRow.ledger_id
+        )  # undated last
         with self.session() as s:
             ids = list(s.scalars(q))
             for i in range(0, len(ids), chunk):
