@@ -24,3 +24,20 @@ def need_shared(path: Path) -> None:
     """Skip a test that reads ../shared when a fresh clone has none beside it."""
     if not path.exists():
         pytest.skip(f"{path} is absent: ../shared is not beside this clone")
+
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@pytest.fixture(scope="module")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite ledger holding the hand-annotated test corpus (linking measured apart from the extractors)."""
+    from claimtrack.link.evaluate import load_gold
+    from claimtrack.store import Ledger
+
+    results, _ = load_gold(CORPUS)
+    path = str(tmp_path_factory.mktemp("corpus") / "ledger.db")
+    ledger = Ledger(path)
+    for r in results:
+        ledger.add(r)
+    return path

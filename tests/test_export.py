@@ -12,20 +12,14 @@ from typer.testing import CliRunner
 
 from claimtrack.cli import app
 from claimtrack.export import FORMATS, export
-from claimtrack.link.evaluate import load_gold
 from claimtrack.store import Ledger
 
 CORPUS = Path(__file__).parent / "corpus"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    results, _ = load_gold(CORPUS)
-    path = str(tmp_path_factory.mktemp("export") / "l.db")
-    ledger = Ledger(path)
-    for r in results:
-        ledger.add(r)
-    return path
+def db(corpus_db: str) -> str:
+    return corpus_db
 
 
 @pytest.fixture(scope="module")

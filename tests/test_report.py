@@ -9,7 +9,6 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from claimtrack.cli import app
-from claimtrack.link.evaluate import load_gold
 from claimtrack.report.dossier import dossier_panel
 from claimtrack.report.situation import render, situation
 from claimtrack.store import Ledger
@@ -18,13 +17,8 @@ CORPUS = Path(__file__).parent / "corpus"
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    results, _ = load_gold(CORPUS)
-    path = str(tmp_path_factory.mktemp("report") / "l.db")
-    ledger = Ledger(path)
-    for r in results:
-        ledger.add(r)
-    return path
+def db(corpus_db: str) -> str:
+    return corpus_db
 
 
 def test_dossier_shows_timeline_sources_relays_and_contradictions(db: str) -> None:

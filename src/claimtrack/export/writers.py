@@ -82,14 +82,21 @@ def write_jsonl(events: Iterable[dict[str, Any]], out: TextIO) -> int:
     return n
 
 
-def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
+def _write_rows(
+    events: Iterable[dict[str, Any]], out: TextIO, columns: list[str], row: Callable[[dict[str, Any]], dict[str, Any]]
+) -> int:
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     n = 0
     for ev in events:
-        writer.writerow(csv_row(ev))
+        writer.writerow(row(ev))
         n += 1
     return n
+
+
+def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
+    """Flat CSV with ISO alpha-2 countries: the contract's fields, one row per ledger event."""
+    return _write_rows(events, out, CSV_COLUMNS, csv_row)
 
 
 # ACLED's export columns (codebook order) where we can fill them, then claimtrack's provenance columns.
@@ -190,13 +197,8 @@ def acled_row(ev: dict[str, Any]) -> dict[str, Any]:
 
 
 def write_acled_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    n = 0
-    for ev in events:
-        writer.writerow(acled_row(ev))
-        n += 1
-    return n
+    """ACLED's column names and codes (numeric iso, country name, disorder type) plus our provenance."""
+    return _write_rows(events, out, ACLED_COLUMNS, acled_row)
 
 
 def geojson_feature(ev: dict[str, Any]) -> dict[str, Any]:
