@@ -1,74 +1,74 @@
 """Counted figures of an event with their roles: launched, intercepted, damaged, hit, killed, injured, troops...
 
-A figure is a number (digits, number words, "dozens", ordinals like "the sixth" = one item) or a negated
-noun ("no casualties" = 0 killed). Its role comes from the verb that governs it in the dependency parse
-("shot down five of the missiles" -> intercepted 5) or from its noun ("300 casualties"), its unit from
-the counted noun, normalised through the weapon lexicon ("ATACMs" -> missile).
+A figure is a number (digits, number words read by text2num, vague amounts coded the ACLED way and flagged as
+estimates, ordinals like "the sixth" = one item), a single victim ("a farmer was shot dead", "he died") or a
+negation ("no casualties", "nobody was hurt" = 0). Its role comes from the verb that governs it in the dependency
+parse ("shot down five of the missiles" -> intercepted 5), a noun on the way ("the bodies of three men", "the
+killing of one guard") or its own noun ("300 casualties"); its unit from the counted noun phrase through the
+weapons table ("40 attack drones" -> drone). Figures that are not the incident's own are flagged: subsets ("nine
+of them children"), superseded tolls ("rose from 8 to 15": the 8) and cumulative totals ("since the war began").
+The vocabulary is data: ``data/figures.json``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Span, Token
+from text_to_num import text2num
 
 from claimtrack.extract.weapons import find_weapons
 
-_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "zero": 0, "no": 0, "none": 0,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-# ACLED's conventions for vague counts: "dozens" is coded 12, "hundreds" 100, "several" and "a few" 3
-_VAGUE = {"dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "several": 3, "a few": 3,
-          "tens": 10, "couple": 2}  # fmt: skip
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "last": 1, "remaining": 1,
-}  # fmt: skip
 
-ROLE_OF_VERB = {
-    "launch": "launched", "fire": "launched", "send": "launched", "shoot": "launched", "use": "launched",
-    "unleash": "launched", "lob": "launched",
-    "intercept": "intercepted", "down": "intercepted", "repel": "intercepted", "neutralize": "intercepted",
-    "neutralise": "intercepted", "destroy": "destroyed", "damage": "damaged", "hit": "hit", "strike": "hit",
-    "land": "hit", "fall": "hit", "miss": "missed", "kill": "killed", "die": "killed", "slay": "killed",
-    "murder": "killed", "injure": "injured", "wound": "injured", "hurt": "injured", "deploy": "troops",
-    "invite": "troops", "station": "troops", "dispatch": "troops", "mobilize": "troops", "mobilise": "troops",
-    "arrest": "arrested", "detain": "arrested", "kidnap": "abducted", "abduct": "abducted", "displace": "displaced",
-    "evacuate": "evacuated", "rally": "participants", "protest": "participants", "march": "participants",
-    "gather": "participants", "capture": "captured", "seize": "seized", "receive": "delivered",
-    "deliver": "delivered", "supply": "delivered", "transfer": "delivered",
-}  # fmt: skip
-_ROLE_OF_NOUN = {
-    "casualty": "killed", "death": "killed", "fatality": "killed", "dead": "killed", "body": "killed",
-    "injury": "injured", "wounded": "injured", "injured": "injured", "troop": "troops", "soldier": "troops",
-    "serviceman": "troops", "fighter": "troops", "protester": "participants", "demonstrator": "participants",
-    "hostage": "abducted", "detainee": "arrested", "prisoner": "arrested",
-}  # fmt: skip
-_PERSON_UNITS = {
-    "person", "people", "civilian", "soldier", "troop", "fighter", "militant", "man", "woman", "child",
-    "resident", "villager", "student", "serviceman", "policeman", "officer", "protester", "demonstrator",
-    "worker", "member", "casualty", "death", "fatality", "body", "hostage", "detainee", "prisoner", "rebel",
-    "insurgent", "terrorist", "passenger", "activist", "journalist", "family", "refugee",
-}  # fmt: skip
-_TROOPS = {"soldier", "troop", "serviceman", "fighter", "personnel", "mercenary", "marine", "paratrooper"}
-_NOT_COUNTS = {"km", "kilometer", "kilometre", "mile", "meter", "metre", "percent", "%", "year", "month", "day",
-               "hour", "minute", "week", "dollar", "$", "euro", "kg", "ton", "tonne", "age", "range"}  # fmt: skip
-_OWN_ROLE = {
-    "dead": "killed",
-    "killed": "killed",
-    "kill": "killed",
-    "wound": "injured",
-    "wounded": "injured",
-    "injure": "injured",
-    "injured": "injured",
-}
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, object]:
+    path = resources.files("claimtrack") / "data" / "figures.json"
+    data: dict[str, object] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _table(name: str) -> dict[str, object]:
+    value = _lexicon()[name]
+    assert isinstance(value, dict)
+    return value
+
+
+def _set(name: str) -> frozenset[str]:
+    value = _lexicon()[name]
+    assert isinstance(value, list)
+    return frozenset(str(v) for v in value)
+
+
+_VAGUE: dict[str, int] = {k: int(str(v)) for k, v in _table("vague").items()}
+_ORDINALS: dict[str, int] = {k: int(str(v)) for k, v in _table("ordinals").items()}
+ROLE_OF_VERB: dict[str, str] = {k: str(v) for k, v in _table("verb_roles").items()}
+_ROLE_OF_NOUN: dict[str, str] = {k: str(v) for k, v in _table("noun_roles").items()}
+_PERSON_UNITS = _set("person_units")
+_TROOPS = _set("troop_units")
+_NOT_COUNTS = _set("not_counts")
+_UNKNOWN = _set("unknown_number")
+_NO_ONE = _set("no_one")
+_CUMULATIVE_SUBJECTS = _set("cumulative_subjects")
+_TOLL_VERBS = _set("toll_verbs")
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+# vague words that count only people: "some of the drones" is no figure an analyst can copy
+_PERSON_ONLY_VAGUE = frozenset({"some", "many", "numerous", "few", "a few", "several", "couple", "a couple"})
+_OWN_ROLE = {"dead": "killed", "killed": "killed", "kill": "killed", "wound": "injured", "wounded": "injured",
+             "injure": "injured", "injured": "injured"}  # fmt: skip
 _NOT_COUNT_ENTS = ("DATE", "TIME", "MONEY", "PERCENT")
-_ATTACK_PERSON_VERBS = {"kill", "die", "injure", "wound", "hurt", "slay", "murder"}
+_ATTACK_PERSON_VERBS = frozenset({"kill", "die", "injure", "wound", "hurt", "slay", "murder", "shoot", "stab"})
+_VICTIM_ROLES = frozenset({"killed", "injured"})
+# prepositions whose object is where something was aimed or happened, not what was used or hurt
+_PLACE_PREPS = frozenset({"at", "on", "against", "into", "in", "across", "over", "toward", "towards", "near", "around"})
+_PROJECTILE_UNITS = frozenset({"missile", "drone", "rocket", "bomb", "artillery", "aircraft", "grenade", "explosive"})
+_SUBSET_WORDS = frozenset({"including", "among", "incl"})
+_OUTCOME_ROLES = frozenset({"intercepted", "destroyed", "hit", "missed", "damaged"})
+_CUMULATIVE_RX = re.compile(r"\b(?:so far|to date|since the (?:start|beginning|outbreak))\b", re.I)
+_SINGLE_DETS = frozenset({"a", "an", "the", "this", "that", "another"})
 
 
 @dataclass(frozen=True)
@@ -78,16 +78,14 @@ class QuantityMention:
     unit: str | None
     start: int  # char span of the figure in the doc
     end: int
-
-
-# prepositions whose object is where something was aimed or happened, not what was used or hurt
-_PLACE_PREPS = frozenset({"at", "on", "against", "into", "in", "across", "over", "toward", "towards", "near", "around"})
-_PROJECTILE_UNITS = frozenset({"missile", "drone", "rocket", "bomb", "artillery", "aircraft", "grenade", "explosive"})
+    estimate: bool = False  # a vague amount coded by convention ("dozens" = 12)
+    subset: bool = False  # part of a total told beside it ("nine of them children")
+    background: bool = False  # a cumulative total or a superseded figure, not the incident's own
 
 
 def parse_number(text: str) -> int | None:
-    """Integer of a written figure: "10,000", "six", "two hundred", "1.5 million", "dozens"."""
-    t = text.strip().lower().replace(",", "")
+    """Integer of a written figure: "10,000", "six", "two hundred", "1.5 million", "dozens" (text2num for words)."""
+    t = " ".join(text.strip().lower().replace(",", "").split())
     if not t:
         return None
     if re.fullmatch(r"\d+", t):
@@ -97,149 +95,283 @@ def parse_number(text: str) -> int | None:
         return int(float(m.group(1)) * _SCALES[m.group(2)])
     if t in _VAGUE:
         return _VAGUE[t]
-    total, current = 0, 0
-    seen = False
-    for w in re.split(r"[\s-]+", t):
-        if w == "and":
-            continue
-        if w in _UNITS:
-            current += _UNITS[w]
-            seen = True
-        elif w in _SCALES:
-            current = max(current, 1) * _SCALES[w]
-            if _SCALES[w] >= 1000:
-                total, current = total + current, 0
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
+    t = re.sub(r"^an? (?=hundred|thousand|million|dozen)", "one ", t)
+    if t == "one dozen":
+        return 12
+    try:
+        return int(text2num(t, "en"))
+    except ValueError:
+        return None
 
 
-def _number_span(tok: Token) -> tuple[int, int, int] | None:
-    """(first token index, last token index + 1, value) of the figure that ``tok`` starts or belongs to."""
+def _number_span(tok: Token) -> tuple[int, int, int, bool] | None:
+    """(first token, last token + 1, value, estimate) of the figure that ``tok`` starts."""
     doc = tok.doc
     i = tok.i
-    if tok.lower_ in _ORDINALS and tok.i > 0 and doc[tok.i - 1].lower_ == "the" and tok.head.pos_ != "NOUN":
-        return i, i + 1, 1  # "the sixth" (one item of a counted set)
-    if tok.lower_ in _VAGUE:
-        return i, i + 1, _VAGUE[tok.lower_]
-    if not (tok.like_num or tok.lower_ in _SCALES) or tok.lower_ in ("one",) and tok.dep_ not in ("nummod", "dobj"):
-        if not (tok.lower_ == "one" and tok.dep_ == "nummod"):
-            return None
+    low = tok.lower_
+    if low in _ORDINALS and i > 0 and doc[i - 1].lower_ == "the" and tok.head.pos_ != "NOUN":
+        return i, i + 1, 1, False  # "the sixth" (one item of a counted set)
+    m = re.fullmatch(r"(\d+)[-–](\d+)", tok.text)
+    if m:  # "3-4 policemen": a range, coded at its lower bound
+        return i, i + 1, min(int(m.group(1)), int(m.group(2))), False
+    if low in ("tens", "hundreds") and i + 2 < len(doc) and doc[i + 1].lower_ == "of":
+        two = f"{low} of {doc[i + 2].lower_}"
+        if two in _VAGUE:
+            return i, i + 3, _VAGUE[two], True
+    if low == "a" and i + 1 < len(doc) and f"a {doc[i + 1].lower_}" in _VAGUE:
+        return i, i + 2, _VAGUE[f"a {doc[i + 1].lower_}"], True
+    if low in _VAGUE:
+        return i, i + 1, _VAGUE[low], True
+    if not (tok.like_num or low in _SCALES):
+        return None
+    if low == "one" and i > 0 and doc[i - 1].lower_ == "no":
+        return None  # "no one": read as a negation by _single_victims
+    if low == "one" and tok.dep_ not in ("nummod", "dobj", "nsubj", "nsubjpass", "pobj", "appos"):
+        return None
     j = i
-    while j + 1 < len(doc) and (doc[j + 1].like_num or doc[j + 1].lower_ in _SCALES or doc[j + 1].lower_ == "-"):
-        if doc[j + 1].lower_ == "-" and not (j + 2 < len(doc) and doc[j + 2].like_num and doc[j + 2].lower_ in _UNITS):
+    while j + 1 < len(doc) and (doc[j + 1].like_num or doc[j + 1].lower_ in _SCALES or doc[j + 1].lower_ in "-"):
+        if doc[j + 1].lower_ == "-" and not (j + 2 < len(doc) and doc[j + 2].like_num and doc[j + 2].is_alpha):
             break
+        if doc[j + 1].like_num and doc[j + 1].is_digit != tok.is_digit:
+            break  # "2 three-day" is no one figure
         j += 1
     value = parse_number(doc[i : j + 1].text)
     if value is None:
         return None
-    return i, j + 1, value
+    return i, j + 1, value, False
 
 
-def _unit_of(noun: Token | None) -> str | None:
+def _head_noun(tok: Token) -> Token:
+    """The nominal head a compound belongs to ("attack" in "attack drones" -> "drones")."""
+    cur = tok
+    while cur.dep_ == "compound" and cur.head is not cur and cur.head.i > cur.i and cur.head.pos_ in ("NOUN", "PROPN"):
+        cur = cur.head
+    return cur
+
+
+def _unit_of(noun: Token | None, after: int | None = None) -> str | None:
+    """Unit of a counted noun phrase: a weapon class from the weapons table, else the head noun's lemma."""
     if noun is None:
         return None
-    weapons = find_weapons(noun.text)
+    head = _head_noun(noun)
+    doc = noun.doc
+    start = after if after is not None and after <= noun.i else noun.i
+    phrase = doc[start : head.i + 1].text
+    weapons = find_weapons(phrase)
     if weapons:
-        return weapons[0].cls
-    lemma = noun.lemma_.lower()
-    return "person" if lemma in ("people", "person", "other", "individual") else lemma
+        return weapons[-1].cls
+    lemma = head.lemma_.lower()
+    return "person" if lemma in ("people", "person", "other", "individual", "more") else lemma
 
 
-def _governing_verb(tok: Token) -> Token | None:
-    """The verb whose argument ``tok`` (a counted noun or a figure) is, through of-phrases and conjunctions."""
+def _path(tok: Token, limit: int = 7) -> list[Token]:
+    """``tok`` and the heads above it up to and including its governing verb (through of-phrases and conjuncts)."""
+    out = [tok]
     cur = tok
-    for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX") and cur is not tok:
-            return cur
-        if cur.dep_ in ("conj", "appos") or cur.dep_ in (
-            "pobj",
-            "prep",
-            "dobj",
-            "nsubjpass",
-            "nsubj",
-            "attr",
-            "nummod",
-            "amod",
-            "compound",
-            "npadvmod",
-            "oprd",
-        ):
-            if cur.head is cur:
-                return None
+    for _ in range(limit):
+        if cur.pos_ in ("VERB", "AUX") and cur is not tok and cur.dep_ != "prep":  # "including" is no verb here
+            return out
+        if cur.head is cur:
+            return out
+        if cur.dep_ in ("conj", "appos", "pobj", "prep", "dobj", "nsubjpass", "nsubj", "attr", "nummod", "amod",
+                        "compound", "npadvmod", "oprd", "quantmod", "acomp", "advmod", "nmod", "poss") or (
+            cur.head.pos_ == "VERB"
+        ):  # fmt: skip
             cur = cur.head
+            out.append(cur)
             continue
-        if cur.pos_ in ("VERB",):
-            return cur
-        return cur.head if cur.head.pos_ == "VERB" else None
-    return None
+        return out
+    return out
 
 
-def _role_of(verb: Token | None, unit_tok: Token | None, unit: str | None) -> str | None:
-    if unit_tok is not None:
-        noun_role = _ROLE_OF_NOUN.get(unit_tok.lemma_.lower())
-        if noun_role in ("killed", "injured"):
-            return noun_role
-    if verb is None:
-        if unit_tok is not None and unit_tok.lemma_.lower() in _TROOPS:
-            return "troops"
-        return _ROLE_OF_NOUN.get(unit_tok.lemma_.lower()) if unit_tok is not None else None
+def _verb_role(verb: Token, person: bool) -> str | None:
+    """Role a verb gives its counted argument, with the phrasal and conjoined forms of killing."""
     lemma = verb.lemma_.lower()
+    kids = list(verb.children)
     if lemma == "leave":  # "left three people dead and two wounded"
-        for c in verb.children:
-            if c.dep_ in ("oprd", "acomp", "xcomp") and c.lemma_.lower() in ("dead", "injured", "wounded"):
+        for c in kids:
+            if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and c.lemma_.lower() in ("dead", "injured", "wounded"):
                 return "killed" if c.lemma_.lower() == "dead" else "injured"
-    if lemma == "shoot" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children):
+    if any(c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj", "ccomp") for c in kids):
+        return "killed"  # "shot dead", "found dead"
+    for c in kids:  # "beaten to death", "stabbed to death"
+        if c.dep_ == "prep" and c.lower_ == "to" and any(g.lemma_.lower() == "death" for g in c.children):
+            return "killed"
+    if lemma == "shoot" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in kids):
         return "intercepted"
     if lemma == "destroy" and re.search(r"in (?:the )?(?:air|sky)|air defen", verb.sent.text, re.I):
         return "intercepted"
     role = ROLE_OF_VERB.get(lemma)
-    person = unit in _PERSON_UNITS or (unit_tok is not None and unit_tok.lemma_.lower() in _PERSON_UNITS)
-    if role in ("launched", "troops") and person:
-        return "troops" if (unit_tok is not None and unit_tok.lemma_.lower() in _TROOPS) or role == "troops" else None
-    if role == "launched" and unit_tok is not None and unit_tok.lemma_.lower() in _TROOPS:
-        return "troops"
-    if role is None and unit_tok is not None:
-        if unit_tok.lemma_.lower() in _TROOPS:
-            return "troops"
-        return _ROLE_OF_NOUN.get(unit_tok.lemma_.lower())
+    if person and role not in _VICTIM_ROLES:
+        # "was shot and killed", "were attacked and wounded": the conjoined verb tells the outcome
+        for c in kids:
+            if c.dep_ == "conj" and c.pos_ == "VERB" and ROLE_OF_VERB.get(c.lemma_.lower()) in _VICTIM_ROLES:
+                if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    return ROLE_OF_VERB[c.lemma_.lower()]
     return role
 
 
-def find_quantities(sent: Span) -> list[QuantityMention]:
-    """Every counted figure of ``sent`` with a role; figures with no recognisable role are left out."""
+def _role_of(path: list[Token], unit_tok: Token | None, unit: str | None) -> str | None:
+    verb = path[-1] if path[-1].pos_ in ("VERB", "AUX") and len(path) > 1 else None
+    if unit_tok is not None:
+        noun_role = _ROLE_OF_NOUN.get(unit_tok.lemma_.lower())
+        if noun_role in _VICTIM_ROLES:
+            return noun_role
+    for t in path[1:-1] if verb is not None else path[1:]:  # "the bodies of three men", "the killing of a guard"
+        if t.pos_ == "NOUN" and _ROLE_OF_NOUN.get(t.lemma_.lower()) in _VICTIM_ROLES and t is not unit_tok:
+            return _ROLE_OF_NOUN[t.lemma_.lower()]
+    ulemma = unit_tok.lemma_.lower() if unit_tok is not None else ""
+    person = unit in _PERSON_UNITS or ulemma in _PERSON_UNITS
+    if verb is None:
+        if ulemma in _TROOPS:
+            return "troops"
+        return _ROLE_OF_NOUN.get(ulemma)
+    role = _verb_role(verb, person)
+    if role in ("launched", "troops") and person:
+        return "troops" if ulemma in _TROOPS or role == "troops" else None
+    if role is None and unit_tok is not None:
+        if ulemma in _TROOPS:
+            return "troops"
+        return _ROLE_OF_NOUN.get(ulemma)
+    return role
+
+
+def _background(path: list[Token], figure: Token) -> bool:
+    """A cumulative total ("the war has killed 30,000", "since the start of ...") or a superseded toll ("rose
+    from 8 to 15": the 8)."""
+    if figure.head.lower_ == "from" and figure.head.head.lemma_.lower() in _TOLL_VERBS:
+        return True
+    verb = path[-1]
+    scope = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    for v in scope:
+        for c in v.children:
+            if c.lower_ == "since" and c.dep_ in ("prep", "mark", "advmod"):
+                return True
+            if c.dep_ == "advcl" and any(g.lower_ == "since" and g.dep_ == "mark" for g in c.children):
+                return True
+            if c.dep_ == "nsubj" and c.lemma_.lower() in _CUMULATIVE_SUBJECTS:
+                return True
+    return bool(_CUMULATIVE_RX.search(verb.sent.text))
+
+
+def _subset(path: list[Token], last: Token) -> bool:
+    """ "nine of them children", "including six women", "of whom two were children": part of a told total."""
+    of = [c for c in last.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if any(g.lower_ in ("them", "whom", "those", "these") for c in of for g in c.children):
+        return True
+    return any(t.lower_ in _SUBSET_WORDS for t in path[1:])
+
+
+def _toll(figure: Token) -> str | None:
+    """ "the death toll rose to 15", "bringing the toll to 40", "a toll of 12": the role of a toll's figure."""
+    prep = figure.head
+    if prep.dep_ != "prep" and prep.pos_ != "ADP":
+        return None
+    host = prep.head
+    nouns = [host] if host.pos_ == "NOUN" else [c for c in host.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+    for n in nouns:
+        if n.lemma_.lower() == "toll" and (prep.lower_ == "of" or host.lemma_.lower() in _TOLL_VERBS):
+            injured = any(c.lemma_.lower() in ("injury", "injured", "wounded") for c in n.children)
+            return "injured" if injured else "killed"
+    return None
+
+
+def _single_victims(sent: Span) -> list[QuantityMention]:
+    """One victim told without a numeral: "a farmer was shot dead", "gunmen killed the driver", "he died"."""
+    out = []
+    for tok in sent:
+        low = tok.lower_
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if low in _NO_ONE or (low == "one" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no"):
+            value = 0  # "nobody was hurt", "no one was killed"
+        elif low in ("he", "she"):
+            value = 1
+        elif tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in _PERSON_UNITS:
+            dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+            if not dets or any(c.dep_ == "nummod" for c in tok.children):
+                continue
+            if dets[0].dep_ == "det" and dets[0].lower_ not in _SINGLE_DETS:
+                continue
+            value = 1
+        else:
+            continue
+        verb = tok.head
+        if verb.pos_ != "VERB":
+            continue
+        if tok.dep_ == "nsubj" and verb.lemma_.lower() not in ("die", "succumb", "perish"):
+            continue  # an active subject is the one who acted ("a gunman killed ...")
+        role = _verb_role(verb, person=True)
+        if role not in _VICTIM_ROLES:
+            continue
+        first = tok.doc[tok.i - 1] if low == "one" else tok
+        out.append(QuantityMention(role, value, "person", first.idx, tok.idx + len(tok.text)))
+    return out
+
+
+def find_quantities(sent: Span, background: bool = False) -> list[QuantityMention]:
+    """Every counted figure of ``sent`` with a role; figures with no recognisable role are left out, and so are
+    subsets, cumulative and superseded figures unless ``background`` asks for them (flagged)."""
     out: list[QuantityMention] = []
     last_unit: str | None = None
+    doc = sent.doc
+    skip_to = sent.start
     for tok in sent:
-        if (
-            tok.lower_ == "no"
-            and tok.dep_ == "det"
-            and tok.head.lemma_.lower() in ("casualty", "death", "fatality", "injury", "victim")
-        ):
+        if tok.i < skip_to:
+            continue
+        if tok.lower_ == "no" and tok.dep_ == "det" and tok.head.lemma_.lower() in (
+            "casualty", "death", "fatality", "injury", "victim"
+        ):  # fmt: skip
             none_of = "injured" if tok.head.lemma_.lower() == "injury" else "killed"
             out.append(QuantityMention(none_of, 0, "person", tok.idx, tok.head.idx + len(tok.head.text)))
             continue
-        if tok.i > sent.start and tok.doc[tok.i - 1].like_num and tok.lower_ not in _ORDINALS:
+        if tok.lower_ in _UNKNOWN and tok.i + 2 < sent.end and doc[tok.i + 1].lower_ == "number":
+            tail = doc[tok.i + 2 : min(sent.end, tok.i + 6)]
+            noun = next((t for t in tail if t.pos_ == "NOUN"), None)
+            path = _path(doc[tok.i + 1])
+            role = _role_of(path, noun, _unit_of(noun))
+            if role in _VICTIM_ROLES:  # "an unknown number of soldiers were killed": ACLED's minimum
+                end = doc[tok.i + 1]
+                out.append(QuantityMention(role, 3, "person", tok.idx, end.idx + len(end.text), estimate=True))
+            continue
+        if tok.i > sent.start and doc[tok.i - 1].like_num and tok.lower_ not in _ORDINALS:
             continue  # inside a multi-token figure already read
+        if tok.i > sent.start and doc[tok.i - 1].text in "-–" and not doc[tok.i - 1].whitespace_:
+            if tok.i - 2 >= sent.start and doc[tok.i - 2].is_alpha and not doc[tok.i - 2].whitespace_:
+                continue  # "Kh-101", "Su-34": a number in a name
         found = _number_span(tok)
         if found is None:
             continue
-        i, j, value = found
-        first, last = tok.doc[i], tok.doc[j - 1]
+        i, j, value, estimate = found
+        skip_to = j
+        first, last = doc[i], doc[j - 1]
         if re.fullmatch(r"(?:19|20)\d\d", first.text) and first.ent_type_ in ("DATE", ""):
             if first.ent_type_ == "DATE" or first.head.pos_ != "NOUN":
                 continue  # a year, not a count
+        if j < len(doc) and doc[j].text in ("-", "–") and not last.whitespace_ and j + 1 < len(doc):
+            if doc[j + 1].lower_ in _NOT_COUNTS or doc[j + 1].lemma_.lower() in _NOT_COUNTS:
+                continue  # "a three-day operation"
+        # a range "between 6 and 9", "6 to 9 villagers", "6 or 7": ACLED takes the lower bound, read at the first
+        if j + 1 < sent.end and doc[j].lower_ in ("to", "and", "or", "-", "–") and doc[j + 1].like_num:
+            before = doc[i - 1].lower_ if i > sent.start else ""
+            if before != "from" and (doc[j].lower_ != "and" or before == "between"):
+                nxt = _number_span(doc[j + 1])
+                if nxt is not None and nxt[2] >= value:
+                    skip_to = nxt[1]
+                    if last.dep_ != "nummod":  # the noun hangs from the range's upper figure
+                        last = doc[nxt[1] - 1]
         # the counted noun: the head of a nummod, the object of "five of the missiles", or none ("the sixth")
         unit_tok: Token | None = None
-        if last.dep_ == "nummod" or last.head.pos_ in ("NOUN", "PROPN") and last.dep_ in ("nummod", "quantmod"):
+        if last.dep_ == "nummod" or last.head.pos_ in ("NOUN", "PROPN") and last.dep_ in ("nummod", "quantmod", "amod"):
             unit_tok = last.head
         else:
             of = [c for c in last.children if c.dep_ == "prep" and c.lower_ == "of"]
+            if not of and j + 1 < sent.end and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
+                of = [doc[j + 1]]  # "20 out of 25 missiles": the parser hangs "out" on the verb
             if of:
                 objs = [c for c in of[0].children if c.dep_ == "pobj"]
                 unit_tok = objs[0] if objs else None
-        if unit_tok is not None and unit_tok.lemma_.lower() in _NOT_COUNTS:
+        if unit_tok is not None and (unit_tok.lemma_.lower() in _NOT_COUNTS or unit_tok.lower_ in _NOT_COUNTS):
             continue
         if unit_tok is not None and unit_tok.pos_ not in ("NOUN", "PROPN"):
             unit_tok = None
@@ -247,10 +379,13 @@ def find_quantities(sent: Span) -> list[QuantityMention]:
             continue  # a date or a sum, unless it visibly counts a noun ("Between 10 and 15 soldiers")
         if first.ent_type_ in ("MONEY", "PERCENT", "TIME"):
             continue
-        unit = _unit_of(unit_tok) if unit_tok is not None else None
+        unit = _unit_of(unit_tok, after=j) if unit_tok is not None else None
+        if estimate and first.lower_ in _PERSON_ONLY_VAGUE and unit not in _PERSON_UNITS and unit != "person":
+            continue
         if unit is None and first.lower_ in _ORDINALS:
             unit = last_unit
-        verb = _governing_verb(unit_tok if unit_tok is not None else last)
+        path = _path(unit_tok if unit_tok is not None else last)
+        verb = path[-1] if len(path) > 1 and path[-1].pos_ in ("VERB", "AUX") else None
         if (
             verb is not None
             and unit_tok is not None
@@ -267,16 +402,28 @@ def find_quantities(sent: Span) -> list[QuantityMention]:
             and unit_tok.lemma_.lower() not in _PERSON_UNITS
         ):
             continue  # "fired at 12 settlements", "in three districts": a count of targets or places, not of arms
-        role = _role_of(verb, unit_tok, unit)
+        role = _toll(last) or _role_of(path, unit_tok, unit)
         own = [c for c in last.children if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in _OWN_ROLE]
         if unit_tok is None and own:  # "... and two wounded"
             role = _OWN_ROLE[own[0].lemma_.lower()]
+        # "downed 41 of the 57 drones": the 57 is what was launched, the 41 what was downed
+        whole = unit_tok is not None and unit_tok.dep_ == "pobj" and unit_tok.head.lower_ == "of"
+        outer = unit_tok.head.head if unit_tok is not None and whole else None
+        if outer is not None and outer.i < i and (outer.like_num or outer.lower_ in _VAGUE or outer.lower_ == "out"):
+            if role in _OUTCOME_ROLES:
+                role = "launched"
+            elif role in _VICTIM_ROLES or role is None:
+                continue  # "nine of the 20 passengers were killed": the 20 is a group, not a toll
         if role is None:
             continue
-        if unit is None and role in ("killed", "injured"):
+        if unit is None and role in _VICTIM_ROLES:
             unit = "person"
         if unit is None and role == "intercepted":
             unit = last_unit
         last_unit = unit or last_unit
-        out.append(QuantityMention(role, value, unit, first.idx, last.idx + len(last.text)))
+        flags = {"estimate": estimate, "subset": _subset(path, last), "background": _background(path, last)}
+        out.append(QuantityMention(role, value, unit, first.idx, last.idx + len(last.text), **flags))
+    out += _single_victims(sent)
+    if not background:
+        out = [q for q in out if not (q.subset or q.background)]
     return out
