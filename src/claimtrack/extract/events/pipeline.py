@@ -1,0 +1,84 @@
+"""``find_events``: the events stage over one ``Doc`` (after places and claims), in the order its steps run.
+
+1. the trigger lexicon (``lexicon.scan``) runs once over the text; each sentence's cues are ranked
+   (``ranking.rank_types``) into one or more sentence events (one per type family);
+2. sentence events about the same strike (same weapon, or an anaphoric follow-up) or the same statement
+   (same type and initiator) are merged (``incidents.merge``), so "launched six missiles" and "shot down five of
+   them" make one event with both figures;
+3. each event gets its date (``dates``), sides from the dependency parse (``sides``), weapons, figures tied to the
+   claims that state them (``figures``), modality, status from the claims' stances (``status``), and its location
+   from ``places.event_location`` (``assemble``);
+4. events are ordered by salience: the document-level best type (lead-weighted lexicon score) first.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from claimtrack.extract.events.assemble import to_event
+from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, doc_text, token_at
+from claimtrack.extract.events.dates import relative_dates, speech_dates
+from claimtrack.extract.events.figures import orphan_figures
+from claimtrack.extract.events.incidents import holder, main_draft, merge, salience, sentence_drafts
+from claimtrack.extract.events.lexicon import Cue, scan
+from claimtrack.extract.events.sides import fallback_actors, in_source, same_party, speakers
+from claimtrack.models import (
+    Article,
+    Claim,
+    Event,
+    Place,
+)
+
+
+def find_events(doc: Doc) -> list[Event]:
+    """Events of ``doc`` ordered by salience; reads ``doc._.claims`` and ``doc._.places``."""
+    text = doc_text(doc)
+    if not text.strip():
+        return []
+    article: Article | None = doc._.article
+    published = article.published_date() if article is not None else None
+    claims: list[Claim] = doc._.claims or []
+    places: list[Place] = doc._.places or []
+    cues = [c for c in scan(text) if not _source_cue(doc, c)]
+    if not cues:
+        return []
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+
+    by_sent: dict[int, list[Cue]] = {}
+    for c in cues:
+        by_sent.setdefault(bisect_right(starts, c.start) - 1, []).append(c)
+
+    drafts: list[Draft] = []
+    for si, scues in sorted(by_sent.items()):
+        drafts.extend(sentence_drafts(doc, sents[si], si, scues, published))
+
+    speakers(doc, drafts, claims)
+    main = main_draft(text, cues, drafts, sents, starts, doc, published)
+    if main is not None and main not in drafts:
+        drafts.insert(0, main)
+    drafts = merge(drafts)
+    orphan_figures(drafts, sents)
+    relative_dates(text, drafts, starts)
+    speech_dates(drafts, sents, published)
+    fallback_actors(drafts, sents)
+
+    for d in drafts:  # merging can bring a target from another sentence
+        if same_party(d.initiator, d.target):
+            d.target = None
+    lead = holder(main, drafts)
+    ordered = sorted(drafts, key=lambda d: (d is not lead, -salience(d)))
+    events = []
+    for i, d in enumerate(ordered, start=1):
+        events.append(to_event(doc, d, f"e{i}", claims, places))
+    return events
+
+
+def _source_cue(doc: Doc, cue: Cue) -> bool:
+    """ "..., diplomats said": a word of a reporting clause's subject names a source, not an event."""
+    if cue.type in VIOLENT_TYPES or cue.type.startswith("+"):
+        return False
+    tok = token_at(doc, cue.start)
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN") and in_source(tok)
