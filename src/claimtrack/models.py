@@ -29,6 +29,7 @@ Stance = Literal[
     "other",
 ]
 DatePrecision = Literal["day", "month", "year"]
+DateBasis = Literal["own", "article", "published"]
 LocationPrecision = Literal["point", "admin2", "admin1", "country", "region"]
 PlaceFeature = Literal["settlement", "admin1", "admin2", "country", "region", "water", "landmark"]
 Modality = Literal["asserted", "planned", "threatened", "hypothetical", "negated"]
@@ -94,6 +95,11 @@ class EventDate(_Model):
     value: str = Field(description="YYYY-MM-DD, YYYY-MM or YYYY")
     precision: DatePrecision
     text: str
+    basis: DateBasis = Field(
+        default="own",
+        description="own: the incident's own date phrase; article: the date the article gives its incident; "
+        "published: no date in the text, the publication day (ACLED time_precision 2)",
+    )
 
 
 class Location(_Model):

@@ -386,6 +386,8 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
             unit = last_unit
         path = _path(unit_tok if unit_tok is not None else last)
         verb = path[-1] if len(path) > 1 and path[-1].pos_ in ("VERB", "AUX") else None
+        if any(t.dep_ == "agent" for t in path):
+            continue  # "killed by two gunmen": the figure counts the killers
         if (
             verb is not None
             and unit_tok is not None

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 from claimtrack.extract.events import codes
 from claimtrack.extract.events.codes import acled_for
 from claimtrack.extract.events.common import STRIKE_FAMILY, Draft, claims_covering, doc_text
+from claimtrack.extract.events.figures import casualties
 from claimtrack.extract.events.status import status_of
 from claimtrack.extract.places import event_location
 from claimtrack.models import (
@@ -42,8 +43,7 @@ def to_event(doc: Doc, d: Draft, eid: str, claims: list[Claim], places: list[Pla
     for q in d.quantities:
         stated = claims_covering(claims, q.start, q.end)
         quantities.append(Quantity(role=q.role, value=q.value, unit=q.unit, claim=stated[0].id if stated else None))
-    killed = [q.value for q in d.quantities if q.role == "killed"]
-    injured = [q.value for q in d.quantities if q.role == "injured"]
+    killed, injured = casualties(d.quantities)
     acled = acled_for(d.type, d.government_actor)
     if d.type in STRIKE_FAMILY and d.intercepted and not d.hits:
         acled = ("Strategic developments", "Disrupted weapons use")  # ACLED codes a fully foiled strike so
@@ -64,8 +64,8 @@ def to_event(doc: Doc, d: Draft, eid: str, claims: list[Claim], places: list[Pla
         target=d.target,
         weapons=[Weapon(text=w.text, name=w.name) for w in d.weapons],
         quantities=quantities,
-        fatalities=max(killed) if killed else None,
-        injured=max(injured) if injured else None,
+        fatalities=killed,
+        injured=injured,
         modality=d.modality,
         status=status_of(doc, d, covering),
         claims=[c.id for c in covering],

@@ -6,8 +6,9 @@ import re
 from bisect import bisect_right
 from datetime import date
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
+from claimtrack.extract.events.codes import acled_for
 from claimtrack.extract.events.common import STRIKE_FAMILY, Draft, token_at
 from claimtrack.extract.events.lexicon import Cue
 from claimtrack.extract.time import DATE_EXPRESSION, number_value, resolve_date, shift
@@ -35,7 +36,7 @@ def sentence_date(text: str, sent: Span, cue: Cue, published: date | None) -> Ev
         memo[sent.start_char] = found
     if not found:
         return None
-    if len(found) == 1:
+    if len(found) == 1 and not _BACKDROP.match(text, found[0][0]):
         return found[0][2]
     # a date modifies the clause it hangs from: in "X on Monday denied that a drone crashed on Sunday" the
     # crash is Sunday. Rank dates by their clause (the trigger's own, then a governing one, then any other)
@@ -65,9 +66,28 @@ def sentence_date(text: str, sent: Span, cue: Cue, published: date | None) -> Ev
                 level = min(chain[dverb.i], 1)
                 if level == 1 and any(cs <= dverb.idx < ce for cs, ce in cue_chars):
                     level = 3
+            elif _modifier_date(doc, start, end):
+                level = 4  # "the 2019 conflicts", "a suit won in 2013": a date that describes a thing
+        if _BACKDROP.match(text, start):
+            level = 4  # "missing since last November": the start of a state, not the day of an act
         if best is None or (level, dist) < best[:2]:
             best = (level, dist, ev)
-    return best[2] if best else None
+    return best[2] if best and best[0] < 4 else None
+
+
+_BACKDROP = re.compile(r"since\b", re.I)
+
+
+def _modifier_date(doc: Doc, start: int, end: int) -> bool:
+    """A date phrase that modifies a noun ("the 2019 elections") or sits in a relative clause ("workers who won
+    a suit in 2013") describes a participant, not when the event happened."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nummod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.i not in range(span.start, span.end)
+    return any(a.dep_ in ("relcl", "acl") for a in root.ancestors)
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -118,3 +138,56 @@ def speech_dates(drafts: list[Draft], sents: list[Span], published: date | None)
                 if ev is not None:
                     d.date = ev
                     break
+
+
+# non-ACLED types that still tell of an incident that happened (not a statement of intent)
+_TOLD = frozenset({"claim_of_responsibility", "accusation", "organized_crime", "natural_disaster", "man_made_disaster"})
+# reporting verbs whose own date dates a statement, not the incident it reports
+_REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "claim", "state", "add", "write", "deny"})
+
+
+def incident_dates(drafts: list[Draft], main: Draft | None, sents: list[Span], published: date | None) -> None:
+    """An event with no date phrase of its own takes the date the article gives its incident (its main event's, or
+    the first incident date of its opening sentences), else the publication day; ``basis`` says which."""
+    # statements, threats and plans keep no date rather than borrow an incident's
+    undated = [d for d in drafts if d.date is None and (acled_for(d.type, d.government_actor) or d.type in _TOLD)]
+    if not undated:
+        return
+    own = main.date if main is not None and main.date is not None and main.date.precision == "day" else None
+    article = own or _opening_date(sents, published)
+    for d in undated:
+        if article is not None:
+            d.date = article.model_copy(update={"basis": "article"})
+        elif published is not None:
+            d.date = EventDate(value=published.isoformat(), precision="day", text="", basis="published")
+
+
+def _opening_date(sents: list[Span], published: date | None) -> EventDate | None:
+    """The first day-precision date of the opening sentences that does not date a reporting verb (else the first
+    that does: a report's day is still the nearest known day of what it reports)."""
+    said: EventDate | None = None
+    for sent in sents[:3]:
+        text = sent.doc.user_data.get("claimtrack_text") or sent.doc.text
+        for m in DATE_EXPRESSION.finditer(text, sent.start_char, sent.end_char):
+            ev = resolve_date(m.group(0), published)
+            if ev is None or ev.precision != "day":
+                continue
+            tok = token_at(sent.doc, m.start())
+            if tok is not None and _clause_verb(tok).lemma_.lower() in _REPORTING:
+                said = said or ev
+                continue
+            return ev
+    return said
+
+
+_ACLED_PRECISION = {"day": 1, "month": 3, "year": 3}
+
+
+def time_precision(ev: EventDate | None) -> int | None:
+    """ACLED's ``time_precision`` of an event date: 1 the day itself, 2 a day within a week around it (a date only
+    inferred from the publication day), 3 a month or a year."""
+    if ev is None:
+        return None
+    if ev.basis == "published":
+        return 2
+    return _ACLED_PRECISION[ev.precision]

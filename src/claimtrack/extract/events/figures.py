@@ -6,7 +6,7 @@ from spacy.tokens import Span
 
 from claimtrack.extract.events.codes import ACLED
 from claimtrack.extract.events.common import FAMILY, STRIKE_FAMILY, Draft
-from claimtrack.extract.quantities import find_quantities
+from claimtrack.extract.quantities import QuantityMention, find_quantities
 
 # figures each family may carry: an authorization does not own the missiles its sentence counts
 _ROLES = {
@@ -25,17 +25,43 @@ def roles_for(fine: str) -> set[str]:
 
 
 def orphan_figures(drafts: list[Draft], sents: list[Span]) -> None:
-    """Figures in a sentence with no event of its own ("no casualties") belong to the strike told just before."""
-    owned = {i for d in drafts for i in d.sents}
+    """Figures told in a sentence that holds no violent event of its own ("There were no casualties.", "Two
+    soldiers died later.", "The group said it killed five") belong to the violent incident told just before it
+    (or, in an opening sentence, just after it)."""
+    violent = [d for d in drafts if {"killed", "injured"} & roles_for(d.type)]
+    if not violent:
+        return
+    owned = {i for d in violent for i in d.sents}
     for si, sent in enumerate(sents):
         if si in owned:
             continue
-        prior = [d for d in drafts if d.type in STRIKE_FAMILY and any(0 < si - k <= 2 for k in d.sents)]
-        if not prior:
-            continue
-        host = max(prior, key=lambda d: max(k for k in d.sents if k < si))
+        prior = [d for d in violent if any(0 < si - k <= _REACH for k in d.sents)]
+        if prior:
+            host = max(prior, key=lambda d: (max(k for k in d.sents if k < si), d.type in STRIKE_FAMILY))
+        else:
+            after = [d for d in violent if any(0 < k - si <= 1 for k in d.sents)]
+            if not after:
+                continue
+            host = min(after, key=lambda d: min(d.sents))
         roles = roles_for(host.type)
         seen = {(q.role, q.value, q.unit) for q in host.quantities}
         for q in find_quantities(sent):
             if q.role in roles and (q.role, q.value, q.unit) not in seen:
                 host.quantities.append(q)
+                seen.add((q.role, q.value, q.unit))
+
+
+_REACH = 3  # sentences after an incident's last mention that can still tell its toll
+
+
+def casualties(quantities: list[QuantityMention]) -> tuple[int | None, int | None]:
+    """The incident's fatalities and injured: the highest stated figure of each (a rising toll ends highest), a
+    vague estimate only where no figure is stated; subsets and background totals never count."""
+
+    def pick(role: str) -> int | None:
+        found = [q for q in quantities if q.role == role and not (q.subset or q.background)]
+        exact = [q.value for q in found if not q.estimate]
+        values = exact or [q.value for q in found]
+        return max(values) if values else None
+
+    return pick("killed"), pick("injured")

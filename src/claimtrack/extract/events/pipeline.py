@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from claimtrack.extract.events.assemble import to_event
 from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, doc_text, token_at
-from claimtrack.extract.events.dates import relative_dates, speech_dates
+from claimtrack.extract.events.dates import incident_dates, relative_dates, speech_dates
 from claimtrack.extract.events.figures import orphan_figures
 from claimtrack.extract.events.incidents import holder, main_draft, merge, salience, sentence_drafts
 from claimtrack.extract.events.lexicon import Cue, scan
@@ -63,6 +63,7 @@ def find_events(doc: Doc) -> list[Event]:
     orphan_figures(drafts, sents)
     relative_dates(text, drafts, starts)
     speech_dates(drafts, sents, published)
+    incident_dates(drafts, holder(main, drafts), sents, published)
     fallback_actors(drafts, sents)
 
     for d in drafts:  # merging can bring a target from another sentence
