@@ -243,6 +243,8 @@ def _background(path: list[Token], figure: Token) -> bool:
         return True
     verb = path[-1]
     scope = [verb, *(c for c in verb.children if c.dep_ == "conj")]
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+        scope.append(verb.head)  # "shelled the area 30 times in the last day, firing 120 shells"
     for v in scope:
         for c in v.children:
             if c.lower_ == "since" and c.dep_ in ("prep", "mark", "advmod"):
@@ -364,6 +366,8 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
         unit_tok: Token | None = None
         if last.dep_ == "nummod" or last.head.pos_ in ("NOUN", "PROPN") and last.dep_ in ("nummod", "quantmod", "amod"):
             unit_tok = last.head
+        elif last.dep_ == "compound" and last.head.like_num and last.head.head.pos_ == "NOUN":
+            unit_tok = _head_noun(last.head.head)  # "six 152mm shells": a count before a calibre
         else:
             of = [c for c in last.children if c.dep_ == "prep" and c.lower_ == "of"]
             if not of and j + 1 < sent.end and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
@@ -423,7 +427,8 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
         if unit is None and role == "intercepted":
             unit = last_unit
         last_unit = unit or last_unit
-        flags = {"estimate": estimate, "subset": _subset(path, last), "background": _background(path, last)}
+        subset = role in _VICTIM_ROLES and _subset(path, last)  # "six of them were intercepted" is an outcome
+        flags = {"estimate": estimate, "subset": subset, "background": _background(path, last)}
         out.append(QuantityMention(role, value, unit, first.idx, last.idx + len(last.text), **flags))
     out += _single_victims(sent)
     if not background:

@@ -9,9 +9,9 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract.events.codes import acled_for
-from claimtrack.extract.events.common import STRIKE_FAMILY, Draft, token_at
+from claimtrack.extract.events.common import STRIKE_FAMILY, VIOLENT_TYPES, Draft, token_at
 from claimtrack.extract.events.lexicon import Cue
-from claimtrack.extract.time import DATE_EXPRESSION, number_value, resolve_date, shift
+from claimtrack.extract.time import DATE_EXPRESSION, PREVIOUS_DAY, number_value, resolve_date, shift
 from claimtrack.models import (
     EventDate,
 )
@@ -36,8 +36,7 @@ def sentence_date(text: str, sent: Span, cue: Cue, published: date | None) -> Ev
         memo[sent.start_char] = found
     if not found:
         return None
-    if len(found) == 1 and not _BACKDROP.match(text, found[0][0]):
-        return found[0][2]
+    found = _explicit(text, found)
     # a date modifies the clause it hangs from: in "X on Monday denied that a drone crashed on Sunday" the
     # crash is Sunday. Rank dates by their clause (the trigger's own, then a governing one, then any other)
     # and only then by distance, so the first or nearest date of the sentence is not taken blindly
@@ -45,10 +44,13 @@ def sentence_date(text: str, sent: Span, cue: Cue, published: date | None) -> Ev
     trig = token_at(doc, cue.start)
     verb = _clause_verb(trig) if trig is not None else None
     chain: dict[int, int] = {}
+    speech = 99  # depth of the first reporting verb above the trigger's clause ("claimed the murder of ...")
     if verb is not None:
         cur, depth = verb, 0
         while depth < 12:
             chain.setdefault(cur.i, depth)
+            if depth and cur.pos_ == "VERB" and cur.lemma_.lower() in _STATEMENT_VERBS:
+                speech = min(speech, depth)
             if cur.head is cur:
                 break
             cur, depth = cur.head, depth + 1
@@ -64,7 +66,7 @@ def sentence_date(text: str, sent: Span, cue: Cue, published: date | None) -> Ev
             dverb = _clause_verb(tok)
             if dverb.i in chain:
                 level = min(chain[dverb.i], 1)
-                if level == 1 and any(cs <= dverb.idx < ce for cs, ce in cue_chars):
+                if level == 1 and any(cs <= dverb.idx < ce for cs, ce in cue_chars) or chain[dverb.i] >= speech:
                     level = 3
             elif _modifier_date(doc, start, end):
                 level = 4  # "the 2019 conflicts", "a suit won in 2013": a date that describes a thing
@@ -73,6 +75,41 @@ def sentence_date(text: str, sent: Span, cue: Cue, published: date | None) -> Ev
         if best is None or (level, dist) < best[:2]:
             best = (level, dist, ev)
     return best[2] if best and best[0] < 4 else None
+
+
+def _explicit(text: str, found: list[tuple[int, int, EventDate]]) -> list[tuple[int, int, EventDate]]:
+    """ "yesterday (Monday)", "last night, Friday": of two dates side by side the explicit one, which the writer
+    added because the relative one is relative to a day the reader does not know."""
+    drop = set()
+    for k in range(len(found) - 1):
+        a, b = found[k], found[k + 1]
+        if _ASIDE.fullmatch(text, a[1], b[0]) and not _RELATIVE_WORD.match(text, a[0]):
+            drop.add(k + 1)  # "around 5 May (between 4 - 5 May)": the aside refines, the first date is coded
+            continue
+        if b[0] - a[1] <= 3 and not text[a[1] : b[0]].strip(" (),"):
+            rel_a, rel_b = _RELATIVE_WORD.match(text, a[0]), _RELATIVE_WORD.match(text, b[0])
+            if rel_a and not rel_b:
+                drop.add(k)
+            elif rel_b and not rel_a:
+                drop.add(k + 1)
+    kept = [f for k, f in enumerate(found) if k not in drop]
+    # "police said Saturday that 32 people died the previous evening": the day before the sentence's other day
+    days = [f for f in kept if f[2].precision == "day" and not PREVIOUS_DAY.match(text, f[0])]
+    out = []
+    for f in kept:
+        if PREVIOUS_DAY.match(text, f[0]) and days:
+            anchor = min(days, key=lambda g: abs(g[0] - f[0]))[2]
+            moved = shift(anchor, -1, text[f[0] : f[1]])
+            f = (f[0], f[1], moved) if moved is not None else f
+        elif PREVIOUS_DAY.match(text, f[0]):
+            continue  # the day before a day this sentence does not tell: left to the article's dates
+        out.append(f)
+    return out
+
+
+_ASIDE = re.compile(r"\s*\(\s*(?:between|from|around|about|on|or)?\s*", re.I)
+_RELATIVE_WORD = re.compile(r"(?:today|tonight|yesterday|last night|overnight|this morning|this afternoon|this "
+                            r"evening|earlier today)\b", re.I)  # fmt: skip
 
 
 _BACKDROP = re.compile(r"since\b", re.I)
@@ -144,17 +181,19 @@ def speech_dates(drafts: list[Draft], sents: list[Span], published: date | None)
 _TOLD = frozenset({"claim_of_responsibility", "accusation", "organized_crime", "natural_disaster", "man_made_disaster"})
 # reporting verbs whose own date dates a statement, not the incident it reports
 _REPORTING = frozenset({"say", "tell", "report", "announce", "confirm", "claim", "state", "add", "write", "deny"})
+_STATEMENT_VERBS = _REPORTING | {"release", "issue", "publish", "post", "tweet", "allege", "accuse", "blame"}
 
 
 def incident_dates(drafts: list[Draft], main: Draft | None, sents: list[Span], published: date | None) -> None:
-    """An event with no date phrase of its own takes the date the article gives its incident (its main event's, or
-    the first incident date of its opening sentences), else the publication day; ``basis`` says which."""
+    """An event with no date phrase of its own takes the date the article gives its incident (its main event's,
+    else the first violent event's own, else the first incident date of its opening sentences), else the
+    publication day; ``basis`` says which. (A sentence whose only date is its statement's, "X said on Monday that
+    ...", keeps that day: the incident happened by then.)"""
     # statements, threats and plans keep no date rather than borrow an incident's
     undated = [d for d in drafts if d.date is None and (acled_for(d.type, d.government_actor) or d.type in _TOLD)]
     if not undated:
         return
-    own = main.date if main is not None and main.date is not None and main.date.precision == "day" else None
-    article = own or _opening_date(sents, published)
+    article = _article_date(drafts, main, sents, published)
     for d in undated:
         if article is not None:
             d.date = article.model_copy(update={"basis": "article"})
@@ -162,15 +201,27 @@ def incident_dates(drafts: list[Draft], main: Draft | None, sents: list[Span], p
             d.date = EventDate(value=published.isoformat(), precision="day", text="", basis="published")
 
 
+def _article_date(
+    drafts: list[Draft], main: Draft | None, sents: list[Span], published: date | None
+) -> EventDate | None:
+    if main is not None and main.date is not None and main.date.precision == "day" and main.date.basis == "own":
+        return main.date
+    violent = [d for d in drafts if d.type in VIOLENT_TYPES and d.date is not None and d.date.precision == "day"]
+    violent = [d for d in violent if d.date is not None and d.date.basis == "own"]
+    if violent:
+        return min(violent, key=lambda d: (d.sent_index, d.cue.start)).date
+    return _opening_date(sents, published)
+
+
 def _opening_date(sents: list[Span], published: date | None) -> EventDate | None:
     """The first day-precision date of the opening sentences that does not date a reporting verb (else the first
     that does: a report's day is still the nearest known day of what it reports)."""
     said: EventDate | None = None
-    for sent in sents[:3]:
+    for sent in sents[:_OPENING]:
         text = sent.doc.user_data.get("claimtrack_text") or sent.doc.text
         for m in DATE_EXPRESSION.finditer(text, sent.start_char, sent.end_char):
             ev = resolve_date(m.group(0), published)
-            if ev is None or ev.precision != "day":
+            if ev is None or ev.precision != "day" or _BACKDROP.match(text, m.start()):
                 continue
             tok = token_at(sent.doc, m.start())
             if tok is not None and _clause_verb(tok).lemma_.lower() in _REPORTING:
@@ -179,6 +230,8 @@ def _opening_date(sents: list[Span], published: date | None) -> EventDate | None
             return ev
     return said
 
+
+_OPENING = 5  # sentences that open an article: title, dateline and lead
 
 _ACLED_PRECISION = {"day": 1, "month": 3, "year": 3}
 

@@ -1,0 +1,86 @@
+"""The incident's facts (issue 10) through the whole pipeline, on sentences we wrote: its day, its casualties and
+its sides, each rule with a near-miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.extract.events.dates import time_precision
+from claimtrack.models import Article, Event, EventDate
+from claimtrack.nlp import process
+
+FRI = "2025-03-14"  # a Friday
+
+
+def _events(text: str, published: str | None = FRI) -> list[Event]:
+    result = next(process([Article(id="t", text=text, published=published)]))
+    return [e for e in result.events if e.acled is not None]
+
+
+def _main(text: str, published: str | None = FRI) -> Event:
+    events = _events(text, published)
+    assert events, f"no ACLED event in {text!r}"
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # the date of the incident's clause, not of the reporting verb
+        ("The ministry said on Thursday that gunmen attacked the border post on Wednesday.", "2025-03-12"),
+        ("Officials reported on Friday that rebels had ambushed a convoy on Tuesday.", "2025-03-11"),
+        # parts of the day and nights
+        ("Militants ambushed a patrol on Friday evening near the lake, killing three soldiers.", "2025-03-14"),
+        ("Rebels shelled the town overnight into Sunday, killing four people.", "2025-03-09"),
+        ("Police said on Saturday that 12 people died in a bombing at a market the previous evening.", "2025-03-07"),
+        # "yesterday (Monday)": the explicit day the writer added
+        ("The army said it repelled an assault on its base yesterday (Monday), killing 10 insurgents.", "2025-03-10"),
+        # an incident told without a date of its own takes the date the article gives its incident
+        ("Gunmen stormed a village in the north. Five farmers were shot dead. The attack happened on Tuesday.",
+         "2025-03-11"),
+        # near-miss: a date describing a participant or the start of a state is no date of the incident
+        ("On 9 March 2025, workers who won a lawsuit in 2013 protested outside the court.", "2025-03-09"),
+        ("On 2 March 2025, relatives of a man missing since last November protested outside the court.", "2025-03-02"),
+    ],
+)  # fmt: skip
+def test_incident_day(text: str, day: str) -> None:
+    main = _main(text)
+    assert main.date is not None and main.date.value == day
+
+
+def test_undated_incident_takes_publication_day_flagged() -> None:
+    main = _main("Gunmen attacked a police station in the north, killing two officers.")
+    assert main.date is not None and (main.date.value, main.date.basis) == (FRI, "published")
+    assert time_precision(main.date) == 2
+    own = _main("Gunmen attacked a police station on Tuesday, killing two officers.")
+    assert own.date is not None and own.date.basis == "own" and time_precision(own.date) == 1
+
+
+def test_time_precision_of_coarse_dates() -> None:
+    assert time_precision(EventDate(value="2025-03", precision="month", text="earlier this month")) == 3
+    assert time_precision(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "injured"),
+    [
+        ("On 5 May 2025, a trader was shot and killed by two armed men on a motorbike. 1 fatality.", 1, None),
+        ("Rebels attacked an army post on Monday. One soldier was killed and two were injured.", 1, 2),
+        ("Gunmen raided a village on Monday. He was killed in the incident.", 1, None),
+        ("A mob beat a man accused of theft on Monday. The man succumbed to his injuries.", 1, None),
+        ("Gunmen attacked a bus on Monday. Nine police were killed and four others wounded.", 9, 4),
+        ("Rebels shelled a market on Monday. There were no casualties.", 0, None),
+        # the latest figure of a rising toll, the total not its subset, not a cumulative figure
+        ("A car bomb exploded at a market on Monday. The death toll rose from 8 to 15 on Tuesday.", 15, None),
+        ("An airstrike hit a school on Monday, killing 14 people, nine of them children.", 14, None),
+        ("A drone strike hit a market on Monday, killing six people. The war has killed 30,000 people since it "
+         "began.", 6, None),
+        # vague amounts the ACLED way, and an estimate never beats a stated figure
+        ("Gunmen attacked a village on Monday, killing dozens of people.", 12, None),
+        ("Gunmen attacked a village on Monday, killing dozens of people. Officials later put the toll at 31.", 31,
+         None),
+    ],
+)  # fmt: skip
+def test_casualties(text: str, fatalities: int | None, injured: int | None) -> None:
+    main = _main(text)
+    assert (main.fatalities, main.injured) == (fatalities, injured)
