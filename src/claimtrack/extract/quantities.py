@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
+from claimtrack.extract.time import MONTHS
 from claimtrack.extract.weapons import find_weapons
 
 
@@ -68,6 +69,7 @@ _PROJECTILE_UNITS = frozenset({"missile", "drone", "rocket", "bomb", "artillery"
 _SUBSET_WORDS = frozenset({"including", "among", "incl"})
 _OUTCOME_ROLES = frozenset({"intercepted", "destroyed", "hit", "missed", "damaged"})
 _CUMULATIVE_RX = re.compile(r"\b(?:so far|to date|since the (?:start|beginning|outbreak))\b", re.I)
+_AMOUNT_NOUNS = frozenset({"number", "toll", "total", "figure", "count", "tally", "majority", "rest", "dozen"})
 _SINGLE_DETS = frozenset({"a", "an", "the", "this", "that", "another"})
 
 
@@ -278,6 +280,38 @@ def _toll(figure: Token) -> str | None:
     return None
 
 
+def _beside_month(doc: Doc, i: int, j: int) -> bool:
+    before = doc[i - 1] if i > 0 else None
+    after = doc[j] if j < len(doc) else None
+    return any(t is not None and t.lower_ in MONTHS and (t.is_title or t.lower_ != "may") for t in (before, after))
+
+
+def _one(noun: Token) -> int | None:
+    """1 for a singular noun phrase that names one person or thing ("a guard", "the driver", "his brother")."""
+    if noun.tag_ != "NN" or any(c.dep_ == "nummod" for c in noun.children):
+        return None
+    dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
+    if not dets or dets[0].dep_ == "det" and dets[0].lower_ not in _SINGLE_DETS:
+        return None
+    return 1
+
+
+def _conj_total(noun: Token) -> int | None:
+    """Sum of a conjoined list of counted groups ("two soldiers and a civilian" = 3); None when a part has no
+    count or there is one part only."""
+    parts = [noun, *noun.conjuncts]
+    if len(parts) < 2:
+        return None
+    total = 0
+    for p in parts:
+        nums = [c for c in p.children if c.dep_ == "nummod"]
+        value = parse_number(nums[0].text) if nums else _one(p)
+        if value is None:
+            return None
+        total += value
+    return total
+
+
 def _single_victims(sent: Span) -> list[QuantityMention]:
     """One victim told without a numeral: "a farmer was shot dead", "gunmen killed the driver", "he died"."""
     out = []
@@ -289,13 +323,12 @@ def _single_victims(sent: Span) -> list[QuantityMention]:
             value = 0  # "nobody was hurt", "no one was killed"
         elif low in ("he", "she"):
             value = 1
-        elif tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in _PERSON_UNITS:
-            dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
-            if not dets or any(c.dep_ == "nummod" for c in tok.children):
-                continue
-            if dets[0].dep_ == "det" and dets[0].lower_ not in _SINGLE_DETS:
-                continue
-            value = 1
+        elif tok.pos_ == "NOUN" and tok.tag_ == "NN":
+            # whoever is killed or wounded is a person, whatever the noun ("the smuggler was shot dead")
+            value = _one(tok) or 0
+            if not value or tok.lemma_.lower() in _AMOUNT_NOUNS:
+                continue  # "an unknown number of soldiers were killed" is no one soldier
+            value = _conj_total(tok) or value
         else:
             continue
         verb = tok.head
@@ -347,6 +380,8 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
         i, j, value, estimate = found
         skip_to = j
         first, last = doc[i], doc[j - 1]
+        if _beside_month(doc, i, j):
+            continue  # "26 May", "May 26": a day of the month
         if re.fullmatch(r"(?:19|20)\d\d", first.text) and first.ent_type_ in ("DATE", ""):
             if first.ent_type_ == "DATE" or first.head.pos_ != "NOUN":
                 continue  # a year, not a count
@@ -377,6 +412,7 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
                 unit_tok = objs[0] if objs else None
         if unit_tok is not None and (unit_tok.lemma_.lower() in _NOT_COUNTS or unit_tok.lower_ in _NOT_COUNTS):
             continue
+        own_adj = unit_tok is not None and unit_tok.pos_ == "ADJ" and unit_tok.lemma_.lower() in _OWN_ROLE
         if unit_tok is not None and unit_tok.pos_ not in ("NOUN", "PROPN"):
             unit_tok = None
         if unit_tok is None and (first.ent_type_ in _NOT_COUNT_ENTS or last.ent_type_ in _NOT_COUNT_ENTS):
@@ -397,7 +433,7 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
             and unit_tok is not None
             and unit_tok.dep_ == "nsubj"
             and verb.lemma_.lower() in _ATTACK_PERSON_VERBS
-            and any(c.dep_ == "dobj" for c in verb.children)
+            and any(c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children)
         ):
             continue  # "two bombers killed 25 soldiers": the subjects are the killers, not the dead
         if (
@@ -409,6 +445,8 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
         ):
             continue  # "fired at 12 settlements", "in three districts": a count of targets or places, not of arms
         role = _toll(last) or _role_of(path, unit_tok, unit)
+        if own_adj:  # "at least 2 dead", "5 wounded"
+            role = _OWN_ROLE[last.head.lemma_.lower()]
         own = [c for c in last.children if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in _OWN_ROLE]
         if unit_tok is None and own:  # "... and two wounded"
             role = _OWN_ROLE[own[0].lemma_.lower()]
@@ -427,6 +465,8 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
         if unit is None and role == "intercepted":
             unit = last_unit
         last_unit = unit or last_unit
+        if role in _VICTIM_ROLES and unit_tok is not None and unit_tok.dep_ != "conj":
+            value = max(value, _conj_total(unit_tok) or 0)  # "two soldiers and a civilian were killed" = 3
         subset = role in _VICTIM_ROLES and _subset(path, last)  # "six of them were intercepted" is an outcome
         flags = {"estimate": estimate, "subset": subset, "background": _background(path, last)}
         out.append(QuantityMention(role, value, unit, first.idx, last.idx + len(last.text), **flags))

@@ -18,10 +18,16 @@ _VIOLENT_ROLES = {"killed", "injured", "destroyed", "damaged", "captured"}
 
 
 def roles_for(fine: str) -> set[str]:
+    """Figures an event of type ``fine`` carries; every event ACLED codes carries its dead and wounded (an arrest
+    in which a detainee dies, a protest in which police kill): ACLED's fatalities belong to the event."""
     fam = FAMILY.get(fine, fine)
+    coded = fine in ACLED and bool(ACLED[fine]) and fam not in ("agreement",)
     if fam in _ROLES:
-        return _ROLES[fam]
-    return _VIOLENT_ROLES if fine in ACLED and ACLED[fine] and fam not in ("agreement",) else set()
+        return _ROLES[fam] | (_CASUALTIES if coded else set())
+    return _VIOLENT_ROLES if coded else set()
+
+
+_CASUALTIES = frozenset({"killed", "injured"})
 
 
 def orphan_figures(drafts: list[Draft], sents: list[Span]) -> None:
