@@ -48,8 +48,8 @@ def to_event(doc: Doc, d: Draft, eid: str, claims: list[Claim], places: list[Pla
         acled = ("Strategic developments", "Disrupted weapons use")  # ACLED codes a fully foiled strike so
     if d.type == "interception":
         acled = ("Strategic developments", "Disrupted weapons use")
-    if not d.incident:
-        acled = None  # a toll, a habit, a plan, a threat or a denial: nothing ACLED would code
+    if not d.incident or d.background:
+        acled = None  # a toll, a habit, a plan, a threat, a denial or an earlier incident: not this article's
     location = d.location
     return Event(
         id=eid,
@@ -65,6 +65,7 @@ def to_event(doc: Doc, d: Draft, eid: str, claims: list[Claim], places: list[Pla
         fatalities=max(killed) if killed else None,
         injured=max(injured) if injured else None,
         modality=d.modality,
+        background=d.background,
         status=status_of(doc, d, covering),
         claims=[c.id for c in covering],
     )

@@ -67,6 +67,7 @@ class Draft:
     location: Location | None = None  # where the trigger's sentence places it (read once, for grouping)
     incident: bool = True  # False: a toll, a habit, a plan or a denial, not an incident ACLED would code
     background: bool = False  # an earlier incident told in passing, with a date of its own
+    cue_text: str = ""  # the trigger's text (for rules that read the kind of word that cued the event)
 
 
 def doc_text(doc: Doc) -> str:

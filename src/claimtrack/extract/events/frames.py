@@ -11,6 +11,7 @@ met with force is one protest event of the graver sub-type, however many protest
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 from claimtrack.extract.events.common import STRIKE_FAMILY, Draft
@@ -32,6 +33,7 @@ _GRAVE_PROTEST = frozenset({"force_against_protesters", "riot", "protest_with_in
 _SPECIFIC = ("suicide_bombing", "chemical_attack", "grenade_attack")
 _REMOTE = STRIKE_FAMILY - {"interception"}
 _PROTEST_RANK = {"protest": 0, "protest_with_intervention": 1, "force_against_protesters": 2, "riot": 2}
+_HARM_CUE = re.compile(r"(?:kill|wound|injur|dead|die|hurt)", re.I)
 _SAME_PLACE_KM = 40.0  # ACLED's most specific place: towns further apart than this are separate incidents
 _BACKGROUND_DAYS = 3  # an incident dated this many days before the article's own is told in passing
 
@@ -47,7 +49,7 @@ def kind(d: Draft) -> str:
 def frame(drafts: list[Draft], main: Draft | None, published: date | None) -> list[Draft]:
     """Group drafts into incidents; returns the hosts (one per incident) followed by the drafts no incident took."""
     order = sorted(drafts, key=lambda d: (d is not main, d.sent_index, d.cue.start))
-    anchor = _anchor_day(main, published)
+    anchor = _anchor_day(main, drafts, published)
     incidents: list[Draft] = []
     for d in order:
         if d.incident and anchor is not None and _before(d.date, anchor):
@@ -59,6 +61,7 @@ def frame(drafts: list[Draft], main: Draft | None, published: date | None) -> li
             absorb(host, d)
     # an outcome told alone is an incident of its own (a wholly intercepted salvo); beside a violent incident of
     # its day and place it was absorbed above, so what is left here is only what no incident could hold
+    recode(incidents)
     return incidents
 
 
@@ -70,13 +73,41 @@ def _host(incidents: list[Draft], d: Draft) -> Draft | None:
         if not (same_day(o.date, d.date) and same_place(o.location, d.location)):
             continue
         ko = kind(o)
-        if ko == k and k in ("violence", "protest") and same_actor(o.initiator, d.initiator):
-            return o  # one side's strikes on one day and place; the other side's strikes are their own incident
+        if ko == k and k in ("violence", "protest") and (same_actor(o.initiator, d.initiator) or _accounts(o, d)):
+            return o
         if ko == k and o.type == d.type and same_actor(o.initiator, d.initiator):
             return o  # the same act of the same side (two arrests by one police force on one day)
         if ko == "protest" and (d.type in _PROTEST_PARTS) and (o.type in _GRAVE_PROTEST or d.type == "arrest"):
             return o
     return None
+
+
+def _accounts(a: Draft, b: Draft) -> bool:
+    """Two sides named as the actor of violence in one country on one day: competing accounts of one incident
+    ("X said Y shelled the market; Y blamed X"), or an interception and the strike it stopped. Strikes by two sides
+    into two countries are two incidents."""
+    if a.type in _OUTCOMES or b.type in _OUTCOMES:
+        return True
+    ca = a.location.country if a.location is not None else None
+    cb = b.location.country if b.location is not None else None
+    return ca is None or cb is None or ca == cb
+
+
+def recode(incidents: list[Draft]) -> None:
+    """An incident known only by its harm ("two people were killed") or a blast ("explosions were heard") in a
+    story of a strike on its day is that strike's harm elsewhere: remote violence, not an attack of its own."""
+    remote = [d for d in incidents if d.incident and not d.background and d.type in _REMOTE]
+    for d in incidents:
+        generic = (d.type == "attack_on_civilians" and (_HARM_CUE.match(d.cue_text) or d.cue.weight < 1.0)) or (
+            d.type == "explosive_attack" and d.cue.weight <= 2.0
+        )
+        if not generic:
+            continue
+        others = [r for r in remote if r is not d and r.type != "explosive_attack" and same_day(r.date, d.date)]
+        strike = others[0] if others else None
+        if strike is not None:
+            d.type = strike.type
+            d.weapons = d.weapons or list(strike.weapons)
 
 
 def absorb(host: Draft, d: Draft) -> None:
@@ -164,12 +195,21 @@ def _km(a: Location, b: Location) -> float:
     return 12742.0 * math.asin(math.sqrt(h))
 
 
-def _anchor_day(main: Draft | None, published: date | None) -> date | None:
-    if main is not None and main.date is not None and main.date.precision == "day":
-        try:
-            return date.fromisoformat(main.date.value)
-        except ValueError:
-            pass
+def _anchor_day(main: Draft | None, drafts: list[Draft], published: date | None) -> date | None:
+    """The day of the article's own incident: the main event's, else the latest day any incident is dated; the
+    publication day only when nothing is dated (a report may be published long after what it tells)."""
+    days = []
+    for d in ([main] if main is not None else []) + [d for d in drafts if d.incident]:
+        if d.date is not None and d.date.precision == "day":
+            try:
+                days.append(date.fromisoformat(d.date.value))
+            except ValueError:
+                continue
+            if d is main:
+                return days[-1]
+    if days:
+        latest = max(days)
+        return latest if published is None or latest <= published else published
     return published
 
 

@@ -24,6 +24,7 @@ from claimtrack.extract.events.figures import orphan_figures
 from claimtrack.extract.events.frames import frame
 from claimtrack.extract.events.incidents import holder, main_draft, merge, salience, sentence_drafts
 from claimtrack.extract.events.lexicon import Cue, scan
+from claimtrack.extract.events.patterns import in_marked_clause, match
 from claimtrack.extract.events.regions import regional_reports
 from claimtrack.extract.events.sides import fallback_actors, in_source, same_party, speakers
 from claimtrack.extract.places import event_location
@@ -39,7 +40,9 @@ def find_events(doc: Doc) -> list[Event]:
     published = article.published_date() if article is not None else None
     claims: list[Claim] = doc._.claims or []
     places: list[Place] = doc._.places or []
-    cues = [c for c in scan(text) if not _source_cue(doc, c)]
+    matched, marks = match(doc)
+    cues = sorted(scan(text) + matched, key=lambda c: (c.start, -c.weight))
+    cues = [c for c in cues if not _source_cue(doc, c)]
     if not cues:
         return []
     sents = list(doc.sents)
@@ -59,13 +62,14 @@ def find_events(doc: Doc) -> list[Event]:
         drafts.insert(0, main)
     for d in drafts:
         d.location = _location(doc, d, places)
+        d.cue_text = text[d.cue.start : d.cue.end]
     drafts = merge(drafts)
     orphan_figures(drafts, sents)
     relative_dates(text, drafts, starts)
     speech_dates(drafts, sents, published)
     fallback_actors(drafts, sents)
     for d in drafts:
-        d.incident = d.modality == "asserted"
+        d.incident = d.modality == "asserted" and in_marked_clause(doc, d.cue.start, marks) is None
     drafts = frame(drafts, main, published)
     drafts += regional_reports(doc, drafts, sents, places)
 

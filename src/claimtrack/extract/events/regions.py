@@ -113,6 +113,7 @@ def _report(
         triggers=[(cue.start, cue.end)],
         quantities=[q for q in find_quantities(sent) if q.role in roles],
         location=loc,
+        cue_text=word.text,
         hits=harmed,
         intercepted=downed,
         weapons=list(host.weapons),
