@@ -144,6 +144,11 @@ class Event(_Model):
     fatalities: int | None = None
     injured: int | None = None
     modality: Modality = "asserted"
+    background: bool = Field(
+        default=False,
+        description="an earlier incident the article tells in passing (dated days before its own): kept for the "
+        "record, never given the current incident's figures, and carrying no ACLED code",
+    )
     status: Status = "claimed"
     claims: list[str] = Field(default_factory=list)
 

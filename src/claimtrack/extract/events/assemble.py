@@ -11,7 +11,6 @@ from claimtrack.extract.events.codes import acled_for
 from claimtrack.extract.events.common import STRIKE_FAMILY, Draft, claims_covering, doc_text
 from claimtrack.extract.events.figures import casualties
 from claimtrack.extract.events.status import status_of
-from claimtrack.extract.places import event_location
 from claimtrack.models import (
     AcledType,
     Claim,
@@ -49,10 +48,9 @@ def to_event(doc: Doc, d: Draft, eid: str, claims: list[Claim], places: list[Pla
         acled = ("Strategic developments", "Disrupted weapons use")  # ACLED codes a fully foiled strike so
     if d.type == "interception":
         acled = ("Strategic developments", "Disrupted weapons use")
-    try:
-        location = event_location(doc, (d.cue.start, d.cue.end), places)
-    except Exception:  # the places component is still growing; an event without a location beats none at all
-        location = None
+    if not d.incident or d.background:
+        acled = None  # a toll, a habit, a plan, a threat, a denial or an earlier incident: not this article's
+    location = d.location
     return Event(
         id=eid,
         type=d.type,
@@ -67,6 +65,7 @@ def to_event(doc: Doc, d: Draft, eid: str, claims: list[Claim], places: list[Pla
         fatalities=killed,
         injured=injured,
         modality=d.modality,
+        background=d.background,
         status=status_of(doc, d, covering),
         claims=[c.id for c in covering],
     )

@@ -14,6 +14,7 @@ from claimtrack.models import (
     Actor,
     Claim,
     EventDate,
+    Location,
     Modality,
 )
 
@@ -63,6 +64,10 @@ class Draft:
     triggers: list[tuple[int, int]] = field(default_factory=list)
     hits: bool = False  # a projectile reached something (for the ACLED outcome of a strike)
     intercepted: bool = False  # the text reports interceptions of it
+    location: Location | None = None  # where the trigger's sentence places it (read once, for grouping)
+    incident: bool = True  # False: a toll, a habit, a plan or a denial, not an incident ACLED would code
+    background: bool = False  # an earlier incident told in passing, with a date of its own
+    cue_text: str = ""  # the trigger's text (for rules that read the kind of word that cued the event)
 
 
 def doc_text(doc: Doc) -> str:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from claimtrack.extract.events.common import FAMILY, GOVERNING_TYPES, STRIKE_FAMILY, Draft, doc_text
 from claimtrack.extract.events.dates import sentence_date
 from claimtrack.extract.events.figures import roles_for
+from claimtrack.extract.events.frames import same_place
 from claimtrack.extract.events.lexicon import Cue
 from claimtrack.extract.events.modality import governed, modality_of
 from claimtrack.extract.events.ranking import government_acts, rank_types
@@ -188,7 +189,12 @@ def merge(drafts: list[Draft]) -> list[Draft]:
                 named_d = {w.name for w in d.weapons if w.name not in _GENERIC_WEAPONS}
                 shared = bool(named_o & named_d)
                 anaphoric = not named_d and 0 <= d.sent_index - max(o.sents) <= 2
-                if (shared or anaphoric) and same_actor(o.initiator, d.initiator) and _compatible(o.date, d.date):
+                if (
+                    (shared or anaphoric)
+                    and same_actor(o.initiator, d.initiator)
+                    and _compatible(o.date, d.date)
+                    and same_place(o.location, d.location)
+                ):
                     host = o
                     break
             elif o.type == d.type and d.type in ("threat", "authorization", "arms_transfer", "deployment"):

@@ -21,15 +21,14 @@ from claimtrack.extract.events.assemble import to_event
 from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, doc_text, token_at
 from claimtrack.extract.events.dates import incident_dates, relative_dates, speech_dates
 from claimtrack.extract.events.figures import orphan_figures
+from claimtrack.extract.events.frames import frame
 from claimtrack.extract.events.incidents import holder, main_draft, merge, salience, sentence_drafts
 from claimtrack.extract.events.lexicon import Cue, scan
+from claimtrack.extract.events.patterns import in_marked_clause, match
+from claimtrack.extract.events.regions import regional_reports
 from claimtrack.extract.events.sides import fallback_actors, in_source, same_party, speakers
-from claimtrack.models import (
-    Article,
-    Claim,
-    Event,
-    Place,
-)
+from claimtrack.extract.places import event_location
+from claimtrack.models import Article, Claim, Event, Location, Place
 
 
 def find_events(doc: Doc) -> list[Event]:
@@ -41,7 +40,9 @@ def find_events(doc: Doc) -> list[Event]:
     published = article.published_date() if article is not None else None
     claims: list[Claim] = doc._.claims or []
     places: list[Place] = doc._.places or []
-    cues = [c for c in scan(text) if not _source_cue(doc, c)]
+    matched, marks = match(doc)
+    cues = sorted(scan(text) + matched, key=lambda c: (c.start, -c.weight))
+    cues = [c for c in cues if not _source_cue(doc, c)]
     if not cues:
         return []
     sents = list(doc.sents)
@@ -59,12 +60,19 @@ def find_events(doc: Doc) -> list[Event]:
     main = main_draft(text, cues, drafts, sents, starts, doc, published)
     if main is not None and main not in drafts:
         drafts.insert(0, main)
+    for d in drafts:
+        d.location = _location(doc, d, places)
+        d.cue_text = text[d.cue.start : d.cue.end]
     drafts = merge(drafts)
     orphan_figures(drafts, sents)
     relative_dates(text, drafts, starts)
     speech_dates(drafts, sents, published)
     incident_dates(drafts, holder(main, drafts), sents, published)
     fallback_actors(drafts, sents)
+    for d in drafts:
+        d.incident = d.modality == "asserted" and in_marked_clause(doc, d.cue.start, marks) is None
+    drafts = frame(drafts, main, published)
+    drafts += regional_reports(doc, drafts, sents, places)
 
     for d in drafts:  # merging can bring a target from another sentence
         if same_party(d.initiator, d.target):
@@ -75,6 +83,13 @@ def find_events(doc: Doc) -> list[Event]:
     for i, d in enumerate(ordered, start=1):
         events.append(to_event(doc, d, f"e{i}", claims, places))
     return events
+
+
+def _location(doc: Doc, d: Draft, places: list[Place]) -> Location | None:
+    try:
+        return event_location(doc, (d.cue.start, d.cue.end), places)
+    except Exception:  # the places component is still growing; an event without a location beats none at all
+        return None
 
 
 def _source_cue(doc: Doc, cue: Cue) -> bool:
