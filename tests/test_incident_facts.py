@@ -75,6 +75,8 @@ def test_time_precision_of_coarse_dates() -> None:
         ("An airstrike hit a school on Monday, killing 14 people, nine of them children.", 14, None),
         ("A drone strike hit a market on Monday, killing six people. The war has killed 30,000 people since it "
          "began.", 6, None),
+        # the dead of a side act's sentence are the toll of the incident told before it
+        ("Troops exchanged fire with rebels on Monday. Four rebels were killed, and one was arrested.", 4, None),
         # vague amounts the ACLED way, and an estimate never beats a stated figure
         ("Gunmen attacked a village on Monday, killing dozens of people.", 12, None),
         ("Gunmen attacked a village on Monday, killing dozens of people. Officials later put the toll at 31.", 31,

@@ -98,6 +98,23 @@ def test_quantity_patterns(parse, text: str, expected: list[tuple[str, int, str 
         ("Nobody was hurt in the blast.", [("injured", 0, "person")]),
         ("No one was killed.", [("killed", 0, "person")]),
         ("One was killed.", [("killed", 1, "person")]),
+        # phrasal tolls: lives claimed or lost, injuries sustained, victims reported or thought killed
+        ("The bombing claimed the lives of at least 20 worshippers.", [("killed", 20, "worshipper")]),
+        ("A guard who tried to stop the raiders lost his life.", [("killed", 1, "person")]),
+        ("A minimum of 15 people sustained injuries in the blast.", [("injured", 15, "person")]),
+        ("Four villagers suffered gunshot wounds.", [("injured", 4, "villager")]),
+        ("Three civilians were reported killed by artillery in the city.", [("killed", 3, "civilian")]),
+        ("At least 20 soldiers are thought to have been killed.", [("killed", 20, "soldier")]),
+        ("Police fired tear gas, causing the death of a passer-by.", [("killed", 1, "person")]),
+        ("At least 2 dead.", [("killed", 2, "person")]),
+        ("The smuggler was shot and killed in the clash.", [("killed", 1, "person")]),
+        ("Four villagers suffered heavy losses.", []),  # near-miss: no harm noun
+        ("The general lost his job.", []),  # near-miss: no life lost
+        # conjoined groups are one toll; the killers of a conjoined verb are none
+        ("Two soldiers and a civilian were killed.", [("killed", 3, "soldier")]),
+        ("Two armed men shot and killed two guards at the gate.", [("killed", 2, "guard")]),
+        # a day of the month is no count
+        ("Around 26 May 2022, a man was killed in the town.", [("killed", 1, "person")]),
         # ranges at their lower bound
         ("Between 6 to 9 villagers were killed.", [("killed", 6, "villager")]),
         ("3-4 guards were wounded.", [("injured", 3, "guard")]),
@@ -132,6 +149,9 @@ def _flags(nlp: Language, text: str) -> list[tuple[str, int, bool, bool, bool]]:
         ("At least 500 soldiers have been killed since the start of the offensive.",
          [("killed", 500, False, False, True)]),
         ("At least 50 soldiers were killed on Monday.", [("killed", 50, False, False, False)]),  # near-miss
+        # a death that is a protest's cause is no toll of the protest
+        ("Lawyers protested outside the court against the killing of a witness.", []),
+        ("Students marched over the deaths of two classmates.", [("killed", 2, False, False, True)]),
         # vague amounts the ACLED way, flagged as estimates; vague words count people only
         ("Dozens of people were killed in the raid.", [("killed", 12, True, False, False)]),
         ("Several civilians were wounded.", [("injured", 3, True, False, False)]),

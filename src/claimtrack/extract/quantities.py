@@ -69,7 +69,12 @@ _PROJECTILE_UNITS = frozenset({"missile", "drone", "rocket", "bomb", "artillery"
 _SUBSET_WORDS = frozenset({"including", "among", "incl"})
 _OUTCOME_ROLES = frozenset({"intercepted", "destroyed", "hit", "missed", "damaged"})
 _CUMULATIVE_RX = re.compile(r"\b(?:so far|to date|since the (?:start|beginning|outbreak))\b", re.I)
-_AMOUNT_NOUNS = frozenset({"number", "toll", "total", "figure", "count", "tally", "majority", "rest", "dozen"})
+_CAUSE_PREPS = frozenset({"over", "against", "about", "after"})
+_CAUSE_VERBS = frozenset({"condemn", "denounce", "protest", "mourn", "demand", "investigate", "commemorate", "mark"})
+_LIFE_VERBS = frozenset({"lose", "claim", "take", "cost"})
+_SUFFER_VERBS = frozenset({"sustain", "suffer", "receive"})
+_HARM_NOUNS = frozenset({"injury", "wound", "burn", "fracture"})
+_AMOUNT_NOUNS = frozenset({"number", "minimum", "maximum", "life", "toll", "total", "figure", "count", "tally", "majority", "rest", "dozen"})
 _SINGLE_DETS = frozenset({"a", "an", "the", "this", "that", "another"})
 
 
@@ -203,7 +208,19 @@ def _verb_role(verb: Token, person: bool) -> str | None:
         return "intercepted"
     if lemma == "destroy" and re.search(r"in (?:the )?(?:air|sky)|air defen", verb.sent.text, re.I):
         return "intercepted"
+    objs = {c.lemma_.lower() for c in kids if c.dep_ == "dobj"}
+    if lemma in _LIFE_VERBS and "life" in objs:
+        return "killed"  # "lost his life", "claimed the lives of 20"
+    if lemma in _SUFFER_VERBS and objs & _HARM_NOUNS:
+        return "injured"  # "sustained injuries", "suffered gunshot wounds"
     role = ROLE_OF_VERB.get(lemma)
+    if role is None:  # "were reported killed", "are thought to have been killed", "feared injured"
+        for c in kids:
+            if c.dep_ in ("xcomp", "oprd", "ccomp") and c.pos_ in ("VERB", "ADJ"):
+                if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                    sub = ROLE_OF_VERB.get(c.lemma_.lower()) or _OWN_ROLE.get(c.lemma_.lower())
+                    if sub in _VICTIM_ROLES:
+                        return sub
     if person and role not in _VICTIM_ROLES:
         # "was shot and killed", "were attacked and wounded": the conjoined verb tells the outcome
         for c in kids:
@@ -219,6 +236,8 @@ def _role_of(path: list[Token], unit_tok: Token | None, unit: str | None) -> str
         noun_role = _ROLE_OF_NOUN.get(unit_tok.lemma_.lower())
         if noun_role in _VICTIM_ROLES:
             return noun_role
+    if verb is not None and verb.lemma_.lower() in _LIFE_VERBS and any(t.lemma_.lower() == "life" for t in path):
+        return "killed"  # "took the lives of six people"
     for t in path[1:-1] if verb is not None else path[1:]:  # "the bodies of three men", "the killing of a guard"
         if t.pos_ == "NOUN" and _ROLE_OF_NOUN.get(t.lemma_.lower()) in _VICTIM_ROLES and t is not unit_tok:
             return _ROLE_OF_NOUN[t.lemma_.lower()]
@@ -243,6 +262,10 @@ def _background(path: list[Token], figure: Token) -> bool:
     from 8 to 15": the 8)."""
     if figure.head.lower_ == "from" and figure.head.head.lemma_.lower() in _TOLL_VERBS:
         return True
+    if any(t.dep_ == "prep" and t.lower_ in _CAUSE_PREPS for t in path[1:]) or any(
+        t.pos_ == "VERB" and t.lemma_.lower() in _CAUSE_VERBS for t in path[1:]
+    ):
+        return True  # "protested over the killing of a witness": a cause told, not this incident's toll
     verb = path[-1]
     scope = [verb, *(c for c in verb.children if c.dep_ == "conj")]
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
@@ -317,6 +340,13 @@ def _single_victims(sent: Span) -> list[QuantityMention]:
     out = []
     for tok in sent:
         low = tok.lower_
+        of_victim = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"
+        if of_victim and _ROLE_OF_NOUN.get(tok.head.head.lemma_.lower()) in _VICTIM_ROLES:
+            one = _one(tok) if tok.pos_ == "NOUN" and tok.lemma_.lower() not in _AMOUNT_NOUNS else None
+            if one and not _background(_path(tok), tok):  # "the death of a passer-by", "the body of a man"
+                role = _ROLE_OF_NOUN[tok.head.head.lemma_.lower()]
+                out.append(QuantityMention(role, _conj_total(tok) or one, "person", tok.idx, tok.idx + len(tok.text)))
+            continue
         if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
         if low in _NO_ONE or (low == "one" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no"):
@@ -334,10 +364,15 @@ def _single_victims(sent: Span) -> list[QuantityMention]:
         verb = tok.head
         if verb.pos_ != "VERB":
             continue
-        if tok.dep_ == "nsubj" and verb.lemma_.lower() not in ("die", "succumb", "perish"):
+        vlemma = verb.lemma_.lower()
+        if tok.dep_ == "nsubj" and vlemma not in ("die", "succumb", "perish") and not (
+            vlemma in _LIFE_VERBS | _SUFFER_VERBS and any(c.dep_ == "dobj" for c in verb.children)
+        ):
             continue  # an active subject is the one who acted ("a gunman killed ...")
+        if tok.dep_ == "nsubj" and vlemma in ("claim", "take", "cost"):
+            continue  # "the attack claimed the lives of ...": the subject is the act
         role = _verb_role(verb, person=True)
-        if role not in _VICTIM_ROLES:
+        if role not in _VICTIM_ROLES or _background([tok, verb], tok):
             continue
         first = tok.doc[tok.i - 1] if low == "one" else tok
         out.append(QuantityMention(role, value, "person", first.idx, tok.idx + len(tok.text)))
@@ -447,7 +482,7 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
         role = _toll(last) or _role_of(path, unit_tok, unit)
         if own_adj:  # "at least 2 dead", "5 wounded"
             role = _OWN_ROLE[last.head.lemma_.lower()]
-        own = [c for c in last.children if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in _OWN_ROLE]
+        own = [c for c in last.children if c.dep_ in ("acl", "amod", "relcl", "oprd") and c.lemma_.lower() in _OWN_ROLE]
         if unit_tok is None and own:  # "... and two wounded"
             role = _OWN_ROLE[own[0].lemma_.lower()]
         # "downed 41 of the 57 drones": the 57 is what was launched, the 41 what was downed

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from claimtrack.extract.events.codes import ACLED
-from claimtrack.extract.events.common import FAMILY, STRIKE_FAMILY, Draft
+from claimtrack.extract.events.common import FAMILY, STRIKE_FAMILY, VIOLENT_TYPES, Draft
 from claimtrack.extract.quantities import QuantityMention, find_quantities
 
 # figures each family may carry: an authorization does not own the missiles its sentence counts
@@ -34,6 +34,7 @@ def orphan_figures(drafts: list[Draft], sents: list[Span]) -> None:
     """Figures told in a sentence that holds no violent event of its own ("There were no casualties.", "Two
     soldiers died later.", "The group said it killed five") belong to the violent incident told just before it
     (or, in an opening sentence, just after it)."""
+    _to_incident(drafts)
     violent = [d for d in drafts if {"killed", "injured"} & roles_for(d.type)]
     if not violent:
         return
@@ -57,6 +58,24 @@ def orphan_figures(drafts: list[Draft], sents: list[Span]) -> None:
                 seen.add((q.role, q.value, q.unit))
 
 
+def _to_incident(drafts: list[Draft]) -> None:
+    """ "Four rebels were killed in the encounter, and one was arrested": the dead of a side act's sentence (an
+    arrest, a seizure, damage) are the toll of the violent incident told before it."""
+    violent = [d for d in drafts if d.type in VIOLENT_TYPES and d.type not in _SIDE_ACTS]
+    for d in drafts:
+        if d.type not in _SIDE_ACTS:
+            continue
+        prior = [v for v in violent if v is not d and 0 <= min(d.sents) - max(v.sents) <= _REACH]
+        if not prior:
+            continue
+        host = max(prior, key=lambda v: max(v.sents))
+        moved = [q for q in d.quantities if q.role in _CASUALTIES]
+        d.quantities = [q for q in d.quantities if q.role not in _CASUALTIES]
+        seen = {(q.role, q.value, q.unit) for q in host.quantities}
+        host.quantities += [q for q in moved if (q.role, q.value, q.unit) not in seen]
+
+
+_SIDE_ACTS = frozenset({"arrest", "weapons_seizure", "property_destruction", "looting"})
 _REACH = 3  # sentences after an incident's last mention that can still tell its toll
 
 
