@@ -86,3 +86,49 @@ def test_time_precision_of_coarse_dates() -> None:
 def test_casualties(text: str, fatalities: int | None, injured: int | None) -> None:
     main = _main(text)
     assert (main.fatalities, main.injured) == (fatalities, injured)
+
+
+def _sides(text: str) -> tuple[str | None, str | None]:
+    main = _main(text)
+    return (main.initiator.entity or main.initiator.text if main.initiator else None,
+            main.target.entity or main.target.text if main.target else None)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "initiator", "target"),
+    [
+        # the owner of the act named as adjective, possessive or compound is its initiator, never its target
+        ("An Israeli strike on a farmhouse killed four people on Monday.", "Israel", "Civilians"),
+        ("Two civilians were killed in a Ukrainian strike on the town on Monday.", "Ukraine", "Civilians"),
+        ("RSF drones hit a market in the city on Monday, killing 12 people.", "RSF", "Civilians"),
+        # near-miss: a state named on the struck place is the target's side
+        ("A drone strike on a Russian airfield destroyed two jets on Monday.", None, "Russia"),
+        # the interceptor is the initiator of an interception, the side that fired its target
+        ("The army's air defences intercepted seven rockets fired by the rebels on Monday.", "army's air defences",
+         "rebels"),
+        # numbers, reporters and places are no sides; victims who are not combatants are civilians
+        ("On Monday, 32 people died in a bombing at a beach hotel, police said.", None, "Civilians"),
+        ("Gunmen killed three farmers in a village on Monday, the agency reported.", "Gunmen", "Civilians"),
+        # a protest's sides the ACLED way
+        ("Hundreds of teachers protested outside parliament in Nairobi on Monday. Police fired tear gas to disperse "
+         "them.", "Protesters (Kenya)", "Police Forces of Kenya"),
+    ],
+)  # fmt: skip
+def test_sides(text: str, initiator: str | None, target: str | None) -> None:
+    assert _sides(text) == (initiator, target)
+
+
+def test_combatant_victims_are_not_civilians() -> None:
+    main = _main("Rebels ambushed an army patrol on Monday, killing six soldiers.")
+    assert main.target is None or not (main.target.entity or "").startswith("Civilians")
+
+
+def test_acled_actor_names() -> None:
+    from claimtrack.extract.events.parties import acled_actor
+    from claimtrack.models import Actor
+
+    assert acled_actor(Actor(text="Russian forces", entity="Russia")) == "Military Forces of Russia (2000-)"
+    assert acled_actor(Actor(text="Kenyan police", entity="Kenya")) == "Police Forces of Kenya"
+    assert acled_actor(Actor(text="Chadian troops", entity="Chad")) == "Military Forces of Chad"
+    assert acled_actor(Actor(text="civilians", entity="Civilians (Sudan)")) == "Civilians (Sudan)"
+    assert acled_actor(None) is None

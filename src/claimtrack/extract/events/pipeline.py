@@ -24,6 +24,7 @@ from claimtrack.extract.events.figures import orphan_figures
 from claimtrack.extract.events.frames import frame
 from claimtrack.extract.events.incidents import holder, main_draft, merge, salience, sentence_drafts
 from claimtrack.extract.events.lexicon import Cue, scan
+from claimtrack.extract.events.parties import settle_sides
 from claimtrack.extract.events.patterns import in_marked_clause, match
 from claimtrack.extract.events.regions import regional_reports
 from claimtrack.extract.events.sides import fallback_actors, in_source, same_party, speakers
@@ -69,10 +70,12 @@ def find_events(doc: Doc) -> list[Event]:
     speech_dates(drafts, sents, published)
     incident_dates(drafts, holder(main, drafts), sents, published)
     fallback_actors(drafts, sents)
+    settle_sides(doc, drafts, grouped=False)
     for d in drafts:
         d.incident = d.modality == "asserted" and in_marked_clause(doc, d.cue.start, marks) is None
     drafts = frame(drafts, main, published)
     drafts += regional_reports(doc, drafts, sents, places)
+    settle_sides(doc, drafts)
 
     for d in drafts:  # merging can bring a target from another sentence
         if same_party(d.initiator, d.target):
