@@ -103,9 +103,10 @@ def _sides(text: str) -> tuple[str | None, str | None]:
         ("RSF drones hit a market in the city on Monday, killing 12 people.", "RSF", "Civilians"),
         # near-miss: a state named on the struck place is the target's side
         ("A drone strike on a Russian airfield destroyed two jets on Monday.", None, "Russia"),
-        # the interceptor is the initiator of an interception, the side that fired its target
-        ("The army's air defences intercepted seven rockets fired by the rebels on Monday.", "army's air defences",
-         "rebels"),
+        # the side that fired is the initiator of a strike its enemy intercepted, not the interceptor ...
+        ("The army's air defences intercepted seven rockets fired by the rebels on Monday.", "rebels", None),
+        # ... and the interceptor the initiator of an interception told alone
+        ("Ukrainian air defences shot down two drones over the city on Monday.", "Ukraine", None),
         # numbers, reporters and places are no sides; victims who are not combatants are civilians
         ("On Monday, 32 people died in a bombing at a beach hotel, police said.", None, "Civilians"),
         ("Gunmen killed three farmers in a village on Monday, the agency reported.", "Gunmen", "Civilians"),

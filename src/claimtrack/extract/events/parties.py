@@ -20,7 +20,7 @@ import pycountry
 from spacy.tokens import Doc, Token
 
 from claimtrack.extract.entities import canonical_entity, country_of
-from claimtrack.extract.events.common import Draft, token_at
+from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, token_at
 from claimtrack.extract.events.sides import in_source, side
 from claimtrack.models import Actor
 
@@ -49,6 +49,7 @@ _MONITORS = _set("monitors")
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "around", "outskirts"})
 _NOT_PARTIES = _set("not_parties")
 _ACTOR_KINDS = ("state", "government", "military", "organization")
+_TOLD = frozenset({"interception", "armed_clash", "territory_change", "mob_violence", "property_destruction"})
 _MEANS_PREPS = frozenset({"in", "by", "during", "from", "after", "amid"})
 # nouns of an act or its instrument: their owner acts, and they are never a target
 _ACT_NOUNS = frozenset(
@@ -78,6 +79,8 @@ def settle_sides(doc: Doc, drafts: list[Draft], grouped: bool = True) -> None:
             if d.target is not None and _same(d.target, owner):
                 d.target = None  # "a Ukrainian strike" names the striker, not the struck
             d.initiator = owner  # the act's owner, whoever the sentence's subject is ("X said a Russian strike")
+        if d.type not in VIOLENT_TYPES and d.type not in _TOLD:
+            continue  # statements, talks and decisions have officials and leaders for sides
         if d.initiator is not None and not _canonical(doc, d, d.initiator):
             d.initiator = None
         if (
@@ -128,6 +131,8 @@ def _mention_sides(doc: Doc, d: Draft) -> None:
         if d.target is not None and _same(d.target, owner):
             d.target = None
         d.initiator = owner
+    if d.type not in VIOLENT_TYPES and d.type not in _TOLD:
+        return
     if d.initiator is not None and not _canonical(doc, d, d.initiator):
         d.initiator = None
 
@@ -209,8 +214,8 @@ _INTERCEPT_LEMMAS = frozenset({"intercept", "down", "repel", "neutralize", "neut
 
 
 def _disrupted(d: Draft) -> bool:
-    """Coded "Disrupted weapons use": an interception, or a strike wholly intercepted (nothing reached a target)."""
-    return d.type == "interception" or (d.intercepted and not d.hits and d.type in _VIOLENCE)
+    """An interception told as such (a strike wholly intercepted keeps its launcher as initiator)."""
+    return d.type == "interception"
 
 
 def _interception_sides(doc: Doc, d: Draft) -> None:
