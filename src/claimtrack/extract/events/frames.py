@@ -25,7 +25,7 @@ _VIOLENCE = frozenset(
 )
 _PROTEST = frozenset({"protest", "protest_with_intervention", "force_against_protesters", "riot"})
 # outcomes and side acts of a violent incident: ACLED codes them only when no violent incident holds them
-_OUTCOMES = frozenset({"interception", "weapons_seizure", "property_destruction", "territory_transfer"})
+_OUTCOMES = frozenset({"interception", "weapons_seizure", "property_destruction", "territory_transfer", "displacement"})
 # what a protest met with force adds to it: the shooting, the arrests, the damage are the protest's sub-type
 _PROTEST_PARTS = frozenset({"attack_on_civilians", "armed_clash", "arrest", "property_destruction"})
 _GRAVE_PROTEST = frozenset({"force_against_protesters", "riot", "protest_with_intervention"})
@@ -90,7 +90,7 @@ def _accounts(a: Draft, b: Draft) -> bool:
         return True
     ca = a.location.country if a.location is not None else None
     cb = b.location.country if b.location is not None else None
-    return ca is None or cb is None or ca == cb
+    return ca is not None and ca == cb
 
 
 def recode(incidents: list[Draft]) -> None:
