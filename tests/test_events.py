@@ -93,7 +93,9 @@ def test_acled_mapping_covers_all_25_subtypes() -> None:
     assert codes.ACLED["interception"] == ("Strategic developments", "Disrupted weapons use")
     assert codes.ACLED["missile_strike"] == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
     assert codes.ACLED["threat"] is None  # ACLED does not code threats
-    assert codes.ACLED["authorization"] == ("Strategic developments", "Other")
+    # authorizations, arms transfers and displacement are no incident ACLED codes (issue 9)
+    for uncoded in ("authorization", "arms_transfer"):
+        assert codes.ACLED[uncoded] is None
     for outside in ("natural_disaster", "man_made_disaster", "organized_crime", "claim_of_responsibility"):
         assert codes.ACLED[outside] is None
     assert set(codes.PLOVER) == set(codes.ACLED)

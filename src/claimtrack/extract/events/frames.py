@@ -25,9 +25,21 @@ _VIOLENCE = frozenset(
 )
 _PROTEST = frozenset({"protest", "protest_with_intervention", "force_against_protesters", "riot"})
 # outcomes and side acts of a violent incident: ACLED codes them only when no violent incident holds them
-_OUTCOMES = frozenset({"interception", "weapons_seizure", "property_destruction", "territory_transfer"})
+_OUTCOMES = frozenset(
+    {
+        "interception",
+        "weapons_seizure",
+        "property_destruction",
+        "territory_transfer",
+        "displacement",
+        "emergency_measure",
+    }
+)
 # what a protest met with force adds to it: the shooting, the arrests, the damage are the protest's sub-type
-_PROTEST_PARTS = frozenset({"attack_on_civilians", "armed_clash", "arrest", "property_destruction"})
+_PROTEST_PARTS = frozenset(
+    {"attack_on_civilians", "armed_clash", "arrest", "property_destruction", "emergency_measure"}
+)
+_MILD_PARTS = frozenset({"arrest", "emergency_measure"})  # they join any protest of their day and place
 _GRAVE_PROTEST = frozenset({"force_against_protesters", "riot", "protest_with_intervention"})
 # remote-violence types ACLED codes by the most specific weapon, whatever else the story says
 _SPECIFIC = ("suicide_bombing", "chemical_attack", "grenade_attack")
@@ -77,7 +89,7 @@ def _host(incidents: list[Draft], d: Draft) -> Draft | None:
             return o
         if ko == k and o.type == d.type and same_actor(o.initiator, d.initiator):
             return o  # the same act of the same side (two arrests by one police force on one day)
-        if ko == "protest" and (d.type in _PROTEST_PARTS) and (o.type in _GRAVE_PROTEST or d.type == "arrest"):
+        if ko == "protest" and d.type in _PROTEST_PARTS and (o.type in _GRAVE_PROTEST or d.type in _MILD_PARTS):
             return o
     return None
 
@@ -90,7 +102,7 @@ def _accounts(a: Draft, b: Draft) -> bool:
         return True
     ca = a.location.country if a.location is not None else None
     cb = b.location.country if b.location is not None else None
-    return ca is None or cb is None or ca == cb
+    return ca is not None and ca == cb
 
 
 def recode(incidents: list[Draft]) -> None:
@@ -129,7 +141,10 @@ def absorb(host: Draft, d: Draft) -> None:
         host.initiator = d.initiator or host.initiator
     if host.target is None or (host.target.entity is None and d.target is not None and d.target.entity):
         host.target = d.target or host.target
+    was = host.type
     host.type = _incident_type(host, d)
+    if host.type == d.type != was and was in _OUTCOMES:
+        host.cue, host.cue_text = d.cue, d.cue_text  # the incident itself, not its outcome, is what triggers it
 
 
 def _incident_type(host: Draft, d: Draft) -> str:

@@ -23,6 +23,8 @@ from claimtrack.models import (
 )
 
 _MIN_SCORE = 2.0  # a sentence event needs more than one weak cue
+_ACTED_MIN_SCORE = 1.0
+_ACTED_TYPES = STRIKE_FAMILY | {"armed_clash", "attack_on_civilians"}
 _SECOND_RATIO = 0.5  # a second family in a sentence must score at least half of the first
 # a strike-family sentence must say that something was done, not only name a weapon ("the missile has a range")
 _ACTION_LEMMAS = frozenset(
@@ -70,9 +72,14 @@ def sentence_drafts(doc: Doc, sent: Span, si: int, scues: list[Cue], published: 
     ranked = rank_types(sent.text, local, scale=3000.0)
     chosen: list[tuple[str, float, Cue]] = []
     families: set[str] = set()
+    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+    acted = bool(lemmas & _ACTION_LEMMAS)
     for fine, score, cue in ranked:
         fam = FAMILY.get(fine, fine)
-        if fam in families or score < _MIN_SCORE:
+        # violence needs less evidence when the sentence says something was done ("guided bombs hit houses"):
+        # the incident frames absorb a second mention, so a weak cue costs a duplicate less than a miss
+        floor = _ACTED_MIN_SCORE if acted and fine in _ACTED_TYPES else _MIN_SCORE
+        if fam in families or score < floor:
             continue
         if chosen and score < _SECOND_RATIO * chosen[0][1] and fine not in GOVERNING_TYPES:
             continue
@@ -81,7 +88,6 @@ def sentence_drafts(doc: Doc, sent: Span, si: int, scues: list[Cue], published: 
         if len(chosen) == 3:
             break
     out = []
-    lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
     speech = [c for f, _, c in chosen if f in GOVERNING_TYPES]
     for fine, score, cue in chosen:
         if fine in _NOUN_ONLY_TYPES and not (lemmas & _ACTION_LEMMAS):

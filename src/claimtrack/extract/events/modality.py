@@ -33,8 +33,8 @@ _GOVERNING_LEMMAS = frozenset(
     }
 )
 _PLANNED = re.compile(
-    r"\b(?:expected to|expects? to|plans? to|planned|planning to|scheduled to|set to|will|is to|are to|intends? to|"
-    r"to receive|going to|would soon|due to)\b",
+    r"\b(?:expected to|expects? to|plans? to|planned|planning to|scheduled to|set to|is to|are to|intends? to|"
+    r"going to|would soon|due to (?:begin|start|hold|sign|meet|take place|arrive)|ready to|willing to|prepared to)\b",
     re.I,
 )
 
@@ -53,6 +53,23 @@ def governed(doc: Doc, char: int) -> bool:
     if tok is None:
         return False
     return _governor(tok).lemma_.lower() in _GOVERNING_LEMMAS
+
+
+# "a possible ceasefire", "the proposed deal", "an imminent attack": an act only foreseen
+_UNREAL = frozenset({"possible", "potential", "proposed", "planned", "future", "prospective", "expected", "imminent",
+                     "looming", "envisaged", "hypothetical", "eventual"})  # fmt: skip
+_SPEECH_NOUNS = frozenset({"talk", "negotiation"})
+_NONE = frozenset({"no", "none", "nobody", "neither", "never"})
+
+
+def _no_one(tok: Token) -> bool:
+    """ "No drone hit the city", "no one was hurt", "no group claimed it": the act is denied by its participant."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "det") and (
+            c.lower_ in _NONE or any(g.dep_ == "det" and g.lower_ in _NONE for g in c.children)
+        ):
+            return True
+    return False
 
 
 def modality_of(sent: Span, d: Draft) -> Modality:
@@ -75,8 +92,10 @@ def modality_of(sent: Span, d: Draft) -> Modality:
         if any(c.lower_ in ("would", "could", "might") and c.dep_ == "aux" for c in anc.children):
             if anc is not verb and verb.dep_ in ("csubj", "nsubj", "advcl", "ccomp", "xcomp", "pcomp"):
                 return "hypothetical"
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in verb.children) or _no_one(verb) or _no_one(trig):
         return "negated"
+    if any(c.dep_ == "amod" and c.lemma_.lower() in _UNREAL for c in trig.children):
+        return "planned" if trig.lemma_.lower() not in _SPEECH_NOUNS else "hypothetical"
     if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in verb.children) or re.search(
         r"\b(?:if|whether|unclear)\b[^.]{0,80}$", window, re.I
     ):

@@ -81,11 +81,13 @@ def find_events(doc: Doc) -> list[Event]:
         if same_party(d.initiator, d.target):
             d.target = None
     lead = holder(main, drafts)
-    ordered = sorted(drafts, key=lambda d: (d is not lead, -salience(d)))
-    events = []
-    for i, d in enumerate(ordered, start=1):
-        events.append(to_event(doc, d, f"e{i}", claims, places))
-    return events
+    events = [to_event(doc, d, "", claims, places) for d in drafts]
+    # the article's incidents come first (what ACLED would code), then its statements, plans and background
+    ranked = sorted(
+        zip(drafts, events, strict=True),
+        key=lambda de: (de[1].acled is None, de[0] is not lead, -salience(de[0])),
+    )
+    return [e.model_copy(update={"id": f"e{i}"}) for i, (_, e) in enumerate(ranked, start=1)]
 
 
 def _location(doc: Doc, d: Draft, places: list[Place]) -> Location | None:

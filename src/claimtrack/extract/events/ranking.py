@@ -68,7 +68,8 @@ _VIOLENT = {
 }
 _SPEECH_ACTS = ("demand", "rejection")
 # rejecting an allegation of responsibility is still about responsibility (CASE: ATTRIB)
-_NOT_GOVERNED = frozenset({*_SPEECH_ACTS, "claim_of_responsibility", "accusation"})
+# a protest is an act, never the object of a demand or refusal ("walked out to protest", "demanding, they marched")
+_NOT_GOVERNED = frozenset({*_SPEECH_ACTS, "claim_of_responsibility", "accusation", "protest", "riot"})
 _GOVERN_SPAN = 60  # characters after "rejected", "demanded" where the object names the act demanded or refused
 # "rejected reports that ...", "dismissed claims of ...": what is rejected is an account of an event
 _REPORTED = re.compile(
@@ -166,6 +167,29 @@ def cue_score(text: str, cue: Cue, scale: float = 300.0) -> float:
     return s
 
 
+# what a protest is about, told after it: violence there is the protest's cause, not how it went
+_CAUSE = re.compile(
+    r"\b(?:against|over|to (?:denounce|condemn|demand|protest|oppose|decry|call for)|demanding|denouncing|condemning|"
+    r"justice for|in memory of|who (?:was|were|had been)|in (?:19|20)\d\d)\b",
+    re.I,
+)
+_STATE_FORCE = re.compile(r"\b(?:police|security|soldiers|troops|officers|forces|army|gendarm\w*|guards?)\b", re.I)
+
+
+def _response(text: str, mod: Cue, protest_at: list[int]) -> bool:
+    """Whether a sign of violence tells how the protest went rather than what it protested: not inside the
+    protest's stated cause ("marched to demand justice for a man killed by ..."), and, for the weak signs (a death,
+    an injury), with a state force named beside it."""
+    before = [p for p in protest_at if p <= mod.start and mod.start - p <= _NEAR]
+    if before:
+        sentence_end = text.rfind(".", max(before), mod.start)
+        if sentence_end < 0 and _CAUSE.search(text, max(before), mod.start):
+            return False
+    if mod.type == "+force" and mod.weight < 2.0:
+        return bool(_STATE_FORCE.search(text, max(0, mod.start - 120), mod.end + 120))
+    return True
+
+
 def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -> list[tuple[str, float, Cue]]:
     """Candidate fine types of ``text`` with their scores, best first, each with its strongest cue.
 
@@ -188,7 +212,7 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
     for c in cues:
         s = cue_score(text, c, scale)
         if c.type.startswith("+"):
-            if any(abs(c.start - p) <= _NEAR for p in protest_at):
+            if any(abs(c.start - p) <= _NEAR for p in protest_at) and _response(text, c, protest_at):
                 # the strongest sign of a kind decides, not how many weak ones pile up
                 modifiers[c.type] = max(modifiers.get(c.type, 0.0), s)
             continue
