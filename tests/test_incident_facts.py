@@ -110,6 +110,16 @@ def _sides(text: str) -> tuple[str | None, str | None]:
         # numbers, reporters and places are no sides; victims who are not combatants are civilians
         ("On Monday, 32 people died in a bombing at a beach hotel, police said.", None, "Civilians"),
         ("Gunmen killed three farmers in a village on Monday, the agency reported.", "Gunmen", "Civilians"),
+        # the one claimant or accused the text names is the initiator where the act names none
+        ("A suicide bomber blew himself up at a market on Monday, killing nine people. The Northern Front said its "
+         "fighters carried out the attack.", "Northern Front", "Civilians"),
+        ("A car bomb exploded near a barracks on Monday, killing five people. The president blamed the attack on the "
+         "Northern Front.", "Northern Front", "Civilians"),
+        ("A bomb exploded at a bus station on Monday, killing four people. The Northern Front claimed "
+         "responsibility.", "Northern Front", "Civilians"),
+        # near-miss: rival accusations leave the initiator open
+        ("A bomb exploded at a bus station on Monday, killing four people. Police blamed the Northern Front, while "
+         "officials blamed the Western Brigade.", None, "Civilians"),
         # a protest's sides the ACLED way
         ("Hundreds of teachers protested outside parliament in Nairobi on Monday. Police fired tear gas to disperse "
          "them.", "Protesters (Kenya)", "Police Forces of Kenya"),

@@ -67,8 +67,6 @@ _INTERVENED = frozenset({"protest_with_intervention", "force_against_protesters"
 def settle_sides(doc: Doc, drafts: list[Draft], grouped: bool = True) -> None:
     """Initiator and target of each incident; before grouping (``grouped`` False) only the owner of each mention and
     the canonical filter, so that a mention's junk side does not block another mention's real one."""
-    if grouped:
-        _claimants(doc, drafts)
     for d in drafts:
         if not grouped:
             _mention_sides(doc, d)
@@ -98,26 +96,73 @@ def settle_sides(doc: Doc, drafts: list[Draft], grouped: bool = True) -> None:
                 d.target = Actor(text=_victim_text(d), entity=f"Civilians ({country})" if country else "Civilians")
         if d.target is not None and not _canonical(doc, d, d.target) and not (d.target.entity or "").startswith("Civ"):
             d.target = None if d.target.entity is None else d.target
+    if grouped:
+        _claimants(doc, drafts)  # last: a claimant is the source of its own claim, which the filter above refuses
 
 
 def _claimants(doc: Doc, drafts: list[Draft]) -> None:
-    """ "X claimed responsibility", "X said its fighters carried out the attack": the claimant is the incident's
-    initiator where the text names no better one ("an attacker", "a suicide bomber", nobody)."""
-    named = [
-        d.initiator
-        for d in drafts
-        if d.type == "claim_of_responsibility" and d.initiator is not None and _canonical(doc, d, d.initiator)
-    ]
+    """ "X claimed responsibility", "X said its fighters carried out the attack", "Y blamed the attack on X",
+    "the attack was attributed to X": the one claimant or accused is the incident's initiator where the text names
+    no better one ("an attacker", "a suicide bomber", nobody)."""
+    named = [d.initiator for d in drafts if d.type == "claim_of_responsibility" and d.initiator is not None]
+    named = [a for a in named if a.entity or a.text[:1].isupper()]  # a named claimant, not "the group"
     # a state that blames a group claims nothing: the claimant of an attack is a group
     named = [a for a in named if not (a.entity and country_of(side(a.entity) or ""))]
-    if len(named) != 1:
-        return  # no claim, or rival claims: leave the sides as the text tells them
+    named += _named_doers(doc)
+    distinct = {side(a.entity) or a.entity or a.text.lower() for a in named}
+    if len(distinct) != 1:
+        return  # no claim, or rival claims and accusations: leave the sides as the text tells them
     claimant = named[0]
     for d in drafts:
         if d.type not in _VIOLENCE and d.type != "armed_clash":
             continue
         if d.initiator is None or (d.initiator.entity is None and _generic(d.initiator)):
             d.initiator = claimant
+
+
+_CLAIM_WORDS = frozenset({"carry", "conduct", "stage", "launch", "attack", "kill", "strike", "target", "bomb"})
+
+
+def _named_doers(doc: Doc) -> list[Actor]:
+    """The sides the text itself names as the doers: claimants of responsibility, the accused of an attack."""
+    out: list[Actor] = []
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB":
+            continue
+        who: Token | None = None
+        if lemma == "claim" and any(c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in tok.children):
+            who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        elif lemma in ("blame", "attribute", "pin"):
+            prep = "to" if lemma == "attribute" else "on"
+            heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]  # "blamed the attack on X"
+            objs = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children]
+            who = next((g for g in objs if g.dep_ == "pobj"), None)
+        elif lemma in ("say", "announce", "state"):
+            # "X said its fighters carried out the attack": a claim made by the group itself
+            for comp in (c for c in tok.children if c.dep_ == "ccomp" and c.lemma_.lower() in _CLAIM_WORDS):
+                subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
+                if subj is not None and (subj.lower_ in ("it", "they", "we") or _own(subj)):
+                    who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if who is None or who.pos_ not in ("NOUN", "PROPN"):
+            continue
+        span = doc[who.left_edge.i : who.i + 1]
+        if span[0].dep_ == "det" and len(span) > 1:
+            span = span[1:]
+        ent, kind = canonical_entity(span.text)
+        owners = [_named(c) for c in who.children if c.dep_ in ("amod", "compound", "poss")]
+        owner = next((o for o in owners if o is not None), None)
+        if ent and kind in _ACTOR_KINDS:
+            out.append(Actor(text=span.text, entity=ent))
+        elif owner is not None:
+            out.append(Actor(text=span.text, entity=owner.entity))
+        elif who.ent_type_ in ("ORG", "NORP"):
+            out.append(Actor(text=span.text, entity=None))
+    return out
+
+
+def _own(subj: Token) -> bool:
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subj.children)
 
 
 def _generic(actor: Actor) -> bool:
@@ -275,16 +320,17 @@ def _canonical(doc: Doc, d: Draft, actor: Actor) -> bool:
 
 
 def _mention(doc: Doc, d: Draft, text: str) -> Token | None:
-    """The token where the side's text is written in the incident's sentences."""
+    """The token where the side's text is written: in the incident's sentences, else anywhere in the text (a
+    claimant named in a later sentence)."""
     sents = list(doc.sents)
-    for k in sorted(set(d.sents)):
-        if 0 <= k < len(sents):
-            sent = sents[k]
-            at = doc.user_data.get("claimtrack_text", doc.text).find(text, sent.start_char, sent.end_char)
-            if at >= 0:
-                span = doc.char_span(at, at + len(text), alignment_mode="expand")
-                if span is not None and len(span):
-                    return span.root
+    full = doc.user_data.get("claimtrack_text", doc.text)
+    ranges = [(sents[k].start_char, sents[k].end_char) for k in sorted(set(d.sents)) if 0 <= k < len(sents)]
+    for start, end in [*ranges, (0, len(full))]:
+        at = full.find(text, start, end)
+        if at >= 0:
+            span = doc.char_span(at, at + len(text), alignment_mode="expand")
+            if span is not None and len(span):
+                return span.root
     return None
 
 
