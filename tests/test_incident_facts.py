@@ -117,6 +117,8 @@ def _sides(text: str) -> tuple[str | None, str | None]:
          "Northern Front.", "Northern Front", "Civilians"),
         ("A bomb exploded at a bus station on Monday, killing four people. The Northern Front claimed "
          "responsibility.", "Northern Front", "Civilians"),
+        ("A bomb exploded at a bus station on Monday, killing four people. The region's main rebel group, the "
+         "Northern Front, said its fighters carried out the attack.", "Northern Front", "Civilians"),
         # near-miss: rival accusations leave the initiator open
         ("A bomb exploded at a bus station on Monday, killing four people. Police blamed the Northern Front, while "
          "officials blamed the Western Brigade.", None, "Civilians"),

@@ -149,6 +149,8 @@ def _flags(nlp: Language, text: str) -> list[tuple[str, int, bool, bool, bool]]:
         ("At least 500 soldiers have been killed since the start of the offensive.",
          [("killed", 500, False, False, True)]),
         ("At least 50 soldiers were killed on Monday.", [("killed", 50, False, False, False)]),  # near-miss
+        ("More than 9,000 people have died in the conflict.", [("killed", 9000, False, False, True)]),
+        ("Twelve soldiers died in the fighting.", [("killed", 12, False, False, False)]),  # near-miss: one clash
         # a death that is a protest's cause is no toll of the protest
         ("Lawyers protested outside the court against the killing of a witness.", []),
         ("Students marched over the deaths of two classmates.", [("killed", 2, False, False, True)]),

@@ -211,6 +211,10 @@ def role_of(path: list[Token], unit_tok: Token | None, unit: str | None) -> str 
     return role
 
 
+# long-running wars and crises: "died in the conflict" tells their toll ("died in the fighting" may be one clash's)
+_LONG_WARS = frozenset({"war", "conflict", "insurgency", "invasion", "occupation", "uprising", "crisis"})
+
+
 def is_background(path: list[Token], figure: Token) -> bool:
     """A cumulative total ("the war has killed 30,000", "since the start of ...") or a superseded toll ("rose
     from 8 to 15": the 8)."""
@@ -232,6 +236,9 @@ def is_background(path: list[Token], figure: Token) -> bool:
                 return True
             if c.dep_ == "nsubj" and c.lemma_.lower() in CUMULATIVE_SUBJECTS:
                 return True
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "throughout", "over"):
+                if any(g.dep_ == "pobj" and g.lemma_.lower() in _LONG_WARS for g in c.children):
+                    return True  # "40,000 people have died in the conflict": the war's toll, not an incident's
     return bool(CUMULATIVE_RX.search(verb.sent.text))
 
 

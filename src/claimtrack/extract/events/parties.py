@@ -17,11 +17,12 @@ from functools import lru_cache
 from importlib import resources
 
 import pycountry
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract.entities import canonical_entity, country_of
 from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, token_at
 from claimtrack.extract.events.sides import in_source, side
+from claimtrack.extract.weapons import find_weapons
 from claimtrack.models import Actor
 
 
@@ -146,9 +147,9 @@ def _named_doers(doc: Doc) -> list[Actor]:
                     who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if who is None or who.pos_ not in ("NOUN", "PROPN"):
             continue
-        span = doc[who.left_edge.i : who.i + 1]
-        if span[0].dep_ == "det" and len(span) > 1:
-            span = span[1:]
+        appos = next((c for c in who.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        who = appos or who  # "Al-Qaida's East Africa affiliate, al-Shabab, said": the name, not the description
+        span = _name_span(doc, who)
         ent, kind = canonical_entity(span.text)
         owners = [_named(c) for c in who.children if c.dep_ in ("amod", "compound", "poss")]
         owner = next((o for o in owners if o is not None), None)
@@ -156,9 +157,23 @@ def _named_doers(doc: Doc) -> list[Actor]:
             out.append(Actor(text=span.text, entity=ent))
         elif owner is not None:
             out.append(Actor(text=span.text, entity=owner.entity))
-        elif who.ent_type_ in ("ORG", "NORP"):
-            out.append(Actor(text=span.text, entity=None))
+        elif who.ent_type_ in ("ORG", "NORP") or who.pos_ == "PROPN":
+            out.append(Actor(text=span.text, entity=None))  # a named group the knowledge base does not list
     return out
+
+
+def _name_span(doc: Doc, head: Token) -> Span:
+    """A name with its compounds and hyphenated parts on both sides ("Tehrik-i-Taliban Pakistan"), no article."""
+    left, right = head.left_edge.i, head.i
+    for c in head.rights:
+        if c.dep_ in ("compound", "flat", "punct", "nmod", "npadvmod", "amod") and c.i == right + 1:
+            right = c.right_edge.i
+    while right + 1 < len(doc) and doc[right].text == "-" and not doc[right].whitespace_:
+        right += 1
+    while right + 1 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_:
+        right += 2 if right + 2 < len(doc) else 1
+    span = doc[left : right + 1]
+    return span[1:] if span[0].dep_ == "det" and len(span) > 1 else span
 
 
 def _own(subj: Token) -> bool:
@@ -248,7 +263,7 @@ def _named(tok: Token) -> Actor | None:
         ent, kind = canonical_entity(t)
         if ent and kind in _ACTOR_KINDS:
             return Actor(text=t, entity=ent)
-    acronym = tok.is_upper and len(text) >= 2 and text.isalpha()
+    acronym = tok.is_upper and len(text) >= 2 and text.isalpha() and not find_weapons(text)  # not "UAV", "IED"
     proper = tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP")
     if proper and (tok.ent_type_ in ("ORG", "NORP") or acronym) and not canonical_entity(text)[0]:
         return Actor(text=text, entity=None)  # "RSF drones": a group the knowledge base does not list yet
