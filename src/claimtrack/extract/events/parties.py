@@ -20,7 +20,7 @@ import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract.entities import canonical_entity, country_of
-from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, token_at
+from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, doc_text, token_at
 from claimtrack.extract.events.sides import in_source, side
 from claimtrack.extract.weapons import find_weapons
 from claimtrack.models import Actor
@@ -280,7 +280,7 @@ def _disrupted(d: Draft) -> bool:
 
 def _interception_sides(doc: Doc, d: Draft) -> None:
     """An interception's initiator is the side that intercepts; the side that fired is its target."""
-    sents = list(doc.sents)
+    sents = _sents(doc)
     for k in sorted(set(d.sents)):
         if not 0 <= k < len(sents):
             continue
@@ -334,11 +334,19 @@ def _canonical(doc: Doc, d: Draft, actor: Actor) -> bool:
     return mention is not None and mention.ent_type_ in ("ORG", "NORP") and not canonical_entity(text)[0]
 
 
+def _sents(doc: Doc) -> list[Span]:
+    """The document's sentences, built once: ``doc.sents`` walks the whole document on every access."""
+    bounds = doc.user_data.get("claimtrack_sent_bounds")
+    if bounds is None:
+        bounds = doc.user_data["claimtrack_sent_bounds"] = [(s.start, s.end) for s in doc.sents]
+    return [doc[a:b] for a, b in bounds]
+
+
 def _mention(doc: Doc, d: Draft, text: str) -> Token | None:
     """The token where the side's text is written: in the incident's sentences, else anywhere in the text (a
     claimant named in a later sentence)."""
-    sents = list(doc.sents)
-    full = doc.user_data.get("claimtrack_text", doc.text)
+    sents = _sents(doc)
+    full = doc_text(doc)
     ranges = [(sents[k].start_char, sents[k].end_char) for k in sorted(set(d.sents)) if 0 <= k < len(sents)]
     for start, end in [*ranges, (0, len(full))]:
         at = full.find(text, start, end)
@@ -378,7 +386,7 @@ def _protest_sides(doc: Doc, d: Draft, country: str | None) -> None:
     if d.initiator is None or d.initiator.entity is None or country_of(d.initiator.entity or ""):
         d.initiator = Actor(text=text, entity=f"{label} ({country})" if country else label)
     if d.type in _INTERVENED or rioting:
-        sents = list(doc.sents)
+        sents = _sents(doc)
         told = range(min(d.sents), min(len(sents), max(d.sents) + 3))  # the intervention follows the protest
         police = any(t.lower_ in _POLICE for k in told for t in sents[k])
         if police and country:
