@@ -289,12 +289,12 @@ def test_seed_2024_11_19(seeds) -> None:  # type: ignore[no-untyped-def]
     assert main.status == "claimed"  # Russia's word; Ukraine has not confirmed
     us = _find(events, "authorization", initiator="United States", date="2024-11-17")
     assert us.target is not None and us.target.entity == "Ukraine"
-    troops = _find(events, "deployment")
-    assert _roles(troops) == {"troops": 10000}
+    # issue 9: the "invited soldiers" deployment cue was written for this seed and is gone; no rule for the seeds
     uk = _find(events, "authorization", initiator="United Kingdom")
     assert "Storm Shadow/SCALP" in [w.name for w in uk.weapons]
-    threat = _find(events, "threat", initiator="Russia", date="2024-09")
-    assert threat.modality == "threatened" and threat.acled is None
+    # the "would mean" / "act of war" threat cues were written for this seed and are gone (issue 9); whatever
+    # threat is still read carries no ACLED code
+    assert all(e.acled is None for e in events if e.type == "threat")
 
 
 def test_seed_2025_01_05(seeds) -> None:  # type: ignore[no-untyped-def]

@@ -72,6 +72,10 @@ def to_event(doc: Doc, d: Draft, eid: str, claims: list[Claim], places: list[Pla
 
 
 def case_label(event: Event) -> str:
-    """CASE 2021 label of an event (for bench/events.py)."""
-    acled = (event.acled.event_type, event.acled.sub_event_type) if event.acled else None
+    """CASE 2021 label of an event (for bench/events.py). CASE labels the kind of event a text tells, asserted or
+    not, so an event without an ACLED code (planned, negated, background) is labelled through its type's code."""
+    if event.acled is not None:
+        acled: tuple[str, str] | None = (event.acled.event_type, event.acled.sub_event_type)
+    else:
+        acled = codes.acled_for(event.type)
     return codes.case_label(event.type, acled)

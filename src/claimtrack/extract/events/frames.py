@@ -23,6 +23,7 @@ from claimtrack.models import EventDate, Location
 _VIOLENCE = frozenset(
     {*STRIKE_FAMILY, "armed_clash", "territory_change", "attack_on_civilians", "abduction", "sexual_violence"}
 )
+_BATTLE = frozenset({"armed_clash", "territory_change"})
 _PROTEST = frozenset({"protest", "protest_with_intervention", "force_against_protesters", "riot"})
 # outcomes and side acts of a violent incident: ACLED codes them only when no violent incident holds them
 _OUTCOMES = frozenset(
@@ -85,6 +86,8 @@ def _host(incidents: list[Draft], d: Draft) -> Draft | None:
         if not (same_day(o.date, d.date) and same_place(o.location, d.location)):
             continue
         ko = kind(o)
+        if ko == k == "violence" and not _one_fight(o, d):
+            continue
         if ko == k and k in ("violence", "protest") and (same_actor(o.initiator, d.initiator) or _accounts(o, d)):
             return o
         if ko == k and o.type == d.type and same_actor(o.initiator, d.initiator):
@@ -92,6 +95,15 @@ def _host(incidents: list[Draft], d: Draft) -> Draft | None:
         if ko == "protest" and d.type in _PROTEST_PARTS and (o.type in _GRAVE_PROTEST or d.type in _MILD_PARTS):
             return o
     return None
+
+
+def _one_fight(a: Draft, b: Draft) -> bool:
+    """A ground battle and a strike from afar are two incidents for ACLED, even on one day and place; a clash known
+    only by its dead ("soldiers were killed") in a strike story is the strike's harm."""
+    for x, y in ((a, b), (b, a)):
+        if x.type in _REMOTE and y.type in _BATTLE:
+            return y.type == "armed_clash" and bool(_HARM_CUE.search(y.cue_text))
+    return True
 
 
 def _accounts(a: Draft, b: Draft) -> bool:

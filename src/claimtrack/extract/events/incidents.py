@@ -8,6 +8,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from claimtrack.extract.events.codes import ACLED
 from claimtrack.extract.events.common import FAMILY, GOVERNING_TYPES, STRIKE_FAMILY, Draft, doc_text
 from claimtrack.extract.events.dates import sentence_date
 from claimtrack.extract.events.figures import roles_for
@@ -24,6 +25,8 @@ from claimtrack.models import (
 
 _MIN_SCORE = 2.0  # a sentence event needs more than one weak cue
 _ACTED_MIN_SCORE = 1.0
+_MAIN_MIN_SCORE = 0.9
+_MAIN_MIN_SCORE_OTHER = 1.5  # a development needs more than one weak word ("agreed", "approved")
 _ACTED_TYPES = STRIKE_FAMILY | {"armed_clash", "attack_on_civilians"}
 _SECOND_RATIO = 0.5  # a second family in a sentence must score at least half of the first
 # a strike-family sentence must say that something was done, not only name a weapon ("the missile has a range")
@@ -132,6 +135,9 @@ def main_draft(
             return d
     # every text that describes an event yields one, even where the sentence filters dropped it,
     # but a weapon only described ("the missile has a range of ...") is still no event
+    coded_development = fine not in _ACTED_TYPES and ACLED.get(fine) is not None
+    if score < (_MAIN_MIN_SCORE_OTHER if coded_development else _MAIN_MIN_SCORE):
+        return None  # one weak word ("the team's attack") is no event, however short the text
     if fine in _NOUN_ONLY_TYPES and not any(
         t.lemma_.lower() in _ACTION_LEMMAS or t.lower_ in _ACTION_LEMMAS for t in doc
     ):

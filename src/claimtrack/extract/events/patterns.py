@@ -56,6 +56,8 @@ def match(doc: Doc) -> tuple[list[Cue], list[Cue]]:
     for key, start, end in matcher(doc):
         e = _ENTRIES[int(doc.vocab.strings[key])]
         span = doc[start:end]
+        if len(span) > int(e.get("max_tokens", len(span))):
+            continue  # "*" gaps are bounded here (a bounded {0,n} gap costs the matcher n states per token)
         if span.root.sent.start != span[0].sent.start or span[-1].sent.start != span[0].sent.start:
             continue  # patterns never run across a sentence end
         first = span[0]
