@@ -39,6 +39,7 @@ class Report:
     via: list[str] = field(default_factory=list)
     source_path: str | None = None
     title: str | None = None
+    url: str | None = None
     dup_group: str | None = None  # near-duplicate group of the article (its anchor's hash)
     dup_anchor_publisher: str | None = None  # first outlet of that group
 
@@ -299,6 +300,7 @@ def _report_entry(r: Report) -> dict[str, Any]:
         "publisher": r.publisher,
         "published": r.published,
         "title": r.title,
+        "url": r.url,
         "via": list(r.via),
     }
     if r.dup_anchor_publisher:

@@ -287,6 +287,7 @@ class Ledger:
                     via=list(art.via or []),
                     source_path=art.source_path,
                     title=art.title,
+                    url=art.url,
                     dup_group=art.dup_group,
                     dup_anchor_publisher=anchor.publisher if anchor is not None and anchor.id != art.id else None,
                 )
