@@ -19,6 +19,8 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from sqlalchemy import event
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -38,14 +40,16 @@ from claimtrack.models import (  # noqa: E402
     TextSpan,
     Weapon,
 )
-from claimtrack.store import Ledger  # noqa: E402
+from claimtrack.store import Ledger, open_engine  # noqa: E402
 
 GAZ = ROOT / "src" / "claimtrack" / "data" / "gazetteer" / "places.tsv.gz"
 COUNTRIES = {"UA": "Ukraine", "RU": "Russia", "SY": "Syria", "SD": "Sudan", "IL": "Israel", "YE": "Yemen", "ML": "Mali"}
 SIDES = {"UA": "Ukraine", "RU": "Russia", "SY": "Syria", "SD": "Sudan", "IL": "Israel", "YE": "Yemen", "ML": "Mali"}
 TYPES = [("drone_strike", "drone"), ("missile_strike", "missile"), ("shelling", "artillery"), ("armed_clash", None)]
 OUTLETS = [f"Desk Wire {i}" for i in range(1, 25)] + ["Morning Courier", "Evening Ledger", "Field Report Daily"]
-START = date(2023, 1, 1)
+START = date(2022, 1, 1)
+DAYS = 1460
+WORDS = [a + b + c for a in "bkrmtslv" for b in "aeiou" for c in ("n", "r", "ta", "po", "me", "ki", "du")]
 
 
 def places() -> dict[str, list[tuple[str, str, float, float]]]:
@@ -78,7 +82,9 @@ def report(rnd: random.Random, truth: int, r: int, spec: dict, outlet: str) -> D
         "armed_clash": "fighting broke out in",
     }[etype]
     sentence = f"{side} said {verb} {name} on {day:%B} {day.day}, killing {killed} people."
-    text = f"{sentence} {other} rejected the account. Report {truth}-{r} filed by {outlet}."
+    # a few sentences of varied filler so articles are not near-duplicates of each other (MinHash)
+    filler = " ".join(rnd.choice(WORDS) for _ in range(40))
+    text = f"{sentence} {other} rejected the account. {filler}. Report {truth}-{r} filed by {outlet}."
     stance = "asserts"
     claims = [
         Claim(
@@ -142,7 +148,7 @@ def report(rnd: random.Random, truth: int, r: int, spec: dict, outlet: str) -> D
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--events", type=int, default=10_000, help="real events to generate")
+    ap.add_argument("--events", type=int, default=11_000, help="real events to generate (linking merges a few)")
     ap.add_argument("--out", default=str(ROOT / "bench" / "out" / "web10k.db"))
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args()
@@ -153,7 +159,11 @@ def main() -> int:
     rnd = random.Random(args.seed)
     gaz = places()
     centre = {cc: (sum(p[2] for p in ps) / len(ps), sum(p[3] for p in ps) / len(ps)) for cc, ps in gaz.items()}
-    ledger = Ledger(str(out))
+    # a generated file, rebuilt at will: no fsync per article (the default engine syncs every commit)
+    engine = open_engine(str(out))
+    event.listen(engine, "connect", lambda conn, _rec: conn.execute("PRAGMA synchronous=OFF"))
+    engine.dispose()
+    ledger = Ledger(engine=engine)
     t0 = time.perf_counter()
     n_reports = 0
     for truth in range(args.events):
@@ -165,13 +175,13 @@ def main() -> int:
         spec = {
             "type": etype,
             "weapon": weapon,
-            "day": START + timedelta(days=rnd.randrange(700)),
+            "day": START + timedelta(days=rnd.randrange(DAYS)),
             "cc": cc,
             "place": place,
             "sides": sides,
             "killed": rnd.randrange(0, 15),
             "denied": rnd.random() < 0.15,
-            "precision": rnd.choices(["point", "admin1", "country"], [0.75, 0.2, 0.05])[0],
+            "precision": rnd.choices(["point", "admin1", "country"], [0.8, 0.17, 0.03])[0],
             "alat": sum(p[2] for p in same_admin) / len(same_admin),
             "alon": sum(p[3] for p in same_admin) / len(same_admin),
             "clat": centre[cc][0],

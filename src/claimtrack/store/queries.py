@@ -45,9 +45,12 @@ def resolve(ledger: Ledger, ref: str) -> str | None:
         if lid is None:
             lid = s.scalar(select(EventRow.ledger_id).where(EventRow.report_key == ref).limit(1))
         if lid is None and len(ref) >= 4:
-            hits = list(
-                s.scalars(select(LedgerEventRow.ledger_id).where(LedgerEventRow.ledger_id.startswith(ref)).limit(2))
+            # a range on the primary key, not LIKE (which SQLite cannot answer from the index)
+            upper = ref[:-1] + chr(ord(ref[-1]) + 1)
+            q = select(LedgerEventRow.ledger_id).where(
+                LedgerEventRow.ledger_id >= ref, LedgerEventRow.ledger_id < upper
             )
+            hits = list(s.scalars(q.limit(2)))
             lid = hits[0] if len(hits) == 1 else None
         return lid
 

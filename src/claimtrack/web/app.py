@@ -8,7 +8,8 @@ connection, and the Host header must name the bound address (DNS-rebinding defen
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+import json
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,8 +18,9 @@ from urllib.parse import urlencode
 import anyio.to_thread
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
-from fastapi.responses import FileResponse, HTMLResponse, StreamingResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import IntegrityError
 from starlette.middleware.trustedhost import TrustedHostMiddleware
@@ -29,11 +31,12 @@ from claimtrack.store.queries import event_with_reports, resolve
 from claimtrack.web import schemas as S
 from claimtrack.web.dossier import statement_rows, status_reason
 from claimtrack.web.downloads import csv_lines, geojson_lines
-from claimtrack.web.index import Filters, Index, Row, Snapshot
+from claimtrack.web.index import Filters, Index, ResponseCache, Row, Snapshot
 
 STATIC = Path(__file__).with_name("static")
 VENDOR = STATIC / "vendor"
 MAX_LIMIT = 500
+POINT_COLUMNS = ["id", "lat", "lon", "type", "precision", "status", "place", "date"]
 LOOPBACK = ["127.0.0.1", "localhost", "::1", "[::1]"]
 
 
@@ -63,7 +66,7 @@ def allowed_hosts_for(host: str) -> list[str]:
     return [host]
 
 
-def filters(
+async def filters(
     since: Annotated[str | None, Query(description="earliest date, YYYY-MM-DD")] = None,
     until: Annotated[str | None, Query(description="latest date, YYYY-MM-DD")] = None,
     q: Annotated[str | None, Query(description="words that must all appear (place, actor, source, title...)")] = None,
@@ -152,8 +155,26 @@ def create_app(
     )
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or allowed_hosts_for(host))
 
-    def snap() -> Snapshot:
-        return index.refresh()
+    cache = ResponseCache()
+
+    async def snap_async() -> Snapshot:
+        """Index routes run on the event loop (no thread hop: they are a few ms of numpy); a due refresh,
+        which reads the database, goes to a worker thread."""
+        if index.due():
+            return await anyio.to_thread.run_sync(index.refresh)
+        return index.snapshot
+
+    def cached(request: Request, sn: Snapshot, make: Callable[[], Any]) -> Response:
+        """The endpoint's JSON for this snapshot and query, computed once (lists, facets, map, timeline)."""
+        query = "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
+
+        def body() -> bytes:
+            out = make()
+            if isinstance(out, bytes):
+                return out
+            return out.model_dump_json().encode() if isinstance(out, BaseModel) else json.dumps(out).encode()
+
+        return Response(cache.get((sn.version, request.url.path, query), body), media_type="application/json")
 
     # -- pages -----------------------------------------------------------------------------------------
 
@@ -191,66 +212,77 @@ def create_app(
     # -- lists, facets, timeline, map ------------------------------------------------------------------
 
     @app.get("/api/events", response_model=S.EventList)
-    def events(
+    async def events(
         request: Request,
         f: Filt,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
         offset: Annotated[int, Query(ge=0)] = 0,
-    ) -> S.EventList:
+    ) -> Response:
         """Ledger events matching the filters, newest first, one page at a time."""
-        sn = snap()
-        pos = sn.select(f)
-        items = [_summary(sn.rows[i]) for i in pos[offset : offset + limit].tolist()]
-        nxt = None
-        if offset + limit < len(pos):
-            params = [(k, v) for k, v in request.query_params.multi_items() if k != "offset"]
-            nxt = urlencode([*params, ("offset", str(offset + limit))])
-        return S.EventList(total=len(pos), limit=limit, offset=offset, next=nxt, items=items)
+        sn = await snap_async()
+
+        def make() -> S.EventList:
+            pos = sn.select(f)
+            items = [_summary(sn.rows[i]) for i in pos[offset : offset + limit].tolist()]
+            nxt = None
+            if offset + limit < len(pos):
+                params = [(k, v) for k, v in request.query_params.multi_items() if k != "offset"]
+                nxt = urlencode([*params, ("offset", str(offset + limit))])
+            return S.EventList(total=len(pos), limit=limit, offset=offset, next=nxt, items=items)
+
+        return cached(request, sn, make)
 
     @app.get("/api/facets", response_model=S.Facets)
-    def facets(f: Filt, top: Annotated[int, Query(ge=1, le=500)] = 50) -> S.Facets:
+    async def facets(request: Request, f: Filt, top: Annotated[int, Query(ge=1, le=500)] = 50) -> Response:
         """Each facet's values with counts under all the other filters."""
-        sn = snap()
-        out = sn.facets(f, top=top)
-        return S.Facets(
-            total=len(sn.select(f)),
-            facets={k: [S.FacetValue(value=v, count=c) for v, c in rows] for k, rows in out.items()},
-        )
+        sn = await snap_async()
+
+        def make() -> dict[str, Any]:
+            out = sn.facets(f, top=top)
+            return {
+                "total": len(sn.select(f)),
+                "facets": {k: [{"value": v, "count": c} for v, c in rows] for k, rows in out.items()},
+            }
+
+        return cached(request, sn, make)
 
     @app.get("/api/timeline", response_model=S.Timeline)
-    def timeline(f: Filt) -> S.Timeline:
+    async def timeline(request: Request, f: Filt) -> Response:
         """Counts per day and type under every filter but the date range; coarse and undated apart."""
-        return S.Timeline.model_validate(snap().timeline(f))
+        sn = await snap_async()
+        return cached(request, sn, lambda: sn.timeline(f))
 
     @app.get("/api/points", response_model=S.Points)
-    def points(f: Filt) -> S.Points:
+    async def points(request: Request, f: Filt) -> Response:
         """Every located event of the selection, compactly, for the map."""
-        sn = snap()
-        types = sn.vocab["type"]
-        tindex = {t: i for i, t in enumerate(types)}
-        pts = [
-            [r.id, round(r.lat, 4), round(r.lon, 4), tindex[r.type], r.precision, r.status, r.place, r.date]
-            for r in (sn.rows[i] for i in sn.select(f).tolist())
-            if r.lat is not None and r.lon is not None
-        ]
-        cols = ["id", "lat", "lon", "type", "precision", "status", "place", "date"]
-        return S.Points(columns=cols, types=types, points=pts)
+        sn = await snap_async()
 
-    def _rows(f: Filters) -> Iterator[Row]:
-        sn = snap()
-        return (sn.rows[i] for i in sn.select(f).tolist())
+        def make() -> bytes:
+            pts = ",".join(r.point for r in (sn.rows[i] for i in sn.select(f).tolist()) if r.point)
+            head = json.dumps({"columns": POINT_COLUMNS, "types": sn.vocab["type"]})[:-1]
+            return f'{head}, "points": [{pts}]}}'.encode()
+
+        return cached(request, sn, make)
+
+    async def _chunks(lines: Iterator[str]) -> AsyncIterator[str]:
+        for part in lines:  # each part is a few hundred preformatted rows: no thread hop per chunk
+            yield part
 
     @app.get("/api/events.csv", response_class=StreamingResponse)
-    def events_csv(f: Filt) -> StreamingResponse:
+    async def events_csv(f: Filt) -> StreamingResponse:
         """The selection as CSV (the export's columns plus source URLs)."""
+        sn = await snap_async()
+        rows = (sn.rows[i] for i in sn.select(f).tolist())
         headers = {"Content-Disposition": 'attachment; filename="claimtrack-events.csv"'}
-        return StreamingResponse(csv_lines(_rows(f)), media_type="text/csv; charset=utf-8", headers=headers)
+        return StreamingResponse(_chunks(csv_lines(rows)), media_type="text/csv; charset=utf-8", headers=headers)
 
     @app.get("/api/events.geojson", response_class=StreamingResponse)
-    def events_geojson(f: Filt) -> StreamingResponse:
+    async def events_geojson(f: Filt) -> StreamingResponse:
         """The selection as a GeoJSON FeatureCollection."""
+        sn = await snap_async()
+        rows = (sn.rows[i] for i in sn.select(f).tolist())
         headers = {"Content-Disposition": 'attachment; filename="claimtrack-events.geojson"'}
-        return StreamingResponse(geojson_lines(_rows(f)), media_type="application/geo+json", headers=headers)
+        return StreamingResponse(_chunks(geojson_lines(rows)), media_type="application/geo+json", headers=headers)
 
     # -- one event -------------------------------------------------------------------------------------
 
@@ -260,22 +292,33 @@ def create_app(
             raise HTTPException(404, f"no ledger event {event_id!r} (nor a report key or unique id prefix)")
         return lid
 
+    async def _event_json(request: Request, event_id: str, dossier: bool) -> Response:
+        """An event (or its dossier) as JSON, kept per index version: a page opened again costs nothing.
+
+        It runs on the event loop like the index routes: a few indexed queries (~2 ms, and WAL readers never
+        wait for a writer), where a worker thread would only contend for the GIL with the loop.
+        """
+
+        def make() -> bytes:
+            found = event_with_reports(ledger, _lid(event_id))
+            if found is None:
+                raise HTTPException(404, f"no ledger event {event_id!r}")
+            ev, reports = found
+            out = {"event": ev, "statements": statement_rows(reports), "status_reason": status_reason(ev)}
+            return json.dumps(out if dossier else ev, ensure_ascii=False).encode()
+
+        body = cache.get(((await snap_async()).version, request.url.path, ""), make)
+        return Response(body, media_type="application/json")
+
     @app.get("/api/events/{event_id}", response_model=S.LedgerEventOut)
-    def one_event(event_id: str) -> dict[str, Any]:
+    async def one_event(request: Request, event_id: str) -> Response:
         """One ledger event by id, unique id prefix or report key."""
-        found = event_with_reports(ledger, _lid(event_id))
-        if found is None:
-            raise HTTPException(404, f"no ledger event {event_id!r}")
-        return found[0]
+        return await _event_json(request, event_id, dossier=False)
 
     @app.get("/api/events/{event_id}/dossier", response_model=S.Dossier)
-    def dossier(event_id: str) -> dict[str, Any]:
+    async def dossier(request: Request, event_id: str) -> Response:
         """The event page: the ledger event, who says what with the text and relay chain, why its status."""
-        found = event_with_reports(ledger, _lid(event_id))
-        if found is None:
-            raise HTTPException(404, f"no ledger event {event_id!r}")
-        ev, reports = found
-        return {"event": ev, "statements": statement_rows(reports), "status_reason": status_reason(ev)}
+        return await _event_json(request, event_id, dossier=True)
 
     @app.post("/api/events/{event_id}/merge", response_model=S.Correction)
     def merge(event_id: str, body: S.MergeRequest) -> S.Correction:

@@ -6,10 +6,12 @@ import csv
 import io
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimtrack.export.writers import CSV_COLUMNS
-from claimtrack.web.index import Row
+
+if TYPE_CHECKING:
+    from claimtrack.web.index import Row
 
 COLUMNS = [*CSV_COLUMNS, "urls"]
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -22,26 +24,28 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _values(r: Row) -> list[Any]:
-    return [*r.csv, " ".join(r.urls)]
-
-
-def csv_lines(rows: Iterator[Row], chunk: int = 200) -> Iterator[str]:
+def csv_line(values: list[Any]) -> str:
+    """One CSV record, cells neutralised; the index formats each event's line once."""
     buf = io.StringIO()
-    w = csv.writer(buf)
-    w.writerow(COLUMNS)
-    for i, r in enumerate(rows, 1):
-        w.writerow([_cell(v) for v in _values(r)])
-        if i % chunk == 0:
-            yield buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
-    yield buf.getvalue()
+    csv.writer(buf).writerow([_cell(v) for v in values])
+    return buf.getvalue()
+
+
+def csv_lines(rows: Iterator[Row], chunk: int = 500) -> Iterator[str]:
+    yield csv_line(COLUMNS)
+    part: list[str] = []
+    for r in rows:
+        part.append(r.csv)
+        if len(part) >= chunk:
+            yield "".join(part)
+            part = []
+    yield "".join(part)
 
 
 def feature(r: Row) -> dict[str, Any]:
     geometry = None if r.lat is None or r.lon is None else {"type": "Point", "coordinates": [r.lon, r.lat]}
-    props = dict(zip(COLUMNS, _values(r), strict=True))
+    values = next(csv.reader([r.csv]))
+    props: dict[str, Any] = dict(zip(COLUMNS, values, strict=True))
     props.update(id=r.id, location_precision=r.precision, url=r.url)
     return {"type": "Feature", "id": r.id, "geometry": geometry, "properties": props}
 

@@ -9,10 +9,12 @@ Filtering is boolean numpy masks; a facet counts under every filter but its own 
 
 from __future__ import annotations
 
+import itertools
+import json
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -22,7 +24,9 @@ import numpy as np
 from claimtrack.export.writers import CSV_COLUMNS, csv_row
 from claimtrack.store import Ledger
 from claimtrack.store.queries import Stamp, events_by_ids, stamps
+from claimtrack.web.downloads import csv_line
 
+_VERSIONS = itertools.count(1)
 SINGLE = ("type", "country", "admin1", "status", "precision", "date_precision")
 MULTI = ("actor", "publisher")
 FACETS = SINGLE + MULTI
@@ -54,8 +58,8 @@ class Row:
     figures: str
     title: str | None
     url: str | None
-    csv: tuple[Any, ...]
-    urls: tuple[str, ...]
+    csv: str  # the CSV line (downloads.COLUMNS), and the map point as JSON: formatted once, joined per request
+    point: str
     text: str = field(repr=False)  # lower-cased words for search
 
     def value(self, facet: str) -> str | None:
@@ -123,8 +127,24 @@ def row_of(ev: dict[str, Any]) -> Row:
         figures=figures,
         title=first.get("title"),
         url=first.get("url"),
-        csv=tuple(row.get(c) for c in CSV_COLUMNS),
-        urls=tuple(dict.fromkeys(r["url"] for r in reports if r.get("url"))),
+        csv=csv_line(
+            [*(row.get(c) for c in CSV_COLUMNS), " ".join(dict.fromkeys(r["url"] for r in reports if r.get("url")))]
+        ),
+        point=""
+        if loc.get("lat") is None or loc.get("lon") is None
+        else json.dumps(
+            [
+                ev["id"],
+                round(loc["lat"], 4),
+                round(loc["lon"], 4),
+                ev["type"],
+                loc.get("precision"),
+                ev.get("status") or "claimed",
+                loc.get("name"),
+                d.get("value"),
+            ],
+            ensure_ascii=False,
+        ),
         text=" ".join(w for w in words if w).lower(),
     )
 
@@ -171,6 +191,7 @@ class Snapshot:
             self.vocab[f] = vocab
             self.pairs[f] = (np.array(ev_idx, dtype=np.int64), np.array(val_idx, dtype=np.int64))
         self.all = np.ones(n, dtype=bool)
+        self.version = next(_VERSIONS)
         self._search: OrderedDict[str, np.ndarray] = OrderedDict()
         self._search_lock = threading.Lock()
 
@@ -270,10 +291,9 @@ class Snapshot:
         mask = self.combine(self.masks(f), without="date")
         exact = mask & (self.lo == self.hi) & (self.lo > 0)
         types = self.vocab["type"]
-        codes = self.codes["type"]
-        days: dict[tuple[int, int], int] = {}
-        for day, t in zip(self.lo[exact].tolist(), codes[exact].tolist(), strict=True):
-            days[(day, t)] = days.get((day, t), 0) + 1
+        nt = max(1, len(types))
+        keys, counts = np.unique(self.lo[exact] * nt + self.codes["type"][exact], return_counts=True)
+        days = {(int(k) // nt, int(k) % nt): int(c) for k, c in zip(keys.tolist(), counts.tolist(), strict=True)}
         coarse: dict[tuple[str, str], int] = {}
         for i in np.flatnonzero(mask & (self.lo != self.hi)).tolist():
             r = self.rows[i]
@@ -302,6 +322,9 @@ class Index:
         self.snapshot = Snapshot([])
         self.refresh(force=True)
 
+    def due(self) -> bool:
+        return time.monotonic() - self._checked >= self.poll
+
     def refresh(self, force: bool = False) -> Snapshot:
         if not force and time.monotonic() - self._checked < self.poll:
             return self.snapshot
@@ -320,3 +343,35 @@ class Index:
 
     def _build(self, ids: Iterable[str]) -> dict[str, Row]:
         return {ev["id"]: row_of(ev) for ev in events_by_ids(self.ledger, ids)}
+
+
+class ResponseCache:
+    """Serialized responses per (snapshot version, endpoint, query), least recently used out past ``max_bytes``.
+
+    A snapshot never changes, so a cached answer is right until the index refreshes; the version in the key
+    retires old answers, and the byte bound keeps memory flat whatever the traffic.
+    """
+
+    def __init__(self, max_bytes: int = 24 << 20) -> None:
+        self.max_bytes = max_bytes
+        self._items: OrderedDict[tuple[int, str, str], bytes] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[int, str, str], make: Callable[[], bytes]) -> bytes:
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+                return hit
+        body = make()
+        if len(body) > self.max_bytes // 8:  # one answer never crowds out the rest
+            return body
+        with self._lock:
+            if key not in self._items:
+                self._items[key] = body
+                self._bytes += len(body)
+            while self._bytes > self.max_bytes:
+                _, old = self._items.popitem(last=False)
+                self._bytes -= len(old)
+        return body

@@ -71,7 +71,7 @@ class Timeline(BaseModel):
 
 
 class Points(BaseModel):
-    """Compact map points: parallel to ``columns``."""
+    """Compact map points, each a list parallel to ``columns``; ``types`` is every type in the ledger."""
 
     columns: list[str]
     types: list[str]

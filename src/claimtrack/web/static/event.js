@@ -94,5 +94,6 @@ fetch(`/api/events/${encodeURIComponent(ref)}/dossier`).then(async (r) => {
     return;
   }
   render(await r.json());
+  document.body.dataset.ms = String(Math.round(performance.now()));  // navigation start to drawn: bench/web_browser.py
   document.body.dataset.loaded = String(Date.now());
 });

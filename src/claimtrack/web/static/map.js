@@ -47,7 +47,8 @@ function drawLabels() {
   }
 }
 
-async function initMap() {
+// The map and its layers now; the basemap outlines and labels arrive when they do (never waited for).
+function initMap() {
   const el = document.getElementById("map");
   if (typeof L === "undefined") {
     el.innerHTML = '<p class="nomap">The map libraries are missing from static/vendor (see docs/web.md).</p>';
@@ -55,19 +56,25 @@ async function initMap() {
   }
   const m = L.map(el, { worldCopyJump: true, minZoom: 2, maxZoom: 13 }).setView([30, 20], 3);
   deskMap.map = m;
+  m.createPane("basemap").style.zIndex = 200;
   m.createPane("labels").style.zIndex = 450;
   m.getPane("labels").style.pointerEvents = "none";
-  try {
-    const topo = await (await fetch("/static/vendor/countries-50m.json")).json();
+  // outlines are drawn after the first data (deskMap.ready), so the events never wait for decoration
+  const outlines = fetch("/static/vendor/countries-50m.json").then((r) => r.json());
+  Promise.all([outlines, new Promise((resolve) => { deskMap.ready = resolve; })]).then(([topo]) => {
     L.geoJSON(unwrap(topojson.feature(topo, topo.objects.countries)), {
-      style: { color: "#9aa7b3", weight: 0.7, fillColor: "#fbfbf8", fillOpacity: 1 }, interactive: false,
+      pane: "basemap", renderer: L.canvas({ pane: "basemap" }), interactive: false,
+      style: { color: "#9aa7b3", weight: 0.7, fillColor: "#fbfbf8", fillOpacity: 1 },
     }).addTo(m);
-  } catch (e) { /* outlines are decoration; markers still show */ }
+  }).catch(() => { /* outlines are decoration; markers still show */ });
   deskMap.labels = L.layerGroup([], { pane: "labels" }).addTo(m);
   fetch("/static/labels.json").then((r) => r.json()).then((d) => { deskMap.labelData = d.labels; drawLabels(); })
     .catch(() => {});
   m.on("moveend", drawLabels);
-  deskMap.cluster = L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 45, showCoverageOnHover: false });
+  deskMap.cluster = L.markerClusterGroup({
+    chunkedLoading: true, maxClusterRadius: 45, showCoverageOnHover: false,
+    chunkProgress: (done, total) => { if (done >= total && deskMap.onDone) { deskMap.onDone(); deskMap.onDone = null; } },
+  });
   m.addLayer(deskMap.cluster);
   addLegend();
   return true;
@@ -100,19 +107,20 @@ function drawLegend(types) {
 
 function popupHtml(p) {
   const [id, , , , precision, status, place, date] = p;
-  return `<a href="/events/${esc(id)}"><strong>${esc(label(deskMap.types[p[3]]))}</strong></a><br>` +
+  return `<a href="/events/${esc(id)}"><strong>${esc(label(p[3]))}</strong></a><br>` +
     `${esc(date || "undated")} · ${esc(place)} <span class="muted">(${esc(precision)})</span><br>` +
     `<span class="status status-${esc(status)}">${esc(status)}</span> · <a href="/events/${esc(id)}">open event</a>`;
 }
 
+// Resolves once every marker is in the cluster layer (it loads them in chunks to keep the page responsive).
 function drawMap(data) {
-  if (!deskMap.cluster) return;
+  if (!deskMap.cluster) return Promise.resolve();
   deskMap.types = data.types;
   deskMap.cluster.clearLayers();
   const layers = [];
   for (const p of data.points) {
     const s = PRECISION_STYLE[p[4]] || PRECISION_STYLE.point;
-    const colour = typeColor(data.types[p[3]], data.types);
+    const colour = typeColor(p[3], data.types);
     const mk = L.circleMarker([p[1], p[2]], {
       radius: s.radius, color: colour, weight: s.weight, fillColor: colour, fillOpacity: s.fill, dashArray: s.dash,
     });
@@ -120,12 +128,16 @@ function drawMap(data) {
     mk.eventId = p[0];
     layers.push(mk);
   }
+  const placed = new Promise((resolve) => { deskMap.onDone = resolve; setTimeout(resolve, 10000); });
   deskMap.cluster.addLayers(layers);
   drawLegend(data.types);
-  if (!deskMap.fitted && layers.length) {
-    deskMap.map.fitBounds(deskMap.cluster.getBounds(), { padding: [20, 20], maxZoom: 7 });
-    deskMap.fitted = true;
-  }
+  if (!layers.length && deskMap.onDone) { deskMap.onDone(); deskMap.onDone = null; }
+  return placed.then(() => {
+    if (!deskMap.fitted && layers.length) {
+      deskMap.map.fitBounds(deskMap.cluster.getBounds(), { padding: [20, 20], maxZoom: 7 });
+      deskMap.fitted = true;
+    }
+  });
 }
 
 function mapBbox() {
