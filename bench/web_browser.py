@@ -48,6 +48,7 @@ def main() -> int:
     ap.add_argument("--port", type=int, default=8766)
     ap.add_argument("--shots", default=None, help="folder for the screenshots (docs/ in the repo)")
     ap.add_argument("--filter", default="country=UA&status=disputed", help="query of the filtered-map screenshot")
+    ap.add_argument("--event-db", default=None, help="ledger for the event-page screenshot (e.g. examples/ ingested)")
     args = ap.parse_args()
     if not CHROMIUM:
         print("chromium is absent: apt-get install chromium chromium-driver", file=sys.stderr)
@@ -78,10 +79,21 @@ def main() -> int:
                 timed(driver, f"{base}/?{args.filter}")
                 time.sleep(0.5)
                 driver.save_screenshot(str(shots / "desk-map-filtered.png"))
-                disputed = httpx.get(base + "/api/events", params={"status": "disputed", "limit": 50}).json()["items"]
-                richest = max(disputed, key=lambda e: e["reports"])
-                timed(driver, f"{base}/events/{richest['id']}")
-                driver.save_screenshot(str(shots / "desk-event.png"))
+                shot_base, other = base, None
+                if args.event_db:  # real pipeline output reads better than the generated ledger's
+                    other = start_server(args.event_db, args.port + 1)
+                    shot_base = f"http://{HOST}:{args.port + 1}"
+                    wait_ready(shot_base, other)
+                try:
+                    items = httpx.get(shot_base + "/api/events", params={"limit": 500}).json()["items"]
+                    richest = max(items, key=lambda e: (e["reports"], e["independent_sources"]))
+                    driver.set_window_size(1440, 1350)  # the whole dossier, not its first screen
+                    timed(driver, f"{shot_base}/events/{richest['id']}")
+                    driver.save_screenshot(str(shots / "desk-event.png"))
+                finally:
+                    if other is not None:
+                        other.terminate()
+                        other.wait(timeout=20)
         finally:
             driver.quit()
     finally:

@@ -140,3 +140,32 @@ def test_vendored_assets_match_the_lock_file() -> None:
     for name, entry in manifest.items():
         assert lock[f"node_modules/{entry['package']}"]["version"] == entry["version"], name
         assert hashlib.sha256((VENDOR / name).read_bytes()).hexdigest() == entry["sha256"], name
+
+
+def test_index_sees_an_ingest_beside_the_server(tmp_path: Path, nlp) -> None:
+    """A running desk picks up what another process adds, rebuilding only the changed events."""
+    from claimtrack.models import Article
+    from claimtrack.nlp import process
+
+    db = str(tmp_path / "live.db")
+    ledger = build(db)
+    with TestClient(create_app(db, poll=0), base_url="http://127.0.0.1") as c:
+        assert c.get("/api/events").json()["total"] == 4
+        text = "Protesters blocked a bridge in Batumi on Saturday, local police said."
+        for res in process([Article(id="w9", publisher="Port Gazette", published="2025-01-26", text=text)]):
+            ledger.add(res)
+        after = c.get("/api/events", params={"q": "batumi"}).json()
+        assert after["total"] == 1 and after["items"][0]["publishers"] == ["Port Gazette"]
+        assert c.get("/api/events").json()["total"] == 5
+
+
+def test_response_cache_stays_within_its_bound() -> None:
+    from claimtrack.web.index import ResponseCache
+
+    cache = ResponseCache(max_bytes=10_000)
+    for i in range(100):
+        assert cache.get((1, "/api/x", str(i)), lambda i=i: bytes(1_000) + str(i).encode()).endswith(str(i).encode())
+    assert cache._bytes <= 10_000 and len(cache._items) <= 10
+    calls = []
+    cache.get((1, "/api/x", "99"), lambda: calls.append(1) or b"")
+    assert calls == [], "the most recent answer is still cached"

@@ -165,7 +165,7 @@ class Snapshot:
 
     def __init__(self, rows: list[Row]) -> None:
         # newest first, undated last: what an analyst reads first
-        rows = sorted(rows, key=lambda r: (r.lo == 0, -r.hi, -r.lo, r.id))
+        rows = sorted(rows, key=lambda r: (r.lo == 0, -r.lo, -r.hi, r.id))  # a month sits at its first day
         self.rows = rows
         self.pos = {r.id: i for i, r in enumerate(rows)}
         n = len(rows)
