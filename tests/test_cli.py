@@ -116,11 +116,15 @@ def test_ingest_stores_good_articles_despite_bad_ones(tmp_path: Path, nlp) -> No
     assert exported.exit_code == 0
 
 
-def test_export_csv_has_acled_columns(tmp_path: Path, nlp) -> None:
+def test_export_csv_and_acled_csv_of_the_examples(tmp_path: Path, nlp) -> None:
     db = str(tmp_path / "ledger.db")
     runner.invoke(app, ["ingest", str(EXAMPLES), "--db", db])
     res = runner.invoke(app, ["export", "--format", "csv", "--db", db])
     assert res.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(res.stdout)))
     assert rows, "the examples should yield events"
-    assert {"event_date", "event_type", "sub_event_type", "country", "latitude", "longitude"} <= set(rows[0])
+    assert {"date", "acled_event_type", "country_code", "latitude", "longitude", "date_start"} <= set(rows[0])
+    res = runner.invoke(app, ["export", "--format", "acled-csv", "--db", db])
+    assert res.exit_code == 0
+    acled = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert acled and {"event_date", "event_type", "sub_event_type", "country", "inter1"} <= set(acled[0])

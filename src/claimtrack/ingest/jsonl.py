@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from pydantic import ValidationError
 
+from claimtrack.ingest.dates import FORMATS_HINT, parse_published
 from claimtrack.ingest.errors import IngestError
 from claimtrack.ingest.meta import outlet_name, publisher_from_url, relay_in_lead
 from claimtrack.models import Article
@@ -35,6 +36,12 @@ def articles_from_jsonl(text: str, where: str) -> Iterator[Article | IngestError
         if rec.get("id") is None:
             yield IngestError(at, "record has no 'id'")
             continue
+        published = None
+        if rec.get("published") not in (None, ""):
+            published = parse_published(rec["published"])
+            if published is None:
+                yield IngestError(at, f"unreadable 'published' {rec['published']!r}; write {FORMATS_HINT}")
+                continue
         lead_pub, via = relay_in_lead(body[:600])
         publisher = rec.get("publisher")
         try:
@@ -45,7 +52,7 @@ def articles_from_jsonl(text: str, where: str) -> Iterator[Article | IngestError
                 publisher=(outlet_name(publisher) if publisher else None)
                 or publisher_from_url(rec.get("url"))
                 or lead_pub,
-                published=(str(rec["published"])[:10] if rec.get("published") else None),
+                published=published,
                 title=rec.get("title"),
                 via=list(rec.get("via") or via),
                 text=body,

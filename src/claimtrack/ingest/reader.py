@@ -38,7 +38,23 @@ def _decode(raw: bytes, where: str) -> str | IngestError:
         return IngestError(where, f"invalid UTF-8 at byte {exc.start}")
 
 
+_FEED = re.compile(r"<(?:rss|feed|rdf:rdf)\b", re.I)
+
+
+def _is_feed(text: str) -> bool:
+    """An RSS or Atom document: its root element, after an optional XML declaration and comments."""
+    head = text.lstrip()[:2000]
+    if not head.startswith("<"):
+        return False
+    if head.startswith("<?xml"):
+        head = head[head.find("?>") + 2 :]
+    head = re.sub(r"<!--.*?-->|<\?.*?\?>", "", head, flags=re.S).lstrip()
+    return bool(_FEED.match(head))
+
+
 def _kind(path: Path, text: str) -> str:
+    if _is_feed(text):
+        return "feed"
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         return "html"
@@ -65,7 +81,9 @@ def _read_one(raw: bytes, where: str, path: Path, max_bytes: int) -> Iterator[Ar
         yield text
         return
     kind = _kind(path, text)
-    if kind == "jsonl":
+    if kind == "feed":
+        yield IngestError(where, "an RSS/Atom feed, not an article; read its entries with `claimtrack feed`")
+    elif kind == "jsonl":
         yield from articles_from_jsonl(text, where)
     elif kind == "html":
         yield article_from_html(text, where)

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Engine, delete, or_, select
+from sqlalchemy import Engine, and_, delete, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from claimtrack.ingest.reader import content_hash
 from claimtrack.link import dedup
-from claimtrack.link.linking import DAY_TOLERANCE, Mention, ledger_id, linked, mention_of, relink
+from claimtrack.link.linking import Mention, mention_of, relink
 from claimtrack.link.provenance import Report, ledger_event
-from claimtrack.models import Claim, DocumentResult, Event
+from claimtrack.models import Claim, DocumentResult, Event, LedgerEvent
+from claimtrack.store.backend import SqlBackend
 from claimtrack.store.db import open_engine
+from claimtrack.store.materialise import materialise
 from claimtrack.store.schema import (
     ArticleBandRow,
     ArticleRow,
@@ -25,9 +27,6 @@ from claimtrack.store.schema import (
     PlaceRow,
     SourceRow,
 )
-
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-MAX_SPAN = 366  # the widest date interval (a year), bounding the blocking range scan
 
 
 class Ledger:
@@ -122,8 +121,10 @@ class Ledger:
                 s.rollback()
                 return None
             self._dedup(s, row)
+            touched: set[str] = set()
             for m in mentions:
-                self._relink(s, m)
+                touched |= self._relink(s, m)
+            materialise(s, touched, self._reports)
             return row.id
 
     # -- near-duplicates -------------------------------------------------------------------------------
@@ -158,14 +159,21 @@ class Ledger:
     def _mention(ev: EventRow, art: ArticleRow) -> Mention:
         return mention_of(Event.model_validate(ev.data), art.content_hash, art.published)
 
-    def _relink(self, s: Session, m: Mention) -> None:
-        """Re-link what ``m`` can affect (``claimtrack.link.linking.relink``) against the SQL tables."""
-        relink(_SqlBackend(s, self._mention), m)
+    def _relink(self, s: Session, m: Mention) -> set[str]:
+        """Re-link what ``m`` can affect (``claimtrack.link.linking.relink``) against the SQL tables;
+        returns the ledger ids written, whose provenance columns need computing again."""
+        be = SqlBackend(s, self._mention)
+        relink(be, m)
+        return be.touched
 
     def _backfill(self) -> None:
         """Ledgers written before linking (migration 0001) get report keys, blocking columns and clusters."""
         with self.session() as s, s.begin():
             if s.scalar(select(EventRow.id).where(EventRow.report_key.is_(None)).limit(1)) is None:
+                # ledgers written before migration 0003 get their provenance columns once
+                stale = list(s.scalars(select(LedgerEventRow.ledger_id).where(LedgerEventRow.status.is_(None))))
+                if stale:
+                    materialise(s, stale, self._reports)
                 return
             todo = []
             q = select(EventRow, ArticleRow).join(ArticleRow).where(EventRow.report_key.is_(None))
@@ -176,19 +184,31 @@ class Ledger:
             for art in s.scalars(select(ArticleRow).where(ArticleRow.minhash.is_(None))):
                 self._dedup(s, art)
             s.flush()
+            touched: set[str] = set()
             for m in todo:
-                self._relink(s, m)
+                touched |= self._relink(s, m)
+            materialise(s, touched, self._reports)
 
     # -- human overrides -------------------------------------------------------------------------------
 
     def _members(self, s: Session, ref: str) -> list[str]:
-        """Report keys of a ledger event id, or the report key itself."""
+        """Report keys of a ledger event id (or its unique prefix), or the report key itself."""
         keys = list(s.scalars(select(EventRow.report_key).where(EventRow.ledger_id == ref)))
         if not keys:
             keys = list(s.scalars(select(EventRow.report_key).where(EventRow.report_key == ref)))
         if not keys:
+            lid = self._by_prefix(s, ref)
+            keys = list(s.scalars(select(EventRow.report_key).where(EventRow.ledger_id == lid))) if lid else []
+        if not keys:
             raise KeyError(ref)
         return [k for k in keys if k]
+
+    @staticmethod
+    def _by_prefix(s: Session, ref: str) -> str | None:
+        hits = list(
+            s.scalars(select(LedgerEventRow.ledger_id).where(LedgerEventRow.ledger_id.startswith(ref)).limit(2))
+        )
+        return hits[0] if len(hits) == 1 else None
 
     def _set_override(self, s: Session, kind: str, a: str, b: str, note: str | None) -> None:
         a, b = sorted((a, b))
@@ -208,9 +228,13 @@ class Ledger:
 
     def _relink_keys(self, s: Session, keys: list[str]) -> None:
         s.flush()
-        be = _SqlBackend(s, self._mention)
+        be = SqlBackend(s, self._mention)
+        touched: set[str] = set()
         for m in be.by_keys(set(keys)):
-            relink(_SqlBackend(s, self._mention), m)
+            step = SqlBackend(s, self._mention)
+            relink(step, m)
+            touched |= step.touched
+        materialise(s, touched, self._reports)
 
     def merge(self, a: str, b: str, note: str | None = None) -> str:
         """Force ledger events (or reports) ``a`` and ``b`` into one; returns the merged ledger id."""
@@ -253,11 +277,34 @@ class Ledger:
             return sorted(ids)
 
     def overrides(self) -> list[dict[str, Any]]:
+        """Every correction (merge or split), oldest first, with the ledger events its two reports are in now."""
         with self.session() as s:
+            lid = {str(k): str(v) for k, v in s.execute(select(EventRow.report_key, EventRow.ledger_id))}
             return [
-                {"kind": r.kind, "a": r.a_key, "b": r.b_key, "note": r.note}
+                {
+                    "id": r.id,
+                    "kind": r.kind,
+                    "a": r.a_key,
+                    "b": r.b_key,
+                    "a_event": lid.get(r.a_key),
+                    "b_event": lid.get(r.b_key),
+                    "note": r.note,
+                    "created_at": r.created_at.isoformat(sep=" ", timespec="seconds") if r.created_at else None,
+                }
                 for r in s.scalars(select(LinkOverrideRow).order_by(LinkOverrideRow.id))
             ]
+
+    def undo(self, override_id: int) -> dict[str, Any]:
+        """Remove one correction and re-link its reports as the rules alone decide; returns the removed one."""
+        with self.session() as s, s.begin():
+            row = s.get(LinkOverrideRow, override_id)
+            if row is None:
+                raise KeyError(override_id)
+            keys = [row.a_key, row.b_key]
+            gone = {"id": row.id, "kind": row.kind, "a": row.a_key, "b": row.b_key, "note": row.note}
+            s.delete(row)
+            self._relink_keys(s, keys)
+            return gone
 
     # -- reading ---------------------------------------------------------------------------------------
 
@@ -287,6 +334,7 @@ class Ledger:
                     via=list(art.via or []),
                     source_path=art.source_path,
                     title=art.title,
+                    url=art.url,
                     dup_group=art.dup_group,
                     dup_anchor_publisher=anchor.publisher if anchor is not None and anchor.id != art.id else None,
                 )
@@ -299,21 +347,35 @@ class Ledger:
         until: str | None = None,
         type: str | None = None,
         country: str | None = None,
+        status: str | None = None,
+        limit: int | None = None,
+        undated: bool = False,
         chunk: int = 500,
-    ) -> Iterator[dict[str, Any]]:
-        """Ledger events (merged over their reports) with provenance, ordered by date."""
+    ) -> Iterator[LedgerEvent]:
+        """Ledger events (merged over their reports) with provenance, ordered by date, undated last.
+
+        ``undated=True`` keeps undated events even when a date range is given (the report lists them apart)."""
         q = select(LedgerEventRow.ledger_id)
+        dated = []
         if since:
-            q = q.where(LedgerEventRow.date_value >= since)
+            dated.append(LedgerEventRow.date_value >= since)
         if until:
-            q = q.where(LedgerEventRow.date_value <= until)
+            # "2025-04-30" covers every date string of that day, month-only dates of earlier months, etc.
+            dated.append(LedgerEventRow.date_value <= until + "~")
+        if dated:
+            cond = and_(*dated)
+            q = q.where(or_(cond, LedgerEventRow.date_value.is_(None)) if undated else cond)
         if type:
             q = q.where(LedgerEventRow.type == type)
         if country:
             q = q.where(LedgerEventRow.country == country.upper())
+        if status:
+            q = q.where(LedgerEventRow.status == status)
         q = q.order_by(
             LedgerEventRow.date_value.is_(None), LedgerEventRow.date_value, LedgerEventRow.ledger_id
         )  # undated last
+        if limit is not None:
+            q = q.limit(limit)
         with self.session() as s:
             ids = list(s.scalars(q))
             for i in range(0, len(ids), chunk):
@@ -323,15 +385,14 @@ class Ledger:
                     if lid in reports:
                         yield ledger_event(lid, reports[lid])
 
-    def event(self, ref: str) -> dict[str, Any] | None:
+    def event(self, ref: str) -> LedgerEvent | None:
         """One ledger event by ledger id, by report key, or by unique id prefix."""
         with self.session() as s:
             lid = s.scalar(select(LedgerEventRow.ledger_id).where(LedgerEventRow.ledger_id == ref))
             if lid is None:
                 lid = s.scalar(select(EventRow.ledger_id).where(EventRow.report_key == ref))
             if lid is None:
-                hits = list(s.scalars(select(LedgerEventRow.ledger_id).where(LedgerEventRow.ledger_id.startswith(ref))))
-                lid = hits[0] if len(hits) == 1 else None
+                lid = self._by_prefix(s, ref)
             if lid is None:
                 return None
             reports = self._reports(s, [lid])
@@ -360,89 +421,3 @@ class Ledger:
                     ("sources", SourceRow),
                 )
             }
-
-
-class _SqlBackend:
-    """``relink``'s view of the ledger tables: blocking is an indexed range query per type group and country."""
-
-    def __init__(self, s: Session, to_mention: Callable[[EventRow, ArticleRow], Mention]) -> None:
-        self.s = s
-        self.to_mention = to_mention
-        self.cache: dict[str, Mention] = {}
-
-    def _rows(self, q: Any) -> list[Mention]:
-        out = []
-        for ev, art in self.s.execute(q):
-            key = ev.report_key or ""
-            m = self.cache.get(key)
-            if m is None:
-                m = self.cache[key] = self.to_mention(ev, art)
-            out.append(m)
-        return out
-
-    def neighbours(self, m: Mention) -> list[Mention]:
-        q = (
-            select(EventRow, ArticleRow)
-            .join(ArticleRow, EventRow.article_id == ArticleRow.id)
-            .where(
-                EventRow.type_group == m.group,
-                EventRow.date_lo <= m.hi + DAY_TOLERANCE,
-                EventRow.date_lo >= m.lo - DAY_TOLERANCE - MAX_SPAN,
-                EventRow.date_hi >= m.lo - DAY_TOLERANCE,
-                EventRow.report_key != m.key,
-            )
-        )
-        if m.country:
-            q = q.where(or_(EventRow.country == m.country, EventRow.country.is_(None)))
-        return [c for c in self._rows(q) if linked(m, c)]
-
-    def by_keys(self, keys: set[str]) -> list[Mention]:
-        missing = keys - self.cache.keys()
-        if missing:
-            self._rows(select(EventRow, ArticleRow).join(ArticleRow).where(EventRow.report_key.in_(missing)))
-        return [self.cache[k] for k in keys if k in self.cache]
-
-    def members(self, lids: set[str]) -> list[Mention]:
-        if not lids:
-            return []
-        return self._rows(select(EventRow, ArticleRow).join(ArticleRow).where(EventRow.ledger_id.in_(lids)))
-
-    def assignment(self, keys: set[str]) -> dict[str, str]:
-        if not keys:
-            return {}
-        q = select(EventRow.report_key, EventRow.ledger_id).where(EventRow.report_key.in_(keys))
-        return {k: lid for k, lid in self.s.execute(q) if k}
-
-    def overrides(self, keys: set[str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        rows = self.s.scalars(
-            select(LinkOverrideRow).where(or_(LinkOverrideRow.a_key.in_(keys), LinkOverrideRow.b_key.in_(keys)))
-        ).all()
-        must = [(r.a_key, r.b_key) for r in rows if r.kind == "merge"]
-        cannot = [(r.a_key, r.b_key) for r in rows if r.kind == "split"]
-        return must, cannot
-
-    def write(self, clusters: list[list[Mention]], old: set[str]) -> None:
-        s = self.s
-        keys = {x.key for ms in clusters for x in ms}
-        rows = {r.report_key: r for r in s.scalars(select(EventRow).where(EventRow.report_key.in_(keys)))}
-        s.execute(delete(LedgerEventRow).where(LedgerEventRow.ledger_id.in_(old)))
-        for members in clusters:
-            lid = ledger_id(members)
-            anchor = min(members, key=lambda x: x.order)
-            best = min(
-                (rows[x.key] for x in members),
-                key=lambda r: _PRECISION_RANK.get(str((r.data.get("date") or {}).get("precision")), 3),
-            )
-            for x in members:
-                rows[x.key].ledger_id = lid
-            s.add(
-                LedgerEventRow(
-                    ledger_id=lid,
-                    anchor_key=anchor.key,
-                    type=rows[anchor.key].type,
-                    date_value=best.date_value,
-                    country=next((rows[x.key].country for x in members if rows[x.key].country), None),
-                    n_reports=len(members),
-                )
-            )
-        s.flush()

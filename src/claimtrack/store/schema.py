@@ -9,7 +9,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -115,6 +128,27 @@ class LedgerEventRow(Base):
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     n_reports: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    # provenance materialised from the reports (migration 0003) so SQL users and filters need no Python;
+    # NULL status means "not yet computed" (a ledger from before 0003; filled on open)
+    status: Mapped[str | None] = mapped_column(String(16), index=True)
+    independent_sources: Mapped[int | None] = mapped_column(Integer)
+    fatalities: Mapped[int | None] = mapped_column(BigInteger)
+    injured: Mapped[int | None] = mapped_column(BigInteger)
+    sources: Mapped[list[Any] | None] = mapped_column(JSON)
+
+
+class LedgerFigureRow(Base):
+    """One claimed value of a ledger event's figure, with who claims it (``SELECT ... WHERE role='killed'``)."""
+
+    __tablename__ = "ledger_figures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ledger_id: Mapped[str] = mapped_column(String(64), index=True)
+    role: Mapped[str] = mapped_column(String(64), index=True)
+    value: Mapped[int | None] = mapped_column(BigInteger)  # NULL when beyond 64 bits; value_text has it
+    value_text: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(512))
+    superseded: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class LinkOverrideRow(Base):

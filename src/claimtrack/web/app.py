@@ -29,13 +29,15 @@ def create_app(db: str | None = None) -> FastAPI:
         type: str | None = Query(None, description="event type"),
         country: str | None = Query(None, description="ISO 3166-1 alpha-2"),
     ) -> list[dict[str, Any]]:
-        return list(ledger.events(since=since, until=until, type=type, country=country))
+        return [
+            ev.model_dump(mode="json") for ev in ledger.events(since=since, until=until, type=type, country=country)
+        ]
 
     @app.get("/api/events/{event_id}")
     def event(event_id: str) -> dict[str, Any]:
-        for ev in ledger.events():
-            if ev["id"] == event_id:
-                return ev
+        ev = ledger.event(event_id)
+        if ev is not None:
+            return ev.model_dump(mode="json")
         raise HTTPException(status_code=404, detail=f"no event {event_id}")
 
     @app.get("/api/assets")
