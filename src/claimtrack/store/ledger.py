@@ -300,7 +300,9 @@ class Ledger:
             row = s.get(LinkOverrideRow, override_id)
             if row is None:
                 raise KeyError(override_id)
-            keys = [row.a_key, row.b_key]
+            # every report of the events the two reports are in now, as merge and split relink them
+            lids = set(s.scalars(select(EventRow.ledger_id).where(EventRow.report_key.in_([row.a_key, row.b_key]))))
+            keys = [str(k) for k in s.scalars(select(EventRow.report_key).where(EventRow.ledger_id.in_(lids))) if k]
             gone = {"id": row.id, "kind": row.kind, "a": row.a_key, "b": row.b_key, "note": row.note}
             s.delete(row)
             self._relink_keys(s, keys)
