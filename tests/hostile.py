@@ -41,6 +41,7 @@ def document(
     dated: bool = True,
     place: str = "Rivertown",
     killed: int | None = None,
+    day: int = 2,
 ) -> DocumentResult:
     art = Article(
         id=doc_id,
@@ -55,7 +56,7 @@ def document(
         id="e1",
         type="shelling",
         trigger=TextSpan(text=text.split()[0], span=(0, len(text.split()[0]))),
-        date=EventDate(value="2025-05-02", precision="day", text="on Friday") if dated else None,
+        date=EventDate(value=f"2025-05-{day:02d}", precision="day", text="that day") if dated else None,
         location=Location(
             text=place, name=place, country="UA", admin1=f"{place} Oblast", lat=48.5, lon=35.0, precision="point"
         ),
@@ -78,8 +79,9 @@ def hostile_documents() -> list[DocumentResult]:
                 body,
                 title=title,
                 publisher=publisher,
-                place=title if i % 3 == 0 else "Rivertown",
+                place=title,
                 killed=HUGE if i == 0 else i,
+                day=1 + 2 * i,  # days apart, so linking keeps them as separate events
             )
         )
     return docs

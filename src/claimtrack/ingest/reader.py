@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from claimtrack.ingest.errors import IngestError
-from claimtrack.ingest.html import article_from_html
 from claimtrack.ingest.jsonl import articles_from_jsonl
 from claimtrack.ingest.text import article_from_text
 from claimtrack.models import Article
@@ -86,6 +85,8 @@ def _read_one(raw: bytes, where: str, path: Path, max_bytes: int) -> Iterator[Ar
     elif kind == "jsonl":
         yield from articles_from_jsonl(text, where)
     elif kind == "html":
+        from claimtrack.ingest.html import article_from_html  # trafilatura: loaded for HTML only
+
         yield article_from_html(text, where)
     else:
         yield article_from_text(text, where)

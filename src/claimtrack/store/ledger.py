@@ -9,8 +9,6 @@ from sqlalchemy import Engine, and_, delete, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from claimtrack.ingest.reader import content_hash
-from claimtrack.link import dedup
 from claimtrack.link.linking import Mention, mention_of, relink
 from claimtrack.link.provenance import Report, ledger_event
 from claimtrack.models import Claim, DocumentResult, Event, LedgerEvent
@@ -27,6 +25,12 @@ from claimtrack.store.schema import (
     PlaceRow,
     SourceRow,
 )
+
+
+def content_hash(text: str) -> str:
+    from claimtrack.ingest.reader import content_hash as digest  # ingest (and its parsers) only when writing
+
+    return digest(text)
 
 
 class Ledger:
@@ -131,6 +135,8 @@ class Ledger:
 
     def _dedup(self, s: Session, row: ArticleRow) -> None:
         """Join ``row`` to the near-duplicate groups its MinHash bands hit (connected components)."""
+        from claimtrack.link import dedup  # MinHash (datasketch, scipy) only when writing: read commands start fast
+
         sig = dedup.signature(row.text)
         row.minhash = [int(v) for v in sig.hashvalues]
         bands = dedup.bands(sig)
