@@ -251,3 +251,17 @@ def test_ukrainian_article_is_named_counted_and_exits_1(tmp_path: Path, nlp) -> 
     assert "uk.txt: the text is in Ukrainian (uk)" in err and "1 article(s) left out: not in English" in err
     (doc,) = [json.loads(x) for x in res.stdout.splitlines()]  # the English article is still extracted
     assert doc["id"].endswith("en.txt")
+
+
+def test_undoing_a_merge_restores_the_events_and_split_after_merge_works(db: str) -> None:
+    ledger = Ledger(db)
+    before = sorted(e.id for e in ledger.events())
+    a, b = before[:2]
+    merged = ledger.merge(a, b, note="one night")
+    assert len(list(ledger.events())) == len(before) - 1
+    for corr in ledger.overrides():
+        ledger.undo(corr["id"])
+    assert sorted(e.id for e in ledger.events()) == before and ledger.overrides() == []
+    merged = ledger.merge(a, b)
+    parts = ledger.split(merged)  # every report on its own: used to fail on a duplicate ledger id
+    assert len(parts) >= 2 and merged in parts

@@ -238,7 +238,7 @@ class Ledger:
         touched: set[str] = set()
         for m in be.by_keys(set(keys)):
             step = SqlBackend(s, self._mention)
-            relink(step, m)
+            relink(step, m, redraw=True)  # a correction changed: redraw the events these reports are in
             touched |= step.touched
         materialise(s, touched, self._reports)
 
