@@ -38,8 +38,9 @@ def main() -> None:
     cmd = [sys.executable, "-c", "from claimtrack.cli import main; main()", "events", "--db", args.db]
     runs = [_run(cmd, env) for _ in range(args.runs)]
     bare = [_run([sys.executable, "-c", "pass"], env) for _ in range(3)]
+    wall = statistics.median(r[0] for r in runs)
     print(
-        f"claimtrack events --db {args.db} (src {args.src}): wall median {statistics.median(r[0] for r in runs):.2f} s, "
+        f"claimtrack events --db {args.db} (src {args.src}): wall median {wall:.2f} s, "
         f"CPU median {statistics.median(r[1] for r in runs):.2f} s; bare python wall "
         f"{statistics.median(r[0] for r in bare):.2f} s, CPU {statistics.median(r[1] for r in bare):.2f} s; "
         f"load average {os.getloadavg()[0]:.1f}"
