@@ -128,3 +128,15 @@ def test_cli_report_html_file(db: str, tmp_path: Path) -> None:
     out = tmp_path / "r.html"
     res = runner.invoke(app, ["report", "--db", db, "-f", "html", "-o", str(out)])
     assert res.exit_code == 0 and SCRIPT not in out.read_text(encoding="utf-8")
+
+
+def test_cli_extract_table_with_hostile_metadata(tmp_path: Path, nlp) -> None:
+    path = tmp_path / "hostile.jsonl"
+    records = [
+        {"id": f"h{i}", "title": title, "publisher": pub, "text": "Shelling hit the depot on Monday, officials said."}
+        for i, (title, pub) in enumerate(zip(HOSTILE_TITLES, HOSTILE_PUBLISHERS, strict=False))
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(path), "--format", "table"])
+    assert res.exit_code == 0, res.output
+    assert "[/b]" in res.stdout and "[pictured]" in res.stdout and SCRIPT in res.stdout

@@ -1,0 +1,40 @@
+"""Migration 0003: provenance columns and the figures table, filled for new and for upgraded ledgers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+
+from claimtrack.store import Ledger
+from claimtrack.store.db import alembic_config, head_revision
+from tests.hostile import HUGE, hostile_documents
+
+
+def test_head_revision_is_0003() -> None:
+    assert head_revision() == "0003"
+
+
+def test_an_old_ledger_gets_its_provenance_columns_on_open(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    ledger = Ledger(url)
+    for doc in hostile_documents()[:4]:
+        ledger.add(doc)
+    cfg = alembic_config()
+    with ledger.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")  # a ledger written before 0003: no status, no figures table
+    with ledger.engine.connect() as conn:
+        cols = {c["name"] for c in sa.inspect(conn).get_columns("ledger_events")}
+        assert "status" not in cols and not sa.inspect(conn).has_table("ledger_figures")
+    ledger.engine.dispose()
+    again = Ledger(url)
+    with again.engine.connect() as conn:
+        rows = conn.execute(sa.text("select status, independent_sources, fatalities from ledger_events")).all()
+        figures = conn.execute(sa.text("select role, value, value_text from ledger_figures")).all()
+    assert len(rows) == 4 and all(r[0] in {"claimed", "confirmed", "disputed", "denied"} for r in rows)
+    assert all(r[1] is not None for r in rows)
+    # the figure beyond 64 bits: NULL in the integer columns, exact in the text column
+    assert (None, str(HUGE)) in {(v, t) for _, v, t in figures}
+    assert None in {r[2] for r in rows}
