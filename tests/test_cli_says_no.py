@@ -234,9 +234,20 @@ UKRAINIAN = (
 )
 
 
-def test_language_detection() -> None:
-    from claimtrack.ingest.language import not_english
+# Our own French sentence: Latin script, so only the detector tells it from English.
+FRENCH = (
+    "Un entrepôt de céréales a été touché par des tirs d'artillerie près de la ville, "
+    "selon le conseil du district, qui ne signale aucune victime pour le moment."
+)
 
+
+def test_language_detection() -> None:
+    from claimtrack.ingest.language import not_english, plainly_english
+
+    assert plainly_english("The army said that it had hit the bridge and the road, and that no one was hurt.")
+    assert plainly_english("He told us there was no power in the city for most of the night.")
+    assert not plainly_english(FRENCH) and not plainly_english(UKRAINIAN)  # near misses go to the detector
+    assert not_english(FRENCH) == "fr"
     assert not_english(UKRAINIAN) == "uk"
     assert not_english(BODY) is None
     assert not_english("Київ.") is None  # too short to judge
