@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.ingest.meta import outlet_name, relay_in_lead
+from claimtrack.ingest.meta import outlet_name, published_day, relay_in_lead
 from claimtrack.models import Article
 
 # "News.Az date 2025-01-05 Title..." or " date 2024-11-19 + ↺ − 16 px"
@@ -63,7 +63,10 @@ def article_from_text(raw: str, where: str) -> Article:
     if lines:
         m = _HEADER.match(lines[0]) or _DATE_LINE.match(lines[0])
         if m:
-            published = m.group("date")
+            try:  # a header "date 2024-13-45" is no date: the article stays undated
+                published = published_day(m.group("date"))
+            except ValueError:
+                published = None
             groups = m.groupdict()
             if groups.get("site") and not _is_noise(groups["site"]):
                 publisher = outlet_name(groups["site"])
