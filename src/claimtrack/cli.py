@@ -33,22 +33,32 @@ DbOpt = Annotated[
 ]
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input")]
 Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for the NLP pipeline")]
+BudgetOpt = Annotated[
+    float,
+    typer.Option(
+        "--budget",
+        min=0.1,
+        help="Seconds of analysis one document may take; past them it is kept with partial results and a warning",
+    ),
+]
 Scheduler = Annotated[
     str | None,
     typer.Option("--scheduler", help="Run the NLP on an existing Dask cluster at this address (tcp://host:8786)"),
 ]
 
 
-def _run(articles: Iterable[Article], workers: int, scheduler: str | None) -> Iterator[DocumentResult | IngestError]:
+def _run(
+    articles: Iterable[Article], workers: int, scheduler: str | None, budget: float
+) -> Iterator[DocumentResult | IngestError]:
     """The results of the pipeline over ``articles``, consumed as they are produced: local processes, or
     a Dask cluster. A document that cannot be analysed comes back as its ``IngestError``."""
     if scheduler:
         from claimtrack.distributed import process_on_cluster
 
         return process_on_cluster(articles, scheduler)
-    from claimtrack.nlp import analyse_parallel
+    from claimtrack.nlp import Budget, analyse_parallel
 
-    return analyse_parallel(articles, workers=workers)
+    return analyse_parallel(articles, workers=workers, budget=Budget(seconds=budget))
 
 
 class ExtractFormat(StrEnum):
@@ -119,12 +129,13 @@ def extract(
     ),
     workers: Workers = 1,
     scheduler: Scheduler = None,
+    budget: BudgetOpt = 60.0,
 ) -> None:
     """Extract claims, events and places from articles; one JSON object per document, in input order."""
     from claimtrack.report.tables import document_panel
 
     errors: list[IngestError] = []
-    for res in _results(_run(_articles(paths, errors), workers, scheduler), errors):
+    for res in _results(_run(_articles(paths, errors), workers, scheduler, budget), errors):
         if fmt is ExtractFormat.jsonl:
             sys.stdout.write(res.model_dump_json() + "\n")
         else:
@@ -135,7 +146,9 @@ def extract(
 
 
 @app.command()
-def ingest(paths: Paths, db: DbOpt = None, workers: Workers = 1, scheduler: Scheduler = None) -> None:
+def ingest(
+    paths: Paths, db: DbOpt = None, workers: Workers = 1, scheduler: Scheduler = None, budget: BudgetOpt = 60.0
+) -> None:
     """Add articles to the ledger; content already stored is skipped, each article is its own transaction.
 
     Inputs are read, analysed and stored as a stream, so one bad input costs only itself, and several
@@ -155,7 +168,7 @@ def ingest(paths: Paths, db: DbOpt = None, workers: Workers = 1, scheduler: Sche
 
     with _progress() as progress:
         task = progress.add_task("ingesting", total=None)
-        for res in _results(_run(fresh(), workers, scheduler), errors):
+        for res in _results(_run(fresh(), workers, scheduler, budget), errors):
             try:
                 counts["added" if ledger.add(res) is not None else "already"] += 1
             except Exception as exc:  # one article's failure must not lose the others

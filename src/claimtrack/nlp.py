@@ -254,17 +254,17 @@ def process(articles: Iterable[Article], batch_size: int = 32) -> Iterator[Docum
         yield res
 
 
-def _analyse_chunk(articles: list[Article]) -> list[DocumentResult | IngestError]:
-    return list(analyse(articles))
+def _analyse_chunk(articles: list[Article], budget: Budget) -> list[DocumentResult | IngestError]:
+    return list(analyse(articles, budget=budget))
 
 
 def analyse_parallel(
-    articles: Iterable[Article], workers: int = 1, chunk: int = 16
+    articles: Iterable[Article], workers: int = 1, chunk: int = 16, budget: Budget = DEFAULT_BUDGET
 ) -> Iterator[DocumentResult | IngestError]:
     """``analyse`` spread over ``workers`` processes, each loading the model once; input order is kept and
     at most two chunks per worker are in flight, so the input is consumed as the results are."""
     if workers <= 1:
-        yield from analyse(articles)
+        yield from analyse(articles, budget=budget)
         return
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -274,7 +274,7 @@ def analyse_parallel(
         pending: deque[Future[list[DocumentResult | IngestError]]] = deque()
         while True:
             while len(pending) < 2 * workers and (part := list(islice(it, chunk))):
-                pending.append(pool.submit(_analyse_chunk, part))
+                pending.append(pool.submit(_analyse_chunk, part, budget))
             if not pending:
                 return
             yield from pending.popleft().result()
