@@ -60,7 +60,10 @@ def _integrity(db: str) -> None:
             ).scalar()
             == 0
         )
-        orphans = "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM ledger_events l WHERE l.ledger_id = e.ledger_id)"
+        orphans = (
+            "SELECT count(*) FROM events e WHERE NOT EXISTS "
+            "(SELECT 1 FROM ledger_events l WHERE l.ledger_id = e.ledger_id)"
+        )
         assert conn.execute(sa.text(orphans)).scalar() == 0
     engine.dispose()
 
