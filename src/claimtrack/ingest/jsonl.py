@@ -73,7 +73,8 @@ def article_from_record(rec: dict[str, Any], at: str) -> Article | IngestError:
     if not body.strip():
         return IngestError(at, "record has no 'text'")
     try:
-        published = published_day(r.published) if r.published else None
+        stated = _clean(r.published)
+        published = published_day(stated) if stated else None
     except ValueError as exc:
         return IngestError(at, f"field 'published': {exc}")
     url, publisher = _clean(r.url), _clean(r.publisher)
