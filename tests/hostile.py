@@ -30,7 +30,7 @@ HOSTILE_TITLES = [
     "Ampersand & <b>bold</b> & `code` *star* _under_ #hash | pipe",
 ]
 HOSTILE_PUBLISHERS = [SCRIPT, "[red]Wire[/red]", "=cmd|' /C calc'!A0", "[/b]", "@Outlet", "Plain Outlet"]
-HUGE = 10**30  # a figure no 64-bit integer holds
+HUGE = 10**30  # a figure no 64-bit integer holds (the ledger refuses to store one; exports still must not break)
 
 
 def document(
@@ -80,7 +80,7 @@ def hostile_documents() -> list[DocumentResult]:
                 title=title,
                 publisher=publisher,
                 place=title,
-                killed=HUGE if i == 0 else i,
+                killed=i + 1,
                 day=1 + 2 * i,  # days apart, so linking keeps them as separate events
             )
         )

@@ -188,12 +188,20 @@ def test_published_in_common_formats(tmp_path: Path, published: str, day: str) -
     assert isinstance(art, Article) and art.published == day and art.published_date() is not None
 
 
-@pytest.mark.parametrize("published", ["last Monday", "10/03/2025", "2025-13-45", "Mon, 10 Ma"])
-def test_unreadable_published_is_an_error(tmp_path: Path, published: str) -> None:
+@pytest.mark.parametrize(
+    ("published", "problem"),
+    [
+        ("last Monday", "unreadable date 'last Monday'; write ISO 8601"),
+        ("10/03/2025", "unreadable date '10/03/2025'; write ISO 8601"),
+        ("Mon, 10 Ma", "or RFC 822"),
+        ("2025-13-45", "impossible date '2025-13-45'"),
+    ],
+)
+def test_unreadable_published_is_an_error(tmp_path: Path, published: str, problem: str) -> None:
     good = {"id": "ok", "text": BODY}
     lines = [json.dumps({"id": "x", "text": BODY, "published": published}), json.dumps(good)]
     bad, ok = _read(tmp_path, "a.jsonl", "\n".join(lines))
-    assert isinstance(bad, IngestError) and "published" in bad.problem and "RFC 822" in bad.problem
+    assert isinstance(bad, IngestError) and bad.problem.startswith("field 'published': ") and problem in bad.problem
     assert bad.where.endswith("a.jsonl:1") and isinstance(ok, Article)
 
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from claimtrack.ingest import IngestError
     from claimtrack.models import Article, DocumentResult, LedgerEvent
+    from claimtrack.store import Ledger
 
 app = typer.Typer(
     help="Turn conflict news into a source-attributed event ledger.",
@@ -43,6 +44,14 @@ app = typer.Typer(
 
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input")]
 Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for the NLP pipeline")]
+BudgetOpt = Annotated[
+    float,
+    typer.Option(
+        "--budget",
+        min=0.1,
+        help="Seconds of analysis one document may take; past them it is kept with partial results and a warning",
+    ),
+]
 Scheduler = Annotated[
     str | None,
     typer.Option("--scheduler", help="Run the NLP on an existing Dask cluster at this address (tcp://host:8786)"),
@@ -112,15 +121,18 @@ def _root(
     """Turn conflict news into a source-attributed event ledger."""
 
 
-def _run(articles: list[Article], workers: int, scheduler: str | None) -> Iterator[DocumentResult]:
-    """The results of the pipeline over ``articles``: local processes, or a Dask cluster."""
+def _run(
+    articles: Iterable[Article], workers: int, scheduler: str | None, budget: float
+) -> Iterator[DocumentResult | IngestError]:
+    """The results of the pipeline over ``articles``, consumed as they are produced: local processes, or
+    a Dask cluster. A document that cannot be analysed comes back as its ``IngestError``."""
     if scheduler:
         from claimtrack.distributed import process_on_cluster
 
         return process_on_cluster(articles, scheduler)
-    from claimtrack.nlp import process_parallel
+    from claimtrack.nlp import Budget, analyse_parallel
 
-    return process_parallel(articles, workers=workers)
+    return analyse_parallel(articles, workers=workers, budget=Budget(seconds=budget))
 
 
 class ExtractFormat(StrEnum):
@@ -133,14 +145,18 @@ def _report(error: IngestError) -> None:
     say(str(error))
 
 
-def _split(paths: list[str]) -> tuple[list[Article], list[IngestError], int]:
-    """Readable articles, the errors, and how many articles were left out as not English (each named)."""
+def _warn(where: str, warning: str) -> None:
+    err().print("[yellow]warning:[/] ", end="")
+    say(f"{where}: {warning}")
+
+
+def _articles(paths: list[str], errors: list[IngestError], foreign: list[str]) -> Iterator[Article]:
+    """The readable English articles under ``paths``, one at a time; each unreadable input is reported as
+    it is met and kept in ``errors``, each article not in English is named and kept in ``foreign``, for the
+    exit code."""
     from claimtrack.ingest import IngestError, read_inputs
     from claimtrack.ingest.language import language_name, not_english
 
-    articles: list[Article] = []
-    errors: list[IngestError] = []
-    foreign = 0
     for item in read_inputs(paths):
         if isinstance(item, IngestError):
             _report(item)
@@ -148,34 +164,59 @@ def _split(paths: list[str]) -> tuple[list[Article], list[IngestError], int]:
             continue
         lang = not_english(item.text)
         if lang:
-            foreign += 1
-            err().print("[yellow]warning:[/] ", end="")
-            say(
-                f"{item.source_path or item.id}: the text is in {language_name(lang)} ({lang}); "
-                "claimtrack reads English only, so nothing is extracted from it"
+            where = item.source_path or item.id
+            foreign.append(where)
+            _warn(
+                where,
+                f"the text is in {language_name(lang)} ({lang}); claimtrack reads English only, "
+                "so nothing is extracted from it",
             )
             continue
-        articles.append(item)
-    return articles, errors, foreign
+        yield item
 
 
-def _foreign_note(foreign: int) -> None:
+def _results(results: Iterable[DocumentResult | IngestError], errors: list[IngestError]) -> Iterator[DocumentResult]:
+    """Results with their warnings shown; a document that could not be analysed is reported and counted."""
+    from claimtrack.ingest import IngestError
+
+    for res in results:
+        if isinstance(res, IngestError):
+            _report(res)
+            errors.append(res)
+            continue
+        for warning in res.warnings:
+            _warn(res.article.source_path or res.id, warning)
+        yield res
+
+
+def _foreign_note(foreign: list[str]) -> None:
     if foreign:
-        say(f"{foreign} article(s) left out: not in English")
+        say(f"{len(foreign)} article(s) left out: not in English")
 
 
-def _progress(total: int) -> Progress:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+def _progress() -> Progress:
+    from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     return Progress(
         TextColumn("[bold]{task.description}"),
-        BarColumn(),
+        SpinnerColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         console=err(),
         transient=True,
-        disable=total < 5,
+        disable=not err().is_terminal,
     )
+
+
+def _reader(db: str | None) -> Ledger:
+    """The ledger opened read-only; a missing or out-of-date ledger ends the command with exit code 2."""
+    from claimtrack.store import Ledger
+    from claimtrack.store.db import LedgerUnavailable
+
+    try:
+        return Ledger(db, read_only=True)
+    except LedgerUnavailable as exc:
+        raise fail(str(exc), 2) from None
 
 
 @app.command()
@@ -187,12 +228,14 @@ def extract(
     ),
     workers: Workers = 1,
     scheduler: Scheduler = None,
+    budget: BudgetOpt = 60.0,
 ) -> None:
     """Extract claims, events and places from articles; one JSON object per document, in input order."""
     from claimtrack.report.tables import document_panel
 
-    articles, errors, foreign = _split(paths)
-    for res in _run(articles, workers, scheduler):
+    errors: list[IngestError] = []
+    foreign: list[str] = []
+    for res in _results(_run(_articles(paths, errors, foreign), workers, scheduler, budget), errors):
         if fmt is ExtractFormat.jsonl:
             sys.stdout.write(res.model_dump_json() + "\n")
         else:
@@ -204,30 +247,57 @@ def extract(
 
 
 @app.command()
-def ingest(paths: Paths, db: DbOpt = None, workers: Workers = 1, scheduler: Scheduler = None) -> None:
-    """Add articles to the ledger; content already stored is skipped, each article is its own transaction."""
+def ingest(
+    paths: Paths, db: DbOpt = None, workers: Workers = 1, scheduler: Scheduler = None, budget: BudgetOpt = 60.0
+) -> None:
+    """Add articles to the ledger; content already stored is skipped, each article is its own transaction.
+
+    Inputs are read, analysed and stored as a stream, so one bad input costs only itself, and several
+    ingests may write to the same ledger at once."""
     from claimtrack.ingest import IngestError
     from claimtrack.store import Ledger
 
     ledger = Ledger(db)
-    articles, errors, foreign = _split(paths)
-    fresh = [a for a in articles if not ledger.has(a.text)]
-    added = 0
-    with _progress(len(fresh)) as progress:
-        task = progress.add_task("ingesting", total=len(fresh))
-        for res in _run(fresh, workers, scheduler):
+    errors: list[IngestError] = []
+    foreign: list[str] = []
+    counts = {"added": 0, "already": 0}
+
+    def fresh() -> Iterator[Article]:
+        for art in _articles(paths, errors, foreign):
+            if ledger.has(art.text):
+                counts["already"] += 1
+            else:
+                yield art
+
+    with _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+        for res in _results(_run(fresh(), workers, scheduler, budget), errors):
             try:
-                if ledger.add(res) is not None:
-                    added += 1
+                counts["added" if ledger.add(res) is not None else "already"] += 1
             except Exception as exc:  # one article's failure must not lose the others
-                _report(IngestError(res.article.source_path or res.id, f"not stored: {exc}"))
-                errors.append(IngestError(res.id, str(exc)))
+                error = IngestError(res.article.source_path or res.id, f"not stored: {exc}")
+                _report(error)
+                errors.append(error)
             progress.advance(task)
-    skipped = len(articles) - len(fresh)
-    note = f", {foreign} not in English" if foreign else ""
-    say(f"{added} article(s) added, {skipped} already in the ledger, {len(errors)} error(s){note}")
+    note = f", {len(foreign)} not in English" if foreign else ""
+    say(f"{counts['added']} article(s) added, {counts['already']} already in the ledger, {len(errors)} error(s){note}")
     if errors or foreign:
         raise typer.Exit(1)
+
+
+@app.command()
+def migrate(db: DbOpt = None) -> None:
+    """Create the ledger, or bring its schema up to date (ingest, merge and split do this themselves;
+    readers never do)."""
+    from claimtrack.store import Ledger
+    from claimtrack.store.db import migrate as run_migrations
+
+    before, after = run_migrations(db)
+    Ledger(db).engine.dispose()  # a writer's open fills what a migration adds (0003: provenance columns)
+    if before == after:
+        say(f"the ledger is up to date (schema {after})")
+    else:
+        say(f"ledger schema {before or 'none'} -> {after}")
 
 
 class EventsFormat(StrEnum):
@@ -245,10 +315,8 @@ def _events(
     limit: int | None,
     undated: bool = False,
 ) -> Iterator[LedgerEvent]:
-    from claimtrack.store import Ledger
-
     check_range(since, until)
-    return Ledger(db).events(
+    return _reader(db).events(
         since=since, until=until, type=type, country=country, status=status, limit=limit, undated=undated
     )
 
@@ -346,9 +414,7 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Same as --format json")] = False,
 ) -> None:
     """Print a ledger event's dossier: timeline of reports, who said what, relays, figures, contradictions."""
-    from claimtrack.store import Ledger
-
-    ev = Ledger(db).event(event_id)
+    ev = _reader(db).event(event_id)
     if ev is None:
         raise fail(f"no ledger event {event_id!r}")
     if as_json or fmt is ShowFormat.json:
@@ -411,7 +477,7 @@ def corrections(
 
     from claimtrack.store import Ledger
 
-    ledger = Ledger(db)
+    ledger = Ledger(db) if undo is not None else _reader(db)
     if undo is not None:
         try:
             gone = ledger.undo(undo)
