@@ -39,15 +39,15 @@ def pg_url() -> Iterator[str]:
 def test_ingest_events_and_export_on_postgres(pg_url: str, nlp) -> None:
     first = runner.invoke(app, ["ingest", str(ROOT / "examples"), "--db", pg_url])
     assert first.exit_code == 0, first.stderr
-    assert "9 article(s) added" in first.stderr
+    assert "14 article(s) added" in first.stderr  # 9 from files, 5 from examples/feeds/desk.rss
     again = runner.invoke(app, ["ingest", str(ROOT / "examples"), "--db", pg_url])
-    assert "0 article(s) added, 9 already in the ledger" in again.stderr
+    assert "0 article(s) added, 14 already in the ledger" in again.stderr
     listed = runner.invoke(app, ["events", "--db", pg_url, "--format", "jsonl"])
     assert listed.exit_code == 0
     events = [json.loads(line) for line in listed.stdout.splitlines()]
     assert events and all(ev["reports"] for ev in events)
     engine = sa.create_engine(pg_url)
     with engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT count(*) FROM articles")).scalar() == 9
+        assert conn.execute(sa.text("SELECT count(*) FROM articles")).scalar() == 14
         assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
     engine.dispose()

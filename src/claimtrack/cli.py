@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from claimtrack.cli_live import register as register_live
 from claimtrack.ingest import IngestError, read_inputs
 from claimtrack.models import Article, DocumentResult
 
@@ -104,12 +105,23 @@ def extract(
 
 
 @app.command()
-def ingest(paths: Paths, db: DbOpt = None, workers: Workers = 1, scheduler: Scheduler = None) -> None:
+def ingest(
+    paths: Paths,
+    db: DbOpt = None,
+    workers: Workers = 1,
+    scheduler: Scheduler = None,
+    network: Annotated[bool, typer.Option("--network", help="Allow fetching http(s) URLs among PATHS")] = False,
+) -> None:
     """Add articles to the ledger; content already stored is skipped, each article is its own transaction."""
+    from claimtrack.cli_live import is_url, url_articles
     from claimtrack.store import Ledger
 
     ledger = Ledger(db)
-    articles, errors = _split(paths)
+    articles, errors = _split([p for p in paths if not is_url(p)])
+    fetched, bad = url_articles([p for p in paths if is_url(p)], network)
+    for e in bad:
+        _report(e)
+    articles, errors = articles + fetched, errors + bad
     fresh = [a for a in articles if not ledger.has(a.text)]
     added = 0
     with _progress(len(fresh)) as progress:
@@ -290,6 +302,9 @@ def serve(
 
     err.print(f"claimtrack web view on http://{host}:{port}/  (Ctrl+C to stop)", highlight=False)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+register_live(app)  # feed, watch, changes (cli_live.py)
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from claimtrack.ingest.errors import IngestError
+from claimtrack.ingest.feed import FEED_SUFFIXES, articles_from_feed, looks_like_feed
 from claimtrack.ingest.html import article_from_html
 from claimtrack.ingest.jsonl import articles_from_jsonl
 from claimtrack.ingest.text import article_from_text
@@ -40,6 +41,8 @@ def _decode(raw: bytes, where: str) -> str | IngestError:
 
 def _kind(path: Path, text: str) -> str:
     suffix = path.suffix.lower()
+    if suffix in FEED_SUFFIXES or looks_like_feed(text):
+        return "feed"
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in JSONL_SUFFIXES:
@@ -65,7 +68,9 @@ def _read_one(raw: bytes, where: str, path: Path, max_bytes: int) -> Iterator[Ar
         yield text
         return
     kind = _kind(path, text)
-    if kind == "jsonl":
+    if kind == "feed":
+        yield from articles_from_feed(raw, where)
+    elif kind == "jsonl":
         yield from articles_from_jsonl(text, where)
     elif kind == "html":
         yield article_from_html(text, where)

@@ -14,6 +14,7 @@ from claimtrack.link import dedup
 from claimtrack.link.linking import DAY_TOLERANCE, Mention, ledger_id, linked, mention_of, relink
 from claimtrack.link.provenance import Report, ledger_event
 from claimtrack.models import Claim, DocumentResult, Event
+from claimtrack.store import changes
 from claimtrack.store.db import open_engine
 from claimtrack.store.schema import (
     ArticleBandRow,
@@ -59,6 +60,7 @@ class Ledger:
         with self.session() as s, s.begin():
             if s.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)) is not None:
                 return None
+            changes.begin(s, f"report by {art.publisher or 'an unnamed publisher'} ({art.url or art.id})")
             row = ArticleRow(
                 doc_id=art.id,
                 content_hash=digest,
@@ -124,6 +126,7 @@ class Ledger:
             self._dedup(s, row)
             for m in mentions:
                 self._relink(s, m)
+            changes.finish(s, lambda ids: self._merged(s, ids))
             return row.id
 
     # -- near-duplicates -------------------------------------------------------------------------------
@@ -157,6 +160,9 @@ class Ledger:
     @staticmethod
     def _mention(ev: EventRow, art: ArticleRow) -> Mention:
         return mention_of(Event.model_validate(ev.data), art.content_hash, art.published)
+
+    def _merged(self, s: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
+        return {lid: ledger_event(lid, reps) for lid, reps in self._reports(s, ids).items()}
 
     def _relink(self, s: Session, m: Mention) -> None:
         """Re-link what ``m`` can affect (``claimtrack.link.linking.relink``) against the SQL tables."""
@@ -215,6 +221,7 @@ class Ledger:
     def merge(self, a: str, b: str, note: str | None = None) -> str:
         """Force ledger events (or reports) ``a`` and ``b`` into one; returns the merged ledger id."""
         with self.session() as s, s.begin():
+            changes.begin(s, f"merged by hand{': ' + note if note else ''}")
             ka, kb = self._members(s, a), self._members(s, b)
             anchor = min(ka + kb)
             for k in ka + kb:
@@ -229,12 +236,14 @@ class Ledger:
                         )
                     )
             self._relink_keys(s, ka + kb)
+            changes.finish(s, lambda ids: self._merged(s, ids))
             return str(s.scalar(select(EventRow.ledger_id).where(EventRow.report_key == anchor)))
 
     def split(self, event: str, reports: list[str] | None = None, note: str | None = None) -> list[str]:
         """Split a ledger event: the given reports (keys or article ids) leave it; none given: every report
         becomes its own event. Returns the resulting ledger ids."""
         with self.session() as s, s.begin():
+            changes.begin(s, f"split by hand{': ' + note if note else ''}")
             keys = self._members(s, event)
             if reports:
                 rows = s.execute(
@@ -249,6 +258,7 @@ class Ledger:
             for x, y in pairs:
                 self._set_override(s, "split", x, y, note)
             self._relink_keys(s, keys)
+            changes.finish(s, lambda ids: self._merged(s, ids))
             ids = s.scalars(select(EventRow.ledger_id).where(EventRow.report_key.in_(keys)).distinct())
             return sorted(ids)
 
@@ -425,6 +435,7 @@ class _SqlBackend:
         s = self.s
         keys = {x.key for ms in clusters for x in ms}
         rows = {r.report_key: r for r in s.scalars(select(EventRow).where(EventRow.report_key.in_(keys)))}
+        changes.capture(s, old)
         s.execute(delete(LedgerEventRow).where(LedgerEventRow.ledger_id.in_(old)))
         for members in clusters:
             lid = ledger_id(members)
@@ -445,4 +456,5 @@ class _SqlBackend:
                     n_reports=len(members),
                 )
             )
+        changes.wrote(s, {ledger_id(ms) for ms in clusters})
         s.flush()
