@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -136,15 +137,12 @@ def watch(
     except ConfigError as exc:
         _error(str(exc))
         raise typer.Exit(2) from None
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(asctime)s %(message)s",
-        datefmt="%Y-%m-%dT%H:%M:%S",
-        stream=sys.stderr,
-        force=True,
-    )
-    for name in ("httpx", "httpcore", "trafilatura", "htmldate", "courlan", "charset_normalizer"):
-        logging.getLogger(name).setLevel(logging.WARNING)
+    handler = logging.StreamHandler(sys.stderr)
+    fmt = logging.Formatter("%(asctime)s %(message)s", datefmt="%Y-%m-%dT%H:%M:%SZ")
+    fmt.converter = time.gmtime  # log times in UTC, like the change log
+    handler.setFormatter(fmt)
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+    logging.getLogger("claimtrack").setLevel(logging.DEBUG if verbose else logging.INFO)
     stop = threading.Event()
     with stop_on_signals(stop):  # before the model loads, so an early SIGTERM is a clean stop too
         watcher = Watcher(cfg, Ledger(db or cfg.db), stop=stop)

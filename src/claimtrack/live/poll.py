@@ -19,6 +19,7 @@ from claimtrack.models import Article
 from claimtrack.store import Ledger
 
 # names of files still being written by browsers, editors, rsync, scrapers
+BATCH = 32  # entries per pipeline batch
 SETTLE = 5.0  # seconds a file first seen must have been untouched to count as complete
 TEMP_SUFFIXES = {".part", ".partial", ".tmp", ".temp", ".crdownload", ".download", ".swp", ".filepart", ".lock"}
 
@@ -112,10 +113,18 @@ class Poller:
     def ingest_feed(
         self, name: str, location: str, feed: Feed, fetch: bool = False, res: PollResult | None = None
     ) -> PollResult:
-        """Store the unseen entries of a parsed ``feed``; ``name`` keys the seen-entry memory."""
+        """Store the unseen entries of a parsed ``feed``; ``name`` keys the seen-entry memory.
+
+        Entries go to the pipeline in batches (its batching is where the speed is), but with ``fetch`` each one
+        is stored as soon as its page arrives, so a slow site never holds finished work back from the ledger."""
         res = res or PollResult(name)
+        batch = 1 if fetch else BATCH
         items: list[_Item] = []
         for e in feed.entries:
+            if len(items) >= batch:
+                if not self._store(name, items, res):
+                    return res
+                items = []
             if self.seen.has(name, e.key, e.link):
                 res.skipped += 1
                 continue
@@ -190,8 +199,6 @@ class Poller:
 
     def _store(self, name: str, items: list[_Item], res: PollResult) -> bool:
         """Store ``items`` one transaction each; False when stopped before all were stored."""
-        from claimtrack.nlp import process_parallel
-
         fresh: list[_Item] = []
         for it in items:
             if self.ledger.has(it.article.text):
@@ -205,6 +212,8 @@ class Poller:
         if self.stop():
             res.interrupted = True
             return False
+        from claimtrack.nlp import process_parallel  # spaCy loads only when there is something new
+
         done = 0
         for it, result in zip(fresh, process_parallel([it.article for it in fresh], workers=self.workers), strict=True):
             try:
