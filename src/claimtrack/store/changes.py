@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -28,12 +28,12 @@ class LedgerChange(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    at: str  # ISO 8601, UTC
-    event: str  # ledger event id
-    kind: ChangeKind
-    reason: str
-    before: dict[str, Any] | None
-    after: dict[str, Any] | None
+    at: str = Field(description="when the change was written, ISO 8601 in UTC")
+    event: str = Field(description="ledger event id")
+    kind: ChangeKind = Field(description="new, reports, status, figures, merged or split")
+    reason: str = Field(description="what changed and the report or correction that changed it")
+    before: dict[str, Any] | None = Field(description="summary before the change; null for a new event")
+    after: dict[str, Any] | None = Field(description="summary after; null when the event's reports moved away")
 
 
 def summary(ev: dict[str, Any]) -> dict[str, Any]:
