@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from claimtrack.store.schema import EventChangeRow, EventRow, LedgerEventRow
 
-ChangeKind = Literal["new", "reports", "status", "figures", "merged", "split"]
+ChangeKind = Literal["new", "reports", "status", "figures", "merged", "split", "renamed"]
 
 
 class LedgerChange(BaseModel):
@@ -30,7 +30,7 @@ class LedgerChange(BaseModel):
 
     at: str = Field(description="when the change was written, ISO 8601 in UTC")
     event: str = Field(description="ledger event id")
-    kind: ChangeKind = Field(description="new, reports, status, figures, merged or split")
+    kind: ChangeKind = Field(description="new, reports, status, figures, merged, split or renamed")
     reason: str = Field(description="what changed and the report or correction that changed it")
     before: dict[str, Any] | None = Field(description="summary before the change; null for a new event")
     after: dict[str, Any] | None = Field(description="summary after; null when the event's reports moved away")
@@ -117,7 +117,10 @@ def _compare(
     others = [o for o, _ in olds if o != lid]
     if len(olds) == 1 and keys < olds[0][1].keys:
         old, b = olds[0]
-        out.append(("split", f"split from {old} ({b.n_reports} -> {after['reports']} reports): {cause}"))
+        what = "reports split off" if old == lid else f"split from {old}"
+        out.append(("split", f"{what} ({b.n_reports} -> {after['reports']} reports): {cause}"))
+    elif len(olds) == 1 and others:  # the same event under the id of its new earliest report
+        cause = f"{cause}; was {others[0]}"
     elif others:
         out.append(("merged", f"now holds the reports of {', '.join(sorted(others))}: {cause}"))
     before = max((b for _, b in olds), key=lambda b: b.n_reports)
@@ -151,26 +154,33 @@ def finish(s: Session, events: Callable[[list[str]], dict[str, dict[str, Any]]])
     members: dict[str, set[str]] = {}
     for lid, key in s.execute(select(EventRow.ledger_id, EventRow.report_key).where(EventRow.ledger_id.in_(rows))):
         members.setdefault(lid, set()).add(key or "")
-    absorbed: set[str] = set()
+    preds: dict[str, list[str]] = {}
     for lid, row in sorted(rows.items()):
         ev = merged.get(lid)
         if ev is None:
             continue
         after = summary(ev)
         olds = [(o, b) for o, b in p.baseline.items() if b.keys & members.get(lid, set())]
-        absorbed |= {o for o, _ in olds}
+        preds[lid] = [o for o, _ in olds]
         for kind, reason in _compare(lid, members.get(lid, set()), after, olds, p.cause):
             s.add(EventChangeRow(at=now, ledger_id=lid, kind=kind, reason=reason, before=_before(olds), after=after))
         row.summary = after
     for old, b in p.baseline.items():  # a stored event whose reports went to other ids (a split, a re-anchor)
         if old not in rows:
             now_in = sorted(lid for lid in rows if b.keys & members.get(lid, set()))
+            renamed = len(now_in) == 1 and preds.get(now_in[0]) == [old]
+            kind = "renamed" if renamed else "split" if len(now_in) > 1 else "merged"
+            reason = (
+                f"now {now_in[0]}: an earlier report became its anchor"
+                if renamed
+                else f"its reports are now in {', '.join(now_in) or 'no event'}"
+            )
             s.add(
                 EventChangeRow(
                     at=now,
                     ledger_id=old,
-                    kind="split" if len(now_in) > 1 else "merged",
-                    reason=f"its reports are now in {', '.join(now_in) or 'no event'}: {p.cause}",
+                    kind=kind,
+                    reason=f"{reason}: {p.cause}",
                     before=b.summary,
                     after=None,
                 )
