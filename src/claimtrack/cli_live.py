@@ -20,8 +20,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from claimtrack.ingest import IngestError
-from claimtrack.live.fetch import TIMEOUT, Fetcher, is_url
+from claimtrack.live import is_url
 from claimtrack.models import Article
+
+TIMEOUT = 10.0  # live.fetch.TIMEOUT; httpx is imported only by the commands that fetch
+
 
 err = Console(stderr=True)
 out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 150)
@@ -39,16 +42,20 @@ def _error(e: IngestError | str) -> None:
 
 def url_articles(urls: list[str], network: bool, timeout: float = TIMEOUT) -> tuple[list[Article], list[IngestError]]:
     """Pages behind ``urls`` through the HTML path; without ``network`` each URL is a named error."""
-    if not network:
-        errors = [IngestError(u, "fetching URLs needs --network") for u in urls]
-        return [], errors
+    if not urls or not network:
+        return [], [IngestError(u, "fetching URLs needs --network") for u in urls]
+    from claimtrack.live.fetch import Fetcher
+
     fetcher = Fetcher(timeout=timeout)
     articles: list[Article] = []
-    errors = []
+    errors: list[IngestError] = []
     try:
         for u in urls:
             got = fetcher.page(u)
-            (errors if isinstance(got, IngestError) else articles).append(got)  # type: ignore[arg-type]
+            if isinstance(got, IngestError):
+                errors.append(got)
+            else:
+                articles.append(got)
     finally:
         fetcher.close()
     return articles, errors
@@ -63,6 +70,7 @@ def feed(
 ) -> None:
     """Ingest feed entries into the ledger; entries seen before (by id, link or content) are skipped."""
     from claimtrack.ingest.feed import Feed
+    from claimtrack.live.fetch import Fetcher
     from claimtrack.live.poll import Poller, PollResult
     from claimtrack.store import Ledger
 

@@ -16,7 +16,6 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from xml.sax import SAXParseException
 
-import feedparser
 import lxml.html
 
 from claimtrack.ingest.errors import IngestError
@@ -101,6 +100,8 @@ def _content(entry: Any) -> str:
 
 
 def _from_feedparser(raw: bytes, where: str) -> Feed | IngestError:
+    import feedparser  # only when a feed is read: every CLI start imports this module through the readers
+
     parsed = feedparser.parse(raw)
     exc = parsed.get("bozo_exception")
     if isinstance(exc, SAXParseException):

@@ -19,10 +19,6 @@ MAX_BYTES = 10 * 1024 * 1024  # the file readers' limit: a page is refused rathe
 USER_AGENT = "claimtrack/0.1 (+https://claimtrack.invalid)"
 
 
-def is_url(arg: str) -> bool:
-    return arg.startswith(("http://", "https://"))
-
-
 @dataclass
 class Fetched:
     body: bytes

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from claimtrack.ingest import IngestError, content_hash, read_inputs
 from claimtrack.ingest.feed import Feed, entry_article, parse_feed
-from claimtrack.live.fetch import Fetched, Fetcher, is_url
+from claimtrack.live import is_url
+from claimtrack.live.fetch import Fetched, Fetcher
 from claimtrack.live.seen import SeenStore
 from claimtrack.models import Article
 from claimtrack.store import Ledger
