@@ -106,7 +106,7 @@ def test_ingest_is_idempotent_and_lists_events(tmp_path: Path, nlp) -> None:
 def test_ingest_stores_good_articles_despite_bad_ones(tmp_path: Path, nlp) -> None:
     db = str(tmp_path / "ledger.db")
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "a_bad.txt").write_bytes(b"\xff\xfe\x00\x01binary")
+    (tmp_path / "in" / "a_bad.txt").write_bytes(b"\x89PNG\x00\x01binary")
     (tmp_path / "in" / "b_good.txt").write_text(GOOD)
     res = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", db])
     assert res.exit_code == 1

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from claimtrack.cli_live import register as register_live
 from claimtrack.ingest import IngestError, read_inputs
 from claimtrack.models import Article, DocumentResult
+
+if TYPE_CHECKING:
+    from claimtrack.store import Ledger
 
 app = typer.Typer(
     help="Turn conflict news into a source-attributed event ledger.",
@@ -31,21 +34,32 @@ DbOpt = Annotated[
 ]
 Paths = Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input")]
 Workers = Annotated[int, typer.Option("--workers", "-w", min=1, help="Processes for the NLP pipeline")]
+BudgetOpt = Annotated[
+    float,
+    typer.Option(
+        "--budget",
+        min=0.1,
+        help="Seconds of analysis one document may take; past them it is kept with partial results and a warning",
+    ),
+]
 Scheduler = Annotated[
     str | None,
     typer.Option("--scheduler", help="Run the NLP on an existing Dask cluster at this address (tcp://host:8786)"),
 ]
 
 
-def _run(articles: list[Article], workers: int, scheduler: str | None) -> Iterator[DocumentResult]:
-    """The results of the pipeline over ``articles``: local processes, or a Dask cluster."""
+def _run(
+    articles: Iterable[Article], workers: int, scheduler: str | None, budget: float
+) -> Iterator[DocumentResult | IngestError]:
+    """The results of the pipeline over ``articles``, consumed as they are produced: local processes, or
+    a Dask cluster. A document that cannot be analysed comes back as its ``IngestError``."""
     if scheduler:
         from claimtrack.distributed import process_on_cluster
 
         return process_on_cluster(articles, scheduler)
-    from claimtrack.nlp import process_parallel
+    from claimtrack.nlp import Budget, analyse_parallel
 
-    return process_parallel(articles, workers=workers)
+    return analyse_parallel(articles, workers=workers, budget=Budget(seconds=budget))
 
 
 class ExtractFormat(StrEnum):
@@ -57,28 +71,55 @@ def _report(error: IngestError) -> None:
     err.print(f"[red]error:[/] {error}", highlight=False, markup=True, soft_wrap=True)
 
 
-def _split(paths: list[str]) -> tuple[list[Article], list[IngestError]]:
-    articles: list[Article] = []
-    errors: list[IngestError] = []
+def _warn(where: str, warning: str) -> None:
+    err.print(f"[yellow]warning:[/] {where}: {warning}", highlight=False, markup=True, soft_wrap=True)
+
+
+def _articles(paths: list[str], errors: list[IngestError]) -> Iterator[Article]:
+    """The readable articles under ``paths``, one at a time; each unreadable input is reported as it is met
+    and kept in ``errors`` for the exit code."""
     for item in read_inputs(paths):
         if isinstance(item, IngestError):
             _report(item)
             errors.append(item)
         else:
-            articles.append(item)
-    return articles, errors
+            yield item
 
 
-def _progress(total: int) -> Progress:
+def _results(results: Iterable[DocumentResult | IngestError], errors: list[IngestError]) -> Iterator[DocumentResult]:
+    """Results with their warnings shown; a document that could not be analysed is reported and counted."""
+    for res in results:
+        if isinstance(res, IngestError):
+            _report(res)
+            errors.append(res)
+            continue
+        for warning in res.warnings:
+            _warn(res.article.source_path or res.id, warning)
+        yield res
+
+
+def _progress() -> Progress:
     return Progress(
         TextColumn("[bold]{task.description}"),
-        BarColumn(),
+        SpinnerColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
         console=err,
         transient=True,
-        disable=total < 5,
+        disable=not err.is_terminal,
     )
+
+
+def _reader(db: str | None) -> Ledger:
+    """The ledger opened read-only; a missing or out-of-date ledger ends the command with exit code 2."""
+    from claimtrack.store import Ledger
+    from claimtrack.store.db import LedgerUnavailable
+
+    try:
+        return Ledger(db, read_only=True)
+    except LedgerUnavailable as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -89,12 +130,13 @@ def extract(
     ),
     workers: Workers = 1,
     scheduler: Scheduler = None,
+    budget: BudgetOpt = 60.0,
 ) -> None:
     """Extract claims, events and places from articles; one JSON object per document, in input order."""
     from claimtrack.report.tables import document_panel
 
-    articles, errors = _split(paths)
-    for res in _run(articles, workers, scheduler):
+    errors: list[IngestError] = []
+    for res in _results(_run(_articles(paths, errors), workers, scheduler, budget), errors):
         if fmt is ExtractFormat.jsonl:
             sys.stdout.write(res.model_dump_json() + "\n")
         else:
@@ -110,34 +152,60 @@ def ingest(
     db: DbOpt = None,
     workers: Workers = 1,
     scheduler: Scheduler = None,
+    budget: BudgetOpt = 60.0,
     network: Annotated[bool, typer.Option("--network", help="Allow fetching http(s) URLs among PATHS")] = False,
 ) -> None:
-    """Add articles to the ledger; content already stored is skipped, each article is its own transaction."""
+    """Add articles to the ledger; content already stored is skipped, each article is its own transaction.
+
+    Inputs are read, analysed and stored as a stream, so one bad input costs only itself, and several
+    ingests may write to the same ledger at once."""
+    from itertools import chain
+
     from claimtrack.cli_live import is_url, url_articles
     from claimtrack.store import Ledger
 
     ledger = Ledger(db)
-    articles, errors = _split([p for p in paths if not is_url(p)])
-    fetched, bad = url_articles([p for p in paths if is_url(p)], network)
-    for e in bad:
-        _report(e)
-    articles, errors = articles + fetched, errors + bad
-    fresh = [a for a in articles if not ledger.has(a.text)]
-    added = 0
-    with _progress(len(fresh)) as progress:
-        task = progress.add_task("ingesting", total=len(fresh))
-        for res in _run(fresh, workers, scheduler):
+    errors: list[IngestError] = []
+    counts = {"added": 0, "already": 0}
+
+    def fresh() -> Iterator[Article]:
+        urls = [p for p in paths if is_url(p)]
+        local = _articles([p for p in paths if not is_url(p)], errors)
+        for art in chain(local, url_articles(urls, network, errors, _report)):
+            if ledger.has(art.text):
+                counts["already"] += 1
+            else:
+                yield art
+
+    with _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+        for res in _results(_run(fresh(), workers, scheduler, budget), errors):
             try:
-                if ledger.add(res) is not None:
-                    added += 1
+                counts["added" if ledger.add(res) is not None else "already"] += 1
             except Exception as exc:  # one article's failure must not lose the others
-                _report(IngestError(res.article.source_path or res.id, f"not stored: {exc}"))
-                errors.append(IngestError(res.id, str(exc)))
+                error = IngestError(res.article.source_path or res.id, f"not stored: {exc}")
+                _report(error)
+                errors.append(error)
             progress.advance(task)
-    skipped = len(articles) - len(fresh)
-    err.print(f"{added} article(s) added, {skipped} already in the ledger, {len(errors)} error(s)", highlight=False)
+    err.print(
+        f"{counts['added']} article(s) added, {counts['already']} already in the ledger, {len(errors)} error(s)",
+        highlight=False,
+    )
     if errors:
         raise typer.Exit(1)
+
+
+@app.command()
+def migrate(db: DbOpt = None) -> None:
+    """Create the ledger, or bring its schema up to date (ingest, merge and split do this themselves;
+    readers never do)."""
+    from claimtrack.store.db import migrate as run_migrations
+
+    before, after = run_migrations(db)
+    if before == after:
+        err.print(f"the ledger is up to date (schema {after})", highlight=False)
+    else:
+        err.print(f"ledger schema {before or 'none'} -> {after}", highlight=False)
 
 
 class EventsFormat(StrEnum):
@@ -159,9 +227,8 @@ def events(
     import json
 
     from claimtrack.report.tables import events_table
-    from claimtrack.store import Ledger
 
-    rows = Ledger(db).events(since=since, until=until, type=type, country=country)
+    rows = _reader(db).events(since=since, until=until, type=type, country=country)
     if status:
         rows = (ev for ev in rows if ev.get("status") == status)
     if fmt is EventsFormat.jsonl:
@@ -182,12 +249,11 @@ def export_cmd(
 ) -> None:
     """Export the ledger's events."""
     from claimtrack.export import BINARY, FORMATS, export
-    from claimtrack.store import Ledger
 
     if fmt not in FORMATS:
         err.print(f"[red]error:[/] unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
         raise typer.Exit(2)
-    rows = Ledger(db).events(since=since, until=until, country=country)
+    rows = _reader(db).events(since=since, until=until, country=country)
     if output is None:
         n = export(rows, fmt, sys.stdout.buffer if fmt in BINARY else sys.stdout)
     elif fmt in BINARY:
@@ -209,9 +275,8 @@ def show(
     import json
 
     from claimtrack.report.dossier import dossier_panel
-    from claimtrack.store import Ledger
 
-    ev = Ledger(db).event(event_id)
+    ev = _reader(db).event(event_id)
     if ev is None:
         err.print(f"[red]error:[/] no ledger event {event_id!r}")
         raise typer.Exit(1)
@@ -278,9 +343,8 @@ def report(
 ) -> None:
     """Write a situation report: events by day and region with figures, sources and status."""
     from claimtrack.report.situation import render
-    from claimtrack.store import Ledger
 
-    events = list(Ledger(db).events(since=since, country=country))
+    events = list(_reader(db).events(since=since, country=country))
     text = render(events, fmt=fmt.value, since=since, country=country.upper() if country else None)
     if output is None:
         sys.stdout.write(text)

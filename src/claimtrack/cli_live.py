@@ -9,6 +9,7 @@ import json
 import logging
 import sys
 import time
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
@@ -40,25 +41,35 @@ def _error(e: IngestError | str) -> None:
     err.print(f"[red]error:[/] {e}", highlight=False, markup=True, soft_wrap=True)
 
 
-def url_articles(urls: list[str], network: bool, timeout: float = TIMEOUT) -> tuple[list[Article], list[IngestError]]:
-    """Pages behind ``urls`` through the HTML path; without ``network`` each URL is a named error."""
-    if not urls or not network:
-        return [], [IngestError(u, "fetching URLs needs --network") for u in urls]
+def url_articles(
+    urls: list[str],
+    network: bool,
+    errors: list[IngestError],
+    report: Callable[[IngestError], None],
+    timeout: float = TIMEOUT,
+) -> Iterator[Article]:
+    """Pages behind ``urls`` through the HTML path, one at a time; each failure (and, without ``network``,
+    each URL) is reported and kept in ``errors``."""
+    if not urls:
+        return
+    if not network:
+        for u in urls:
+            errors.append(IngestError(u, "fetching URLs needs --network"))
+            report(errors[-1])
+        return
     from claimtrack.live.fetch import Fetcher
 
     fetcher = Fetcher(timeout=timeout)
-    articles: list[Article] = []
-    errors: list[IngestError] = []
     try:
         for u in urls:
             got = fetcher.page(u)
             if isinstance(got, IngestError):
                 errors.append(got)
+                report(got)
             else:
-                articles.append(got)
+                yield got
     finally:
         fetcher.close()
-    return articles, errors
 
 
 def feed(
@@ -191,11 +202,11 @@ def changes(
     fmt: Annotated[ChangesFormat, typer.Option("--format", "-f")] = ChangesFormat.table,
 ) -> None:
     """What changed in the ledger: new events, events that gained reports, status or figures that moved."""
-    from claimtrack.store import Ledger
+    from claimtrack.cli import _reader
     from claimtrack.store.changes import read
 
     when = _since(since)
-    ledger = Ledger(db)
+    ledger = _reader(db)
     with ledger.session() as s:
         rows = read(s, since=when)
     if fmt is ChangesFormat.jsonl:

@@ -162,3 +162,7 @@ class DocumentResult(_Model):
     claims: list[Claim] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="why the results may be partial: the document ran past its time or mention budget",
+    )

@@ -13,10 +13,11 @@ from pathlib import Path
 
 from claimtrack.ingest import IngestError, content_hash, read_inputs
 from claimtrack.ingest.feed import Feed, entry_article, parse_feed
+from claimtrack.ingest.reader import read_capped
 from claimtrack.live import is_url
 from claimtrack.live.fetch import Fetched, Fetcher
 from claimtrack.live.seen import SeenStore
-from claimtrack.models import Article
+from claimtrack.models import Article, DocumentResult
 from claimtrack.store import Ledger
 
 # names of files still being written by browsers, editors, rsync, scrapers
@@ -88,14 +89,10 @@ class Poller:
                 return got
             raw = got.body
         else:
-            path = Path(location)
-            try:
-                size = path.stat().st_size
-                if size > self.fetcher.max_bytes:
-                    return IngestError(location, f"file too large ({size / 1e6:.1f} MB)")
-                raw = path.read_bytes()
-            except OSError as exc:
-                return IngestError(location, f"cannot read: {exc.strerror or exc}")
+            got_raw = read_capped(Path(location), self.fetcher.max_bytes)
+            if isinstance(got_raw, IngestError):
+                return got_raw
+            raw = got_raw
         if not raw.strip():
             return IngestError(location, "empty feed")
         return parse_feed(raw, location)
@@ -213,27 +210,37 @@ class Poller:
         if self.stop():
             res.interrupted = True
             return False
-        from claimtrack.nlp import process_parallel  # spaCy loads only when there is something new
+        from claimtrack.nlp import analyse_parallel  # spaCy loads only when there is something new
 
         done = 0
-        for it, result in zip(fresh, process_parallel([it.article for it in fresh], workers=self.workers), strict=True):
-            try:
-                added = self.ledger.add(result)
-            except Exception as exc:  # one article's failure must not lose the others
+        for it, result in zip(fresh, analyse_parallel([it.article for it in fresh], workers=self.workers), strict=True):
+            if isinstance(result, IngestError):  # not marked: tried again at the next poll
                 res.failed += 1
-                res.errors.append(IngestError(it.article.source_path or it.article.id, f"not stored: {exc}"))
+                res.errors.append(result)
+                added = None
             else:
-                if added is None:
-                    res.skipped += 1
-                else:
-                    res.new += 1
-                if it.key is not None:
-                    digest = content_hash(it.article.text)
-                    self.seen.mark(name, it.key, it.link, digest, "added" if added is not None else "duplicate")
+                added = self._add(it, result, name, res)
             done += 1
-            if self.on_article is not None:
+            if added is not None and self.on_article is not None:
                 self.on_article(it.article)
             if done < len(fresh) and self.stop():
                 res.interrupted = True
                 return False
         return True
+
+    def _add(self, it: _Item, result: DocumentResult, name: str, res: PollResult) -> int | None:
+        """One article in its own transaction, then its entry marked seen; the row id, or None."""
+        try:
+            added = self.ledger.add(result)
+        except Exception as exc:  # one article's failure must not lose the others
+            res.failed += 1
+            res.errors.append(IngestError(it.article.source_path or it.article.id, f"not stored: {exc}"))
+            return None
+        if added is None:
+            res.skipped += 1
+        else:
+            res.new += 1
+        if it.key is not None:
+            digest = content_hash(it.article.text)
+            self.seen.mark(name, it.key, it.link, digest, "added" if added is not None else "duplicate")
+        return added

@@ -7,11 +7,18 @@ poll read it again, where the ledger's content hash finds it already stored: not
 
 from __future__ import annotations
 
+import hashlib
+
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from claimtrack.store import Ledger
 from claimtrack.store.schema import FeedEntryRow
+
+
+def _fit(value: str) -> str:
+    """Keys and links longer than their column are remembered by their hash."""
+    return value if len(value) <= 2048 else "sha256:" + hashlib.sha256(value.encode()).hexdigest()
 
 
 class SeenStore:
@@ -34,10 +41,12 @@ class SeenStore:
         return got
 
     def has(self, source: str, key: str, link: str | None = None) -> bool:
+        key, link = _fit(key), _fit(link) if link else None
         keys = self._load(source)
         return key in keys or (link is not None and link in keys)
 
     def mark(self, source: str, key: str, link: str | None, digest: str | None, outcome: str) -> None:
+        key, link = _fit(key), _fit(link) if link else None
         keys = self._load(source)
         try:
             with self.ledger.session() as s, s.begin():

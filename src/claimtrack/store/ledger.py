@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from sqlalchemy import Engine, delete, or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from claimtrack.ingest.reader import content_hash
@@ -26,17 +25,23 @@ from claimtrack.store.schema import (
     PlaceRow,
     SourceRow,
 )
+from claimtrack.store.write import check_rows, insert_or_skip, retrying, write_lock
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 MAX_SPAN = 366  # the widest date interval (a year), bounding the blocking range scan
 
 
 class Ledger:
-    """One ledger database. ``add`` is transactional per article and idempotent by content hash."""
+    """One ledger database. ``add`` is transactional per article and idempotent by content hash.
 
-    def __init__(self, db: str | None = None, engine: Engine | None = None) -> None:
-        self.engine = engine or open_engine(db)
-        self._backfill()
+    ``read_only`` opens a reader: no migration, no write, and ``LedgerUnavailable`` for a ledger that does
+    not exist. Writers may run concurrently (processes, backends): see ``store.write``.
+    """
+
+    def __init__(self, db: str | None = None, engine: Engine | None = None, read_only: bool = False) -> None:
+        self.engine = engine or open_engine(db, read_only=read_only)
+        if not read_only:
+            retrying(self._backfill)
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
@@ -49,31 +54,38 @@ class Ledger:
         row = s.scalar(select(SourceRow).where(SourceRow.entity == entity))
         if row is None:
             row = SourceRow(entity=entity, kind=kind)
+            check_rows([row])
             s.add(row)
             s.flush()
         return row
 
     def add(self, result: DocumentResult) -> int | None:
-        """Store one document; returns the new article row id, or None if its content is already stored."""
+        """Store one document; returns the new article row id, or None if its content is already stored
+        (also when a concurrent writer stored it first). Raises ``LedgerValueError`` for a value no backend
+        may hold; retries a transaction that lost a race (``store.write.retrying``)."""
+        return retrying(lambda: self._add(result))
+
+    def _add(self, result: DocumentResult) -> int | None:
         art = result.article
         digest = content_hash(art.text)
         with self.session() as s, s.begin():
-            if s.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)) is not None:
+            write_lock(s)
+            values = {
+                "doc_id": art.id,
+                "content_hash": digest,
+                "source_path": art.source_path,
+                "url": art.url,
+                "publisher": art.publisher,
+                "published": art.published,
+                "title": art.title,
+                "via": list(art.via),
+                "text": art.text,
+            }
+            new_id = insert_or_skip(s, ArticleRow.__table__, values, "content_hash")  # type: ignore[arg-type]
+            if new_id is None:
                 return None
             changes.begin(s, f"report by {art.publisher or 'an unnamed publisher'} ({art.url or art.id})")
-            row = ArticleRow(
-                doc_id=art.id,
-                content_hash=digest,
-                source_path=art.source_path,
-                url=art.url,
-                publisher=art.publisher,
-                published=art.published,
-                title=art.title,
-                via=list(art.via),
-                text=art.text,
-            )
-            s.add(row)
-            s.flush()
+            row = s.get_one(ArticleRow, new_id)
             for claim in result.claims:
                 src = claim.source
                 source_row = self._source(s, src.entity, src.kind) if src and src.entity else None
@@ -118,11 +130,8 @@ class Ledger:
                         data=place.model_dump(mode="json"),
                     )
                 )
-            try:
-                s.flush()
-            except IntegrityError:  # a concurrent writer stored the same content first
-                s.rollback()
-                return None
+            check_rows(s.new)
+            s.flush()
             self._dedup(s, row)
             for m in mentions:
                 self._relink(s, m)
@@ -173,6 +182,7 @@ class Ledger:
         with self.session() as s, s.begin():
             if s.scalar(select(EventRow.id).where(EventRow.report_key.is_(None)).limit(1)) is None:
                 return
+            write_lock(s)
             todo = []
             q = select(EventRow, ArticleRow).join(ArticleRow).where(EventRow.report_key.is_(None))
             for ev, art in s.execute(q):
@@ -221,6 +231,7 @@ class Ledger:
     def merge(self, a: str, b: str, note: str | None = None) -> str:
         """Force ledger events (or reports) ``a`` and ``b`` into one; returns the merged ledger id."""
         with self.session() as s, s.begin():
+            write_lock(s)
             changes.begin(s, f"merged by hand{': ' + note if note else ''}")
             ka, kb = self._members(s, a), self._members(s, b)
             anchor = min(ka + kb)
@@ -243,6 +254,7 @@ class Ledger:
         """Split a ledger event: the given reports (keys or article ids) leave it; none given: every report
         becomes its own event. Returns the resulting ledger ids."""
         with self.session() as s, s.begin():
+            write_lock(s)
             changes.begin(s, f"split by hand{': ' + note if note else ''}")
             keys = self._members(s, event)
             if reports:
