@@ -14,11 +14,12 @@ from sqlalchemy.exc import IntegrityError
 
 from claimtrack.store import Ledger
 from claimtrack.store.schema import FeedEntryRow
+from claimtrack.store.write import retrying
 
 
-def _fit(value: str) -> str:
-    """Keys and links longer than their column are remembered by their hash."""
-    return value if len(value) <= 2048 else "sha256:" + hashlib.sha256(value.encode()).hexdigest()
+def _fit(value: str, limit: int = 2048) -> str:
+    """Names, keys and links longer than their column are remembered by their hash."""
+    return value if len(value) <= limit else "sha256:" + hashlib.sha256(value.encode()).hexdigest()
 
 
 class SeenStore:
@@ -41,18 +42,22 @@ class SeenStore:
         return got
 
     def has(self, source: str, key: str, link: str | None = None) -> bool:
-        key, link = _fit(key), _fit(link) if link else None
+        source, key, link = _fit(source, 256), _fit(key), _fit(link) if link else None
         keys = self._load(source)
         return key in keys or (link is not None and link in keys)
 
     def mark(self, source: str, key: str, link: str | None, digest: str | None, outcome: str) -> None:
-        key, link = _fit(key), _fit(link) if link else None
+        source, key, link = _fit(source, 256), _fit(key), _fit(link) if link else None
         keys = self._load(source)
-        try:
-            with self.ledger.session() as s, s.begin():
-                s.add(FeedEntryRow(source=source, key=key, link=link, content_hash=digest, outcome=outcome))
-        except IntegrityError:  # another process marked it first: the same outcome for us
-            pass
+
+        def write() -> None:
+            try:
+                with self.ledger.session() as s, s.begin():
+                    s.add(FeedEntryRow(source=source, key=key, link=link, content_hash=digest, outcome=outcome))
+            except IntegrityError:  # another process marked it first: the same outcome for us
+                pass
+
+        retrying(write)  # a busy ledger (another writer's transaction) is waited for, not an error
         keys.add(key)
         if link:
             keys.add(link)
