@@ -217,16 +217,16 @@ ATOM = f"""<?xml version="1.0" encoding="utf-8"?>
 
 
 @pytest.mark.parametrize(("name", "content"), [("wire.xml", RSS), ("wire.txt", RSS), ("wire.atom", ATOM)])
-def test_feed_given_as_plain_input_points_to_feed(tmp_path: Path, name: str, content: str) -> None:
+def test_feed_given_as_plain_input_gives_its_entries_not_its_tags(tmp_path: Path, name: str, content: str) -> None:
     (item,) = _read(tmp_path, name, content)
-    assert isinstance(item, IngestError) and "claimtrack feed" in item.problem
+    assert isinstance(item, Article) and "<" not in item.text and item.title == "Grain store hit"
 
 
-def test_feed_on_the_command_line_exits_1_with_a_pointer(tmp_path: Path) -> None:
+def test_broken_feed_on_the_command_line_exits_1_naming_the_file(tmp_path: Path) -> None:
     path = tmp_path / "wire.rss"
-    path.write_text(RSS, encoding="utf-8")
+    path.write_text(RSS.replace("</channel>", ""), encoding="utf-8")
     res = runner.invoke(app, ["extract", str(path)])
-    assert res.exit_code == 1 and "claimtrack feed" in res.stderr and res.stdout == ""
+    assert res.exit_code == 1 and "wire.rss" in res.stderr and res.stdout == ""
 
 
 def test_html_page_mentioning_a_feed_is_not_a_feed(tmp_path: Path) -> None:

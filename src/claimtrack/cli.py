@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from claimtrack.cli_live import register as register_live
 from claimtrack.cli_options import (
     CountryOpt,
     DbOpt,
@@ -248,12 +249,20 @@ def extract(
 
 @app.command()
 def ingest(
-    paths: Paths, db: DbOpt = None, workers: Workers = 1, scheduler: Scheduler = None, budget: BudgetOpt = 60.0
+    paths: Paths,
+    db: DbOpt = None,
+    workers: Workers = 1,
+    scheduler: Scheduler = None,
+    budget: BudgetOpt = 60.0,
+    network: Annotated[bool, typer.Option("--network", help="Allow fetching http(s) URLs among PATHS")] = False,
 ) -> None:
     """Add articles to the ledger; content already stored is skipped, each article is its own transaction.
 
     Inputs are read, analysed and stored as a stream, so one bad input costs only itself, and several
     ingests may write to the same ledger at once."""
+    from itertools import chain
+
+    from claimtrack.cli_live import is_url, url_articles
     from claimtrack.ingest import IngestError
     from claimtrack.store import Ledger
 
@@ -263,7 +272,9 @@ def ingest(
     counts = {"added": 0, "already": 0}
 
     def fresh() -> Iterator[Article]:
-        for art in _articles(paths, errors, foreign):
+        urls = [p for p in paths if is_url(p)]
+        local = _articles([p for p in paths if not is_url(p)], errors, foreign)
+        for art in chain(local, url_articles(urls, network, errors, _report)):
             if ledger.has(art.text):
                 counts["already"] += 1
             else:
@@ -558,6 +569,9 @@ def serve(
 
     say(f"claimtrack web view on http://{host}:{port}/  (Ctrl+C to stop)")
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+register_live(app)  # feed, watch, changes (cli_live.py)
 
 
 def main() -> None:

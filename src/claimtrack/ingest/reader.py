@@ -58,6 +58,8 @@ def _kind(path: Path, text: str) -> str:
     if _is_feed(text):
         return "feed"
     suffix = path.suffix.lower()
+    if suffix in {".rss", ".atom", ".rdf"}:  # ingest.feed.FEED_SUFFIXES, not imported: it loads lxml
+        return "feed"
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in JSONL_SUFFIXES:
@@ -93,8 +95,10 @@ def read_bytes(raw: bytes, where: str, name: str = "", max_bytes: int = MAX_BYTE
         yield IngestError(where, "empty input")
         return
     kind = _kind(Path(name or where), text)
-    if kind == "feed":
-        yield IngestError(where, "an RSS/Atom feed, not an article; read its entries with `claimtrack feed`")
+    if kind == "feed":  # its entries, never its tags; `claimtrack feed` also remembers what it has seen
+        from claimtrack.ingest.feed import articles_from_feed  # lxml and feedparser: loaded for feeds only
+
+        yield from articles_from_feed(raw, where)
     elif kind == "jsonl":
         yield from articles_from_jsonl(text, where)
     elif kind == "html":

@@ -9,6 +9,7 @@ from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from claimtrack.link.linking import DAY_TOLERANCE, Mention, ledger_id, linked
+from claimtrack.store import changes
 from claimtrack.store.schema import ArticleRow, EventRow, LedgerEventRow, LedgerFigureRow, LinkOverrideRow
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -79,6 +80,7 @@ class SqlBackend:
         s = self.s
         keys = {x.key for ms in clusters for x in ms}
         rows = {r.report_key: r for r in s.scalars(select(EventRow).where(EventRow.report_key.in_(keys)))}
+        changes.capture(s, old)
         s.execute(delete(LedgerEventRow).where(LedgerEventRow.ledger_id.in_(old)))
         s.execute(delete(LedgerFigureRow).where(LedgerFigureRow.ledger_id.in_(old)))
         for members in clusters:
@@ -101,4 +103,5 @@ class SqlBackend:
                     n_reports=len(members),
                 )
             )
+        changes.wrote(s, {ledger_id(ms) for ms in clusters})
         s.flush()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from claimtrack.link.linking import Mention, mention_of, relink
 from claimtrack.link.provenance import Report, ledger_event
 from claimtrack.models import Claim, DocumentResult, Event, LedgerEvent
+from claimtrack.store import changes
 from claimtrack.store.backend import SqlBackend
 from claimtrack.store.db import open_engine
 from claimtrack.store.materialise import materialise
@@ -86,6 +87,7 @@ class Ledger:
             new_id = insert_or_skip(s, ArticleRow.__table__, values, "content_hash")  # type: ignore[arg-type]
             if new_id is None:
                 return None
+            changes.begin(s, f"report by {art.publisher or 'an unnamed publisher'} ({art.url or art.id})")
             row = s.get_one(ArticleRow, new_id)
             for claim in result.claims:
                 src = claim.source
@@ -138,6 +140,7 @@ class Ledger:
             for m in mentions:
                 touched |= self._relink(s, m)
             materialise(s, touched, self._reports)
+            changes.finish(s, lambda ids: self._merged(s, ids))
             return row.id
 
     # -- near-duplicates -------------------------------------------------------------------------------
@@ -173,6 +176,9 @@ class Ledger:
     @staticmethod
     def _mention(ev: EventRow, art: ArticleRow) -> Mention:
         return mention_of(Event.model_validate(ev.data), art.content_hash, art.published)
+
+    def _merged(self, s: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
+        return {lid: ledger_event(lid, reps).model_dump(mode="json") for lid, reps in self._reports(s, ids).items()}
 
     def _relink(self, s: Session, m: Mention) -> set[str]:
         """Re-link what ``m`` can affect (``claimtrack.link.linking.relink``) against the SQL tables;
@@ -256,6 +262,7 @@ class Ledger:
         """Force ledger events (or reports) ``a`` and ``b`` into one; returns the merged ledger id."""
         with self.session() as s, s.begin():
             write_lock(s)
+            changes.begin(s, f"merged by hand{': ' + note if note else ''}")
             ka, kb = self._members(s, a), self._members(s, b)
             anchor = min(ka + kb)
             for k in ka + kb:
@@ -270,6 +277,7 @@ class Ledger:
                         )
                     )
             self._relink_keys(s, ka + kb)
+            changes.finish(s, lambda ids: self._merged(s, ids))
             return str(s.scalar(select(EventRow.ledger_id).where(EventRow.report_key == anchor)))
 
     def split(self, event: str, reports: list[str] | None = None, note: str | None = None) -> list[str]:
@@ -277,6 +285,7 @@ class Ledger:
         becomes its own event. Returns the resulting ledger ids."""
         with self.session() as s, s.begin():
             write_lock(s)
+            changes.begin(s, f"split by hand{': ' + note if note else ''}")
             keys = self._members(s, event)
             if reports:
                 rows = s.execute(
@@ -291,6 +300,7 @@ class Ledger:
             for x, y in pairs:
                 self._set_override(s, "split", x, y, note)
             self._relink_keys(s, keys)
+            changes.finish(s, lambda ids: self._merged(s, ids))
             ids = s.scalars(select(EventRow.ledger_id).where(EventRow.report_key.in_(keys)).distinct())
             return sorted(ids)
 

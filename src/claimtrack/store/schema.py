@@ -127,6 +127,8 @@ class LedgerEventRow(Base):
     date_value: Mapped[str | None] = mapped_column(String(10), index=True)
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     n_reports: Mapped[int] = mapped_column(Integer)
+    # status, figures and report count as last written: the "before" of the next change (event_changes)
+    summary: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
     # provenance materialised from the reports (migration 0003) so SQL users and filters need no Python;
     # NULL status means "not yet computed" (a ledger from before 0003; filled on open)
@@ -177,3 +179,33 @@ class PlaceRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
     article: Mapped[ArticleRow] = relationship(back_populates="places")
+
+
+class FeedEntryRow(Base):
+    """A feed entry or folder file already handled: skipped on later polls without being fetched or parsed."""
+
+    __tablename__ = "feed_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(256))
+    key: Mapped[str] = mapped_column(String(2048))
+    link: Mapped[str | None] = mapped_column(String(2048))
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(16))  # added, duplicate
+    seen_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    __table_args__ = (UniqueConstraint("source", "key", name="uq_feed_entry"),)
+
+
+class EventChangeRow(Base):
+    """What happened to a ledger event in one write: new, gained reports, status or figures changed, merged."""
+
+    __tablename__ = "event_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    ledger_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -10,6 +10,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from claimtrack.store import Ledger
+from claimtrack.web.changes import changes_router
 
 STATIC = Path(__file__).with_name("static")
 
@@ -45,5 +46,6 @@ def create_app(db: str | None = None) -> FastAPI:
         """Whether the map libraries were installed (``make web-assets``); the page degrades without them."""
         return {"map": (STATIC / "vendor" / "leaflet.js").exists()}
 
+    app.include_router(changes_router(ledger))  # /api/changes (web/changes.py)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
