@@ -42,3 +42,26 @@ def test_head_revision_agrees_with_alembic() -> None:
     from alembic.script import ScriptDirectory
 
     assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_claimtrack_migrate_fills_the_columns_readers_filter_on(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from claimtrack.cli import app
+
+    path = tmp_path / "old.db"
+    ledger = Ledger(str(path))
+    for doc in hostile_documents()[:3]:
+        ledger.add(doc)
+    cfg = alembic_config()
+    with ledger.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    ledger.engine.dispose()
+    runner = CliRunner()
+    old = runner.invoke(app, ["events", "--db", str(path)])
+    assert old.exit_code == 2 and "claimtrack migrate" in old.stderr  # a reader never migrates
+    res = runner.invoke(app, ["migrate", "--db", str(path)])
+    assert res.exit_code == 0 and "0002 -> 0003" in res.stderr
+    listed = runner.invoke(app, ["events", "--db", str(path), "--status", "claimed", "-f", "jsonl"])
+    assert listed.exit_code == 0 and len(listed.stdout.splitlines()) == 3
