@@ -102,7 +102,7 @@ def test_csv_and_geojson_follow_the_filters(client: TestClient) -> None:
     res = client.get("/api/events.csv", params={"country": "UA", "status": "claimed"})
     assert res.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(res.text)))
-    assert len(rows) == 2 and {r["country"] for r in rows} == {"UA"}
+    assert len(rows) == 2 and {r["country_code"] for r in rows} == {"UA"}
     assert all(r["urls"].startswith("https://news.example/") for r in rows)
     gj = client.get("/api/events.geojson", params={"q": "kharkiv"}).json()
     assert gj["type"] == "FeatureCollection" and len(gj["features"]) == 1
@@ -112,10 +112,10 @@ def test_csv_and_geojson_follow_the_filters(client: TestClient) -> None:
 def test_openapi_documents_typed_models(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     schemas = spec["components"]["schemas"]
-    assert {"EventSummary", "EventList", "LedgerEventOut", "Dossier", "Facets"} <= set(schemas)
+    assert {"EventSummary", "EventList", "LedgerEvent", "Dossier", "Facets"} <= set(schemas)
     ref = spec["paths"]["/api/events/{event_id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
-    assert ref["$ref"].endswith("/LedgerEventOut")
-    assert "url" in schemas["ReportEntry"]["properties"]
+    assert ref["$ref"].endswith("/LedgerEvent")
+    assert "url" in schemas["LedgerReport"]["properties"]
 
 
 def test_merge_and_split_through_the_api(client: TestClient) -> None:

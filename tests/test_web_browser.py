@@ -82,7 +82,11 @@ def test_analyst_flow(desk: str, site: str, tmp_path: Path) -> None:
         WebDriverWait(driver, 15).until(done)
         with next(tmp_path.glob("*.csv")).open(encoding="utf-8") as fh:
             rows = list(csv.DictReader(fh))
-        assert len(rows) == 2 and {r["country"] for r in rows} == {"UA"} and {r["status"] for r in rows} == {"claimed"}
+        assert (
+            len(rows) == 2
+            and {r["country_code"] for r in rows} == {"UA"}
+            and {r["status"] for r in rows} == {"claimed"}
+        )
 
         driver.find_element("css selector", "#list li.event a.open").click()
         wait_loaded(driver)

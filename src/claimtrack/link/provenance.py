@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimtrack.extract.entities import canonical_entity, country_of
-from claimtrack.models import Claim, Event
+from claimtrack.models import Claim, Event, LedgerEvent
 
 _STATE_KINDS = {"state", "government", "military", "official"}
 _OF_COUNTRY = re.compile(r".*\bof\s+(?:the\s+)?(?P<c>[A-Z][\w .'-]+)$")  # greedy: the last "of X"
@@ -297,10 +297,10 @@ def _report_entry(r: Report) -> dict[str, Any]:
         "source_path": r.source_path,
         "event_id": r.event.id,
         "report_key": report_key(r.article_hash, r.event.id),
+        "url": r.url,
         "publisher": r.publisher,
         "published": r.published,
         "title": r.title,
-        "url": r.url,
         "via": list(r.via),
     }
     if r.dup_anchor_publisher:
@@ -308,7 +308,7 @@ def _report_entry(r: Report) -> dict[str, Any]:
     return entry
 
 
-def ledger_event(ledger_id: str, reports: list[Report]) -> dict[str, Any]:
+def ledger_event(ledger_id: str, reports: list[Report]) -> LedgerEvent:
     """A ledger event: the contract event fields merged over its reports, plus reports and provenance.
 
     The anchor (earliest report) gives the base; the most precise date and place any report gives win,
@@ -345,4 +345,4 @@ def ledger_event(ledger_id: str, reports: list[Report]) -> dict[str, Any]:
     prov = dossier(reports)
     data["reports"] = [_report_entry(r) for r in reports]
     data.update(prov)
-    return data
+    return LedgerEvent.model_validate(data)

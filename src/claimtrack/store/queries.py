@@ -35,7 +35,7 @@ def events_by_ids(ledger: Ledger, ids: Iterable[str], chunk: int = 400) -> Itera
             reports = ledger._reports(s, part)
             for lid in part:
                 if lid in reports:
-                    yield ledger_event(lid, reports[lid])
+                    yield ledger_event(lid, reports[lid]).model_dump(mode="json")
 
 
 def resolve(ledger: Ledger, ref: str) -> str | None:
@@ -61,4 +61,4 @@ def event_with_reports(ledger: Ledger, lid: str) -> tuple[dict[str, Any], list[R
         reports = ledger._reports(s, [lid]).get(lid)
     if not reports:
         return None
-    return ledger_event(lid, reports), reports
+    return ledger_event(lid, reports).model_dump(mode="json"), reports

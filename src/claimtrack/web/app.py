@@ -25,10 +25,12 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import IntegrityError
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from claimtrack.models import LedgerEvent
 from claimtrack.store import Ledger
-from claimtrack.store.db import normalise_url, open_engine
+from claimtrack.store.db import normalise_url
 from claimtrack.store.queries import event_with_reports, resolve
 from claimtrack.web import schemas as S
+from claimtrack.web.changes import changes_router
 from claimtrack.web.dossier import statement_rows, status_reason
 from claimtrack.web.downloads import csv_lines, geojson_lines
 from claimtrack.web.index import Filters, Index, ResponseCache, Row, Snapshot
@@ -48,8 +50,8 @@ def _pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def web_engine(db: str | None, pool: int) -> Engine:
-    """An engine whose pool matches the server's worker threads; the schema is migrated once, first."""
-    open_engine(db).dispose()
+    """The desk's reading engine, its pool as large as the server's worker threads (the writer's engine,
+    for corrections, is the ledger's own: ``Ledger(db)``, which also migrates)."""
     url = normalise_url(db)
     engine = create_engine(url, pool_size=pool, max_overflow=0, pool_timeout=30)
     if engine.dialect.name == "sqlite":
@@ -135,7 +137,8 @@ def create_app(
     pool: int = 8,
     poll: float = 2.0,
 ) -> FastAPI:
-    ledger = Ledger(engine=web_engine(db, pool))
+    writer = Ledger(db)  # migrates first; merge and split write through it, as the CLI does
+    ledger = Ledger(engine=web_engine(db, pool), read_only=True)
     index = Index(ledger, poll=poll)
 
     @asynccontextmanager
@@ -144,6 +147,7 @@ def create_app(
         anyio.to_thread.current_default_thread_limiter().total_tokens = pool
         yield
         ledger.engine.dispose()
+        writer.engine.dispose()
 
     app = FastAPI(
         title="claimtrack",
@@ -310,7 +314,7 @@ def create_app(
         body = cache.get(((await snap_async()).version, request.url.path, ""), make)
         return Response(body, media_type="application/json")
 
-    @app.get("/api/events/{event_id}", response_model=S.LedgerEventOut)
+    @app.get("/api/events/{event_id}", response_model=LedgerEvent)
     async def one_event(request: Request, event_id: str) -> Response:
         """One ledger event by id, unique id prefix or report key."""
         return await _event_json(request, event_id, dossier=False)
@@ -324,7 +328,7 @@ def create_app(
     def merge(event_id: str, body: S.MergeRequest) -> S.Correction:
         """Merge another ledger event into this one (``claimtrack merge``); survives re-ingest."""
         try:
-            merged = ledger.merge(_lid(event_id), _lid(body.other), note=body.note)
+            merged = writer.merge(_lid(event_id), _lid(body.other), note=body.note)
         except KeyError as exc:
             raise HTTPException(404, f"no ledger event or report {exc.args[0]!r}") from None
         except IntegrityError:  # e.g. two events of one article, which linking keeps apart
@@ -336,7 +340,7 @@ def create_app(
     def split(event_id: str, body: S.SplitRequest) -> S.Correction:
         """Take reports out of a ledger event (``claimtrack split``); none given: every report alone."""
         try:
-            ids = ledger.split(_lid(event_id), body.reports or None, note=body.note)
+            ids = writer.split(_lid(event_id), body.reports or None, note=body.note)
         except KeyError as exc:
             raise HTTPException(404, f"no report {exc.args[0]!r} in {event_id!r}") from None
         except IntegrityError:  # Ledger.split can fail after a merge of the same reports: say so, not 500
@@ -349,5 +353,6 @@ def create_app(
         """Whether the vendored map libraries are present (they ship in the wheel)."""
         return {"map": (VENDOR / "leaflet.js").exists()}
 
+    app.include_router(changes_router(ledger))  # /api/changes (web/changes.py)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app

@@ -8,26 +8,18 @@ import json
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from claimtrack.export.writers import CSV_COLUMNS
+from claimtrack.export.writers import FLAT_COLUMNS, _text_cell, safe_cell
 
 if TYPE_CHECKING:
     from claimtrack.web.index import Row
 
-COLUMNS = [*CSV_COLUMNS, "urls"]
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: Any) -> Any:
-    """OWASP's CSV-injection rule: a text cell a spreadsheet would run as a formula gets a leading quote."""
-    if isinstance(value, str) and value.startswith(_FORMULA):
-        return "'" + value
-    return value
+COLUMNS = [*FLAT_COLUMNS, "urls"]  # the export's flat CSV (docs/export.md) plus the reports' URLs
 
 
 def csv_line(values: list[Any]) -> str:
     """One CSV record, cells neutralised; the index formats each event's line once."""
     buf = io.StringIO()
-    csv.writer(buf).writerow([_cell(v) for v in values])
+    csv.writer(buf).writerow([safe_cell(_text_cell(v)) for v in values])  # the export's cell rules
     return buf.getvalue()
 
 

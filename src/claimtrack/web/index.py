@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from claimtrack.export.writers import CSV_COLUMNS, csv_row
+from claimtrack.export.writers import FLAT_COLUMNS, flat_row
 from claimtrack.store import Ledger
 from claimtrack.store.queries import Stamp, events_by_ids, stamps
 from claimtrack.web.downloads import csv_line
@@ -103,7 +103,7 @@ def row_of(ev: dict[str, Any]) -> Row:
     words = [ev.get("type"), loc.get("name"), loc.get("admin1"), loc.get("country"), *actors, *publishers, *sources]
     words += titles + [(ev.get("trigger") or {}).get("text")]
     first = reports[0] if reports else {}
-    row = csv_row(ev)
+    row = flat_row(ev)
     return Row(
         id=ev["id"],
         type=ev["type"],
@@ -128,7 +128,7 @@ def row_of(ev: dict[str, Any]) -> Row:
         title=first.get("title"),
         url=first.get("url"),
         csv=csv_line(
-            [*(row.get(c) for c in CSV_COLUMNS), " ".join(dict.fromkeys(r["url"] for r in reports if r.get("url")))]
+            [*(row.get(c) for c in FLAT_COLUMNS), " ".join(dict.fromkeys(r["url"] for r in reports if r.get("url")))]
         ),
         point=""
         if loc.get("lat") is None or loc.get("lon") is None

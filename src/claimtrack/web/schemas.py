@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
-from claimtrack.models import AcledType, Actor, EventDate, Location, Quantity, TextSpan, Weapon
+from claimtrack.models import LedgerEvent
 
 
 class EventSummary(BaseModel):
@@ -78,74 +78,6 @@ class Points(BaseModel):
     points: list[list[Any]]
 
 
-class ReportEntry(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    article_id: str
-    event_id: str
-    report_key: str
-    publisher: str | None = None
-    published: str | None = None
-    title: str | None = None
-    url: str | None = None
-    source_path: str | None = None
-    via: list[str] = Field(default_factory=list)
-    syndicated_from: str | None = None
-
-
-class SourceEntry(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    entity: str
-    kind: str
-    side: str | None = None
-    stances: list[str]
-    chains: list[str]
-    reports: int
-
-
-class Figure(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    value: int
-    source: str
-    claim: str | None = None
-    article: str
-    via: list[str]
-    reports: int
-    superseded: bool
-    unconfirmed_by: list[str] = Field(default_factory=list)
-    denied_by: list[str] = Field(default_factory=list)
-
-
-class LedgerEventOut(BaseModel):
-    """A ledger event: the contract event merged over its reports, with reports and provenance."""
-
-    model_config = ConfigDict(extra="allow")
-
-    id: str
-    type: str
-    acled: AcledType | None = None
-    trigger: TextSpan | None = None
-    date: EventDate | None = None
-    location: Location | None = None
-    initiator: Actor | None = None
-    target: Actor | None = None
-    weapons: list[Weapon] = Field(default_factory=list)
-    quantities: list[Quantity] = Field(default_factory=list)
-    fatalities: int | None = None
-    injured: int | None = None
-    modality: str | None = None
-    status: str
-    claims: list[str] = Field(default_factory=list)
-    reports: list[ReportEntry]
-    sources: list[SourceEntry]
-    independent_sources: int
-    figures: dict[str, list[Figure]]
-    contradictions: list[dict[str, Any]]
-    chains: list[str]
-
-
 class Statement(BaseModel):
     """Who says what in one report: the quoted or reported text and how it reached the publisher."""
 
@@ -164,7 +96,7 @@ class Statement(BaseModel):
 
 
 class Dossier(BaseModel):
-    event: LedgerEventOut
+    event: LedgerEvent
     statements: list[Statement]
     status_reason: str
 
