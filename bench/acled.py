@@ -1,0 +1,60 @@
+"""ACLED notes benchmark: ``python bench/acled.py [--country NAME] [--sample N] [--seed S] [--json OUT]``.
+
+Extracts every ACLED-coded note of ``../shared/bench/acled/dev.jsonl`` (a DEV split: 2022, all countries but Ukraine
+and Russia) as an article ``{"id", "text": notes, "published"}`` and scores the main event with the set's own
+``score.py``: sub-event and event type, date, country, admin1, within 50 km and fatalities. ``--sample N`` scores a
+seeded random sample (for quick runs; the figure of record is the full set), ``--country`` one country.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SET = ROOT.parent / "shared" / "bench" / "acled"
+GOLD = SET / "dev.jsonl"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--country", help="only this ACLED country name")
+    ap.add_argument("--sample", type=int, help="score a seeded random sample of N notes")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--json", help="write the scorer's figures to this file")
+    ap.add_argument("--keep", type=Path, help="keep the gold subset and predictions in this folder")
+    args = ap.parse_args()
+    if not GOLD.exists():
+        print(f"{GOLD} not found: ../shared/bench/acled is needed", file=sys.stderr)
+        return 2
+    rows = [json.loads(line) for line in GOLD.open(encoding="utf-8")]
+    if args.country:
+        rows = [r for r in rows if r["country"] == args.country]
+    if args.sample and args.sample < len(rows):
+        rows = random.Random(args.seed).sample(rows, args.sample)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="claimtrack-acled-"))
+    work.mkdir(parents=True, exist_ok=True)
+    gold, inputs, pred = work / "gold.jsonl", work / "inputs.jsonl", work / "pred.jsonl"
+    with gold.open("w", encoding="utf-8") as g, inputs.open("w", encoding="utf-8") as i:
+        for r in rows:
+            g.write(json.dumps(r) + "\n")
+            i.write(json.dumps({"id": r["event_id_cnty"], "text": r["notes"], "published": r["published"]}) + "\n")
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    cmd = [sys.executable, "-m", "claimtrack", "extract", str(inputs), "--format", "jsonl"]
+    cmd += ["--workers", str(args.workers)] if args.workers > 1 else []
+    with pred.open("w", encoding="utf-8") as fh:
+        subprocess.run(cmd, check=True, env=env, stdout=fh)
+    score = [sys.executable, str(SET / "score.py"), str(gold), str(pred)]
+    score += ["--json", args.json] if args.json else []
+    return subprocess.run(score).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())
