@@ -109,6 +109,20 @@ def _progress() -> Progress:
     )
 
 
+def _writer(db: str | None) -> Ledger:
+    """The ledger opened for writing (created or migrated as needed); one that cannot be opened at all
+    (no such folder, no server) ends the command with exit code 2."""
+    from sqlalchemy.exc import OperationalError
+
+    from claimtrack.store import Ledger
+
+    try:
+        return Ledger(db)
+    except OperationalError as exc:
+        err.print(f"[red]error:[/] cannot open the ledger {db or 'claimtrack.db'}: {exc.orig}", highlight=False)
+        raise typer.Exit(2) from None
+
+
 def _reader(db: str | None) -> Ledger:
     """The ledger opened read-only; a missing or out-of-date ledger ends the command with exit code 2."""
     from claimtrack.store import Ledger
@@ -153,9 +167,7 @@ def ingest(
 
     Inputs are read, analysed and stored as a stream, so one bad input costs only itself, and several
     ingests may write to the same ledger at once."""
-    from claimtrack.store import Ledger
-
-    ledger = Ledger(db)
+    ledger = _writer(db)
     errors: list[IngestError] = []
     counts = {"added": 0, "already": 0}
 
@@ -283,10 +295,8 @@ def merge(
     note: Annotated[str | None, typer.Option(help="Why (kept with the correction)")] = None,
 ) -> None:
     """Merge two ledger events into one; the correction survives re-ingest."""
-    from claimtrack.store import Ledger
-
     try:
-        merged = Ledger(db).merge(a, b, note=note)
+        merged = _writer(db).merge(a, b, note=note)
     except KeyError as exc:
         err.print(f"[red]error:[/] no ledger event or report {exc.args[0]!r}")
         raise typer.Exit(1) from None
@@ -305,10 +315,8 @@ def split(
     note: Annotated[str | None, typer.Option(help="Why (kept with the correction)")] = None,
 ) -> None:
     """Split a ledger event; the correction survives re-ingest."""
-    from claimtrack.store import Ledger
-
     try:
-        ids = Ledger(db).split(event_id, report or None, note=note)
+        ids = _writer(db).split(event_id, report or None, note=note)
     except KeyError as exc:
         err.print(f"[red]error:[/] no ledger event or report {exc.args[0]!r}")
         raise typer.Exit(1) from None
