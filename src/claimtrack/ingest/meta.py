@@ -78,16 +78,22 @@ _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
 
 
 def published_day(value: str) -> str | None:
-    """The publication day of a stated ``published`` value as YYYY-MM-DD, None when it holds no ISO day.
+    """The publication day of a stated ``published`` value as YYYY-MM-DD.
 
-    Raises ``ValueError`` for a day that cannot exist ("2024-13-45"): a stated but impossible date is an
-    error of the input, not something to store. Other spellings (RFC 2822, "5 January 2025") are the place
-    to extend; today they are kept as their first ten characters, as before.
+    ISO 8601 (a day, or a date-time with any offset) and RFC 822 (as feeds write it) are read
+    (``claimtrack.ingest.dates``); anything else raises ``ValueError``, as does a day that cannot exist
+    ("2024-13-45"): cutting an unreadable value to ten characters ("Mon, 10 Ma") silently turned off
+    relative dating.
     """
+    from claimtrack.ingest.dates import FORMATS_HINT, parse_published
+
     value = value.strip()
     m = _ISO_DAY.match(value)
     if not m:
-        return value[:10] or None
+        day = parse_published(value)
+        if day is None:
+            raise ValueError(f"unreadable date {value[:40]!r}; write {FORMATS_HINT}")
+        return day
     try:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
     except ValueError:

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from claimtrack.ingest.errors import IngestError
-from claimtrack.ingest.html import article_from_html
 from claimtrack.ingest.jsonl import articles_from_jsonl
 from claimtrack.ingest.normalise import DecodeError, clean_text, decode
 from claimtrack.ingest.text import article_from_text
@@ -41,8 +40,26 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+_FEED = re.compile(r"<(?:rss|feed|rdf:rdf)\b", re.I)
+
+
+def _is_feed(text: str) -> bool:
+    """An RSS or Atom document: its root element, after an optional XML declaration and comments."""
+    head = text.lstrip()[:2000]
+    if not head.startswith("<"):
+        return False
+    if head.startswith("<?xml"):
+        head = head[head.find("?>") + 2 :]
+    head = re.sub(r"<!--.*?-->|<\?.*?\?>", "", head, flags=re.S).lstrip()
+    return bool(_FEED.match(head))
+
+
 def _kind(path: Path, text: str) -> str:
+    if _is_feed(text):
+        return "feed"
     suffix = path.suffix.lower()
+    if suffix in {".rss", ".atom", ".rdf"}:  # ingest.feed.FEED_SUFFIXES, not imported: it loads lxml
+        return "feed"
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in JSONL_SUFFIXES:
@@ -78,9 +95,15 @@ def read_bytes(raw: bytes, where: str, name: str = "", max_bytes: int = MAX_BYTE
         yield IngestError(where, "empty input")
         return
     kind = _kind(Path(name or where), text)
-    if kind == "jsonl":
+    if kind == "feed":  # its entries, never its tags; `claimtrack feed` also remembers what it has seen
+        from claimtrack.ingest.feed import articles_from_feed  # lxml and feedparser: loaded for feeds only
+
+        yield from articles_from_feed(raw, where)
+    elif kind == "jsonl":
         yield from articles_from_jsonl(text, where)
     elif kind == "html":
+        from claimtrack.ingest.html import article_from_html  # trafilatura: loaded for HTML only
+
         yield article_from_html(text, where)
     else:
         yield article_from_text(text, where)
