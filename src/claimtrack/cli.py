@@ -567,14 +567,18 @@ def serve(
     db: DbOpt = None,
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(help="Host name browsers may use (repeat); default: the bound address and its loopback aliases"),
+    ] = None,
 ) -> None:
-    """Serve the web view (map and timeline) and a JSON API over the ledger."""
+    """Serve the analyst's desk (list, map, timeline, event pages) and a JSON API over the ledger."""
     import uvicorn
 
     from claimtrack.web import create_app
 
-    say(f"claimtrack web view on http://{host}:{port}/  (Ctrl+C to stop)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    say(f"claimtrack desk on http://{host}:{port}/  (API docs at /docs; Ctrl+C to stop)")
+    uvicorn.run(create_app(db, host=host, allowed_hosts=allow_host), host=host, port=port, log_level="warning")
 
 
 register_live(app)  # feed, watch, changes (cli_live.py)
