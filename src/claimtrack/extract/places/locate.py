@@ -88,8 +88,11 @@ def _distance_from(doc: Doc, root: Token) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in ("from", "of"):
         return False
     k = root.head.i - 1
-    if k >= 0 and root.head.lower_ == "of" and doc[k].lower_ in ("north", "south", "east", "west", "northeast",
-                                                                 "northwest", "southeast", "southwest"):
+    if (
+        k >= 0
+        and root.head.lower_ == "of"
+        and doc[k].lower_ in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+    ):
         k -= 1
     return k >= 1 and doc[k].lower_ in DISTANCE_UNITS and doc[k - 1].like_num
 

@@ -8,12 +8,14 @@ labels alone: the scanner takes the longest gazetteer name (up to six tokens) at
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
+import pycountry
 from spacy.tokens import Doc
 
 from claimtrack.extract.gazetteer import Entry, Gazetteer, norm
 from claimtrack.extract.places.filters import _accept, _named_for_state, _part_of_person, _tail_of_org
-from claimtrack.extract.places.mention import _Mention
+from claimtrack.extract.places.mention import _locative_before, _Mention
 from claimtrack.extract.places.words import (
     ADMIN_PLURALS,
     ADMIN_SUFFIXES,
@@ -68,6 +70,20 @@ def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
     return None
 
 
+def _misread_language(doc: Doc, i: int, gaz: Gazetteer) -> bool:
+    """The small model calls an unfamiliar transliterated name a LANGUAGE ("in Ocheretyne"): after a locative
+    context it is still a candidate, unless it is a real language's name (ISO 639, from pycountry: "in English",
+    "in Ukrainian") or has a demonym's shape."""
+    if doc[i].ent_type_ != "LANGUAGE" or not _locative_before(doc, i):
+        return False
+    return doc[i].lower_ not in _languages() and "@" + norm(doc[i].text) not in gaz.index
+
+
+@lru_cache(maxsize=1)
+def _languages() -> frozenset[str]:
+    return frozenset(lang.name.lower() for lang in pycountry.languages)
+
+
 def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     """Longest gazetteer names over capitalised token runs, filtered by NER label and context."""
     out: list[_Mention] = []
@@ -95,6 +111,7 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             or (
                 ent_types[i] in NEVER_PLACE_LABELS
                 and not (ent_types[i] in ("DATE", "TIME") and lowers[i] not in CALENDAR_WORDS and not starts[i])
+                and not _misread_language(doc, i, gaz)
             )
         ):
             i += 1
