@@ -11,6 +11,7 @@ in.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Token
@@ -36,11 +37,26 @@ _SPECIFICITY = {
 }
 
 
+# How far from the trigger a place may be to compete, in characters, and how far up the tree paths are followed:
+# a clause is read within a window, so a sentence-long list of thousands of names costs no more per event than
+# an ordinary sentence (the score caps tree distance at 8 anyway).
+WINDOW_CHARS = 600
+MAX_UP = 12
+MAX_RIVALS = 24  # the places nearest the trigger that compete: a sentence of prose rarely names more
+
+
+def _up(tok: Token) -> list[Token]:
+    """The token and its first MAX_UP ancestors."""
+    out = [tok]
+    while len(out) <= MAX_UP and out[-1].head.i != out[-1].i:
+        out.append(out[-1].head)
+    return out
+
+
 def _tree_distance(a: Token, b: Token) -> int:
-    """Edges between two tokens of one sentence in the dependency tree."""
-    up_a = [a, *a.ancestors]
-    idx = {t.i: k for k, t in enumerate(up_a)}
-    for k, t in enumerate([b, *b.ancestors]):
+    """Edges between two tokens of one sentence in the dependency tree (99 when further than MAX_UP each)."""
+    idx = {t.i: k for k, t in enumerate(_up(a))}
+    for k, t in enumerate(_up(b)):
         if t.i in idx:
             return k + idx[t.i]
     return 99
@@ -51,11 +67,11 @@ def _actor(root: Token, head: Token) -> bool:
     if root.dep_ not in ("nsubj", "agent"):
         return False
     gov = root.head
-    return gov.i == head.i or any(a.i == gov.i for a in head.ancestors)
+    return any(a.i == gov.i for a in _up(head))
 
 
 def _clause(tok: Token) -> Token | None:
-    for t in (tok, *tok.ancestors):
+    for t in _up(tok):
         if t.pos_ in ("VERB", "AUX"):
             return t
     return None
@@ -104,8 +120,7 @@ class _Index:
         self.places = sorted(places, key=lambda p: p.span[0])
         self.starts = [p.span[0] for p in self.places]
         self.key = (id(places), len(places))
-        text = doc.text
-        self.paragraphs = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self.paragraphs = [0] + [m.end() for m in re.finditer("\n", doc.text)]
 
     def between(self, lo: int, hi: int) -> list[Place]:
         return self.places[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
@@ -129,6 +144,7 @@ def _refine(doc: Doc, head: Token, chosen: Place, idx: _Index) -> Place:
     """A country (or region) alone is vague: take the nearest more specific place of the same country that the
     same paragraph puts an action in ("... into Russian territory. ... a facility in Russia's Bryansk region")."""
     lo, hi = idx.paragraph(head.idx)
+    lo, hi = max(lo, head.idx - 4 * WINDOW_CHARS), min(hi, head.idx + 4 * WINDOW_CHARS)
     best: tuple[int, Place] | None = None
     for p in idx.between(lo, hi):
         if p is chosen or p.country != chosen.country or p.lat is None:
@@ -164,7 +180,10 @@ def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> L
     head = trig.root
     sent = head.sent if doc.has_annotation("SENT_START") else doc[:]
     idx = _index(doc, places)
-    local = idx.between(sent.start_char, sent.end_char)
+    lo, hi = max(sent.start_char, trigger[0] - WINDOW_CHARS), min(sent.end_char, trigger[1] + WINDOW_CHARS)
+    local = idx.between(lo, hi)
+    if len(local) > MAX_RIVALS:
+        local = sorted(local, key=lambda p: abs(p.span[0] - trigger[0]))[:MAX_RIVALS]
     best: tuple[float, Place, bool] | None = None
     for p in local:
         if p.lat is None:

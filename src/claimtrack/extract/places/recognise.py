@@ -44,11 +44,11 @@ def _lookup(gaz: Gazetteer, key: str, suffix: str | None) -> list[tuple[Entry, b
         if full or divisions:
             return full + divisions
         if suffix in FIRST_LEVEL_WORDS:
-            # "Nyanza province" with no such division known: a town of that name elsewhere would be a
+            # "Zorland province" with no such division known: a town of that name elsewhere would be a
             # confident wrong point; better unresolved.
             return []
-        # "the Houston region", "Matara district": the town the area is named after, by its own name only
-        # (not "Sémé" for "Somme" through an alternate spelling).
+        # "the Denver region", "Lviv district": the town the area is named after, by its own name only
+        # (not a namesake reached through an alternate spelling).
         return [(e, p) for e, p in gaz.lookup(key) if p]
     return gaz.lookup(key)
 
@@ -147,7 +147,7 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 elif j < n and lowers[j] in ADMIN_PLURALS:
                     suffix = ADMIN_PLURALS[lowers[j]]  # "the Belgorod and Kursk regions"
                 elif j + 2 < n and lowers[j] in ("and", "or", ","):
-                    suffix = _list_plural(texts, lowers, j)  # "Butler, Clark or Warren counties"
+                    suffix = _list_plural(texts, lowers, j)  # "Logan, Union or Scott counties"
             if (
                 j == i + 1
                 and not suffix
@@ -176,7 +176,7 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             ):
                 found.end += 1  # the division word belongs to the mention: "Bryansk region"
             elif found.end - found.start > 1 and lowers[found.end - 1] == "state" and _named_for_state(doc, found):
-                found.end -= 1  # "Kansas State University": the place is Kansas
+                found.end -= 1  # "Utah State University": the place is Utah
             out.append(found)
             last_accepted_end = found.end
             i = found.end
@@ -184,12 +184,12 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             if "PERSON" not in ent_types[found.start : found.end] and not found.demonym:
                 rejected.append(found)
             elif not found.demonym and not _part_of_person(doc, found):
-                # The small model calls many towns persons ("Alexandria detectives"): a name tagged PERSON
+                # The small model calls many towns persons ("Poltava detectives"): a name tagged PERSON
                 # alone may still recur as the place the text names elsewhere (but never votes it down).
                 person_tagged.append(found)
             i = found.end if found.end > i + 1 else i + 1
     # One sense per discourse: a name the text uses as a place elsewhere is a place here too
-    # ("Alexandria police", "the Canaan Board of Finance" in an article about Alexandria or Canaan).
+    # ("Dubno police", "the Irpin Town Council" in an article about Dubno or Irpin).
     out = _drop_outvoted(out, rejected, ent_types)
     keys = {(m.key, m.suffix) for m in out if not m.demonym}
     taken = {k for m in out for k in range(m.start, m.end)}
@@ -200,8 +200,8 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         and any(p for _, p in m.candidates)
         and not (m.end - m.start == 1 and lowers[m.start] in person_words)
         and not any(k in taken for k in range(m.start, m.end))
-        and not (m.end < n and lowers[m.end].rstrip(".") in STREET_HEADS)  # "Darby Street" in Darby
-        and not _tail_of_org(doc, m)  # "United Russia" in a text about Russia
+        and not (m.end < n and lowers[m.end].rstrip(".") in STREET_HEADS)  # "Lutsk Avenue" in Lutsk
+        and not _tail_of_org(doc, m)  # "Free Ukraine" in a text about Ukraine
     ]
     if extra:
         for m in extra:
@@ -211,7 +211,7 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
 
 
 def _drop_outvoted(out: list[_Mention], rejected: list[_Mention], ent_types: list[str]) -> list[_Mention]:
-    """One sense per discourse, the other way: a name taken on weak evidence ("after Bell", "with Stevens")
+    """One sense per discourse, the other way: a name taken on weak evidence ("after Moreau", "with Okafor")
     that the text more often uses as something else (a person, a firm, a car) is not a place anywhere.
     Strong evidence keeps it: NER's GPE/LOC, a division word, a qualifier, or a country/state/region name."""
     accepted = Counter((m.key, m.suffix) for m in out if not m.demonym)
@@ -230,7 +230,7 @@ def _drop_outvoted(out: list[_Mention], rejected: list[_Mention], ent_types: lis
 
 
 def _list_plural(texts: list[str], lowers: list[str], j: int) -> str | None:
-    """The division word closing a list that continues at token j: ", Clark, Hamilton or Warren counties"."""
+    """The division word closing a list that continues at token j: ", Union or Scott counties"."""
     k, n = j, len(texts)
     for _ in range(8):
         if k + 1 < n and texts[k] == "," and lowers[k + 1] in ("and", "or"):
@@ -247,7 +247,7 @@ def _state_abbreviation(doc: Doc, i: int, last_end: int, gaz: Gazetteer) -> _Men
     """'Gainesville, Fla.' / 'Charleston, W.Va.': a US state abbreviation right after a place and a comma.
 
     A dotted abbreviation ("N.Y.", "S.C.", "Mass.") is a state wherever it stands inside a sentence ("D-N.Y.",
-    "the S.C. Highway Patrol", "Missing Ill. man"); "Miss." and the like stay qualifier-only.
+    "the N.J. state police", "a Mo. teacher"); "Miss." and the like stay qualifier-only.
     """
     if i < 2 or doc[i - 1].text != "," or last_end != i - 1:
         return _dotted_state(doc, i, gaz)
