@@ -5,14 +5,13 @@ document with many events and many places costs events x places-per-sentence, no
 that is the actor, a party ("aid for Ukraine"), another clause's place, a qualifier of another place ("Russia's"
 in "Russia's Bryansk region") or where a statement was made ("said in Moscow") is passed over; a place a
 distance is measured from ("30 km from Kherson") gives its first-level division with that precision. A country
-or region alone is refined to a more specific place of the same country that the same paragraph puts an action
+or region alone is refined to the nearest more specific place of the same country that the text puts an action
 in.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
@@ -114,21 +113,15 @@ def _distance_from(doc: Doc, root: Token) -> bool:
 
 
 class _Index:
-    """The document's places in text order, with their start offsets and the sentence and paragraph bounds."""
+    """The document's places in text order, with their start offsets."""
 
     def __init__(self, doc: Doc, places: list[Place]) -> None:
         self.places = sorted(places, key=lambda p: p.span[0])
         self.starts = [p.span[0] for p in self.places]
         self.key = (id(places), len(places))
-        self.paragraphs = [0] + [m.end() for m in re.finditer("\n", doc.text)]
 
     def between(self, lo: int, hi: int) -> list[Place]:
         return self.places[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
-
-    def paragraph(self, char: int) -> tuple[int, int]:
-        k = bisect_right(self.paragraphs, char) - 1
-        end = self.paragraphs[k + 1] if k + 1 < len(self.paragraphs) else 10**12
-        return self.paragraphs[k], end
 
 
 def _index(doc: Doc, places: list[Place]) -> _Index:
@@ -142,9 +135,9 @@ def _index(doc: Doc, places: list[Place]) -> _Index:
 
 def _refine(doc: Doc, head: Token, chosen: Place, idx: _Index) -> Place:
     """A country (or region) alone is vague: take the nearest more specific place of the same country that the
-    same paragraph puts an action in ("... into Russian territory. ... a facility in Russia's Bryansk region")."""
-    lo, hi = idx.paragraph(head.idx)
-    lo, hi = max(lo, head.idx - 4 * WINDOW_CHARS), min(hi, head.idx + 4 * WINDOW_CHARS)
+    text puts an action in ("... into Russian territory. ... a facility in Russia's Bryansk region"); the search
+    is bounded to a few windows either side for cost, not for fit."""
+    lo, hi = head.idx - 4 * WINDOW_CHARS, head.idx + 4 * WINDOW_CHARS
     best: tuple[int, Place] | None = None
     for p in idx.between(lo, hi):
         if p is chosen or p.country != chosen.country or p.lat is None:
