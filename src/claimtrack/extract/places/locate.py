@@ -209,12 +209,36 @@ def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> L
         if best is None or score > best[0]:
             best = (score, p, distance)
     if best is None:
-        return None
+        scene = _scene_before(doc, sent.start, idx)
+        return _location(scene) if scene is not None else None
     _, p, distance = best
     if distance and p.admin1:
         return _division_of(p)
     if p.feature in ("country", "region"):
         p = _refine(doc, head, p, idx)
+    return _location(p)
+
+
+def _scene_before(doc: Doc, first: int, idx: _Index) -> Place | None:
+    """The trigger's sentence names no place: the scene the text set just before it ("In Zoriane, a shell hit a
+    shop. Two people were wounded.") is the event's place, the most specific of the previous sentence's places
+    that a locative preposition introduces."""
+    if first == 0 or not doc.has_annotation("SENT_START"):
+        return None
+    sent = doc[first - 1].sent
+    start = doc[first].idx
+    best: tuple[float, Place] | None = None
+    for p in idx.between(max(sent.start_char, start - WINDOW_CHARS), start):
+        span = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+        if span is None or p.lat is None or span.root.head.lower_ not in LOCATIVE_HEADS:
+            continue
+        score = _SPECIFICITY.get(p.feature, 1.0)
+        if best is None or score >= best[0]:
+            best = (score, p)
+    return best[1] if best else None
+
+
+def _location(p: Place) -> Location:
     return Location(
         text=p.text,
         name=p.name,

@@ -72,6 +72,18 @@ def _qualifies(m: _Mention, e: Entry) -> bool:
     return any(c.feature == "country" and c.country == e.country for c, _ in load_gazetteer().lookup(q))
 
 
+def _to_qualifier(m: _Mention) -> None:
+    """No reading of the name lies in the division or country its qualifier names ("Mala (Harib, Marib)" with no
+    Mala known in Marib): a namesake elsewhere would be confidently wrong, so the mention reads as the qualifier."""
+    q = m.qualifier or ""
+    key = norm(US_STATE_ABBR[q]) if q in US_STATE_ABBR else q
+    units = [(e, True) for e, _ in load_gazetteer().lookup(key) if e.feature in ("admin1", "country")]
+    if q in US_STATE_ABBR:
+        units = [(e, p) for e, p in units if e.country == "US"]
+    if units:
+        m.candidates = units
+
+
 def _km(a: Entry, b: Entry) -> float:
     p1, p2 = math.radians(a.lat), math.radians(b.lat)
     dp, dl = p2 - p1, math.radians(b.lon - a.lon)
@@ -86,6 +98,9 @@ def _resolve(mentions: list[_Mention]) -> None:
     the same name, division word and qualifier have the same candidates and the same context, so each such
     group is scored once and weighs as many times as it occurs.
     """
+    for m in mentions:
+        if m.qualifier and not any(_qualifies(m, e) for e, _ in m.candidates):
+            _to_qualifier(m)
     groups: dict[tuple[str, str | None, str | None, bool], list[_Mention]] = {}
     for m in mentions:
         groups.setdefault((m.key, m.suffix, m.qualifier, m.demonym), []).append(m)
