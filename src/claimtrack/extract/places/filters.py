@@ -56,14 +56,15 @@ def _named_for_state(doc: Doc, m: _Mention) -> bool:
 
 def _runs_on(doc: Doc, k: int) -> bool:
     """The capitalised name goes on at token k past the gazetteer's name: NER's entity continues into it, or a
-    place noun follows it ("Sin Chaung village"). Division words and a place's own bodies do not count."""
+    place noun follows it ("Sin Chaung village"). Division words and a place's own bodies do not count, nor does
+    an organisation's name the place begins."""
     nxt = doc[k]
     if not (nxt.is_alpha and nxt.text[:1].isupper()) or nxt.is_sent_start:
         return False
     if nxt.lower_ in ADMIN_SUFFIXES or nxt.lower_ in ADMIN_PLURALS or nxt.lower_ in ORIGIN_NOUNS:
         return False
-    if nxt.ent_iob_ == "I" and nxt.ent_type_ not in ("DATE", "TIME"):
-        return True
+    if nxt.ent_iob_ == "I" and nxt.ent_type_ in ("GPE", "LOC", "PERSON"):
+        return True  # an organisation's name ("Madison County Health Department") is another matter
     return k + 1 < len(doc) and doc[k + 1].lower_ in PLACE_NOUNS
 
 
@@ -77,7 +78,7 @@ def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
         if nxt.lower_ in DISEASE_HEADS:
             return True  # "Lassa fever", "Zika virus": a disease named after a place
     small_town = not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
-    if small_town and m.end < n and _runs_on(doc, m.end):
+    if small_town and m.end - m.start == 1 and m.end < n and _runs_on(doc, m.end):
         return True  # "Abu" of "in Abu Hujar", "Sin" of "Sin Chaung village": the head of an unknown name
     country = any(p and e.feature == "country" for e, p in m.candidates)
     small = not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
