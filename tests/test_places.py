@@ -498,3 +498,9 @@ def test_border_region_post_office_places_give_their_oblast(nlp: Language) -> No
 def test_current_first_level_names() -> None:
     kathmandu = [e for e, _ in load_gazetteer().lookup(norm("Kathmandu")) if e.country == "NP"]
     assert kathmandu[0].admin1 == "Bagmati Province"
+
+
+def test_a_list_of_countries_or_states_is_not_a_chain_of_qualifiers(nlp: Language) -> None:
+    found = places(nlp, "Cases were confirmed in Greece, Bulgaria, Italy and Austria, and in Idaho, Maine and Vermont.")
+    for name in ("Greece", "Bulgaria", "Italy", "Austria", "Idaho", "Maine", "Vermont"):
+        assert found[name].name == name, found[name]

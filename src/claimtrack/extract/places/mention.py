@@ -25,7 +25,7 @@ class _Mention:
     key: str
     suffix: str | None  # division word that followed or ended the name
     demonym: bool
-    qualifier: str | None  # normalised "Texas" of "Paris, Texas"
+    qualifier: str | None  # normalised "Texas" of "Paris, Texas"; "(texas" when bracketed: "Paris (Texas)"
     candidates: list[tuple[Entry, bool]] = field(default_factory=list)
     best: Entry | None = None
     char_start: int = 0

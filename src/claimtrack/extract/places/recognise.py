@@ -55,7 +55,7 @@ def _lookup(gaz: Gazetteer, key: str, suffix: str | None) -> list[tuple[Entry, b
 
 def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
     """'Gainesville, Fla.' / 'Paris, Texas' / 'Tbilisi, Georgia' / 'Marhanets (Nikopol, Dnipropetrovsk)': the key
-    of the qualifying first-level division or country."""
+    of the qualifying first-level division or country; a bracketed one is marked with a leading "("."""
     if end + 1 < len(doc) and doc[end].text == "(":
         # A parenthesised list of the divisions a place lies in, innermost first: the last that is a first-level
         # division or a country qualifies it.
@@ -65,7 +65,7 @@ def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
             for part in reversed(parts):
                 key = norm(part)
                 if key and any(e.feature in ("admin1", "country") for e, _ in gaz.lookup(key)):
-                    return key
+                    return "(" + key
         return None
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper():
         # Up to three tokens ("N.Y.", "New Mexico", "W. Va."); the longest that names a state or country.

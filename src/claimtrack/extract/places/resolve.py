@@ -61,7 +61,7 @@ def _base_score(m: _Mention, e: Entry, primary: bool, big_town: set[tuple[str, s
 
 
 def _qualifies(m: _Mention, e: Entry) -> bool:
-    q = m.qualifier
+    q = (m.qualifier or "").lstrip("(")
     if not q:
         return False
     state = US_STATE_ABBR.get(q)
@@ -75,7 +75,7 @@ def _qualifies(m: _Mention, e: Entry) -> bool:
 def _to_qualifier(m: _Mention) -> None:
     """No reading of the name lies in the division or country its qualifier names ("Mala (Harib, Marib)" with no
     Mala known in Marib): a namesake elsewhere would be confidently wrong, so the mention reads as the qualifier."""
-    q = m.qualifier or ""
+    q = (m.qualifier or "").lstrip("(")
     key = norm(US_STATE_ABBR[q]) if q in US_STATE_ABBR else q
     units = [(e, True) for e, _ in load_gazetteer().lookup(key) if e.feature in ("admin1", "country")]
     if q in US_STATE_ABBR:
@@ -99,7 +99,13 @@ def _resolve(mentions: list[_Mention]) -> None:
     group is scored once and weighs as many times as it occurs.
     """
     for m in mentions:
-        if m.qualifier and not any(_qualifies(m, e) for e, _ in m.candidates):
+        # Only a bracketed list of divisions is read this way: "Greece, Bulgaria" is a list, not a qualifier; and a
+        # country or first-level division is not placed inside another.
+        if (
+            (m.qualifier or "").startswith("(")
+            and not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
+            and not any(_qualifies(m, e) for e, _ in m.candidates)
+        ):
             _to_qualifier(m)
     groups: dict[tuple[str, str | None, str | None, bool], list[_Mention]] = {}
     for m in mentions:
