@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimtrack.extract.entities import canonical_entity, country_of
-from claimtrack.models import Claim, Event
+from claimtrack.models import Claim, Event, LedgerEvent
 
 _STATE_KINDS = {"state", "government", "military", "official"}
 _OF_COUNTRY = re.compile(r".*\bof\s+(?:the\s+)?(?P<c>[A-Z][\w .'-]+)$")  # greedy: the last "of X"
@@ -39,6 +39,7 @@ class Report:
     via: list[str] = field(default_factory=list)
     source_path: str | None = None
     title: str | None = None
+    url: str | None = None
     dup_group: str | None = None  # near-duplicate group of the article (its anchor's hash)
     dup_anchor_publisher: str | None = None  # first outlet of that group
 
@@ -296,6 +297,7 @@ def _report_entry(r: Report) -> dict[str, Any]:
         "source_path": r.source_path,
         "event_id": r.event.id,
         "report_key": report_key(r.article_hash, r.event.id),
+        "url": r.url,
         "publisher": r.publisher,
         "published": r.published,
         "title": r.title,
@@ -306,7 +308,7 @@ def _report_entry(r: Report) -> dict[str, Any]:
     return entry
 
 
-def ledger_event(ledger_id: str, reports: list[Report]) -> dict[str, Any]:
+def ledger_event(ledger_id: str, reports: list[Report]) -> LedgerEvent:
     """A ledger event: the contract event fields merged over its reports, plus reports and provenance.
 
     The anchor (earliest report) gives the base; the most precise date and place any report gives win,
@@ -343,4 +345,4 @@ def ledger_event(ledger_id: str, reports: list[Report]) -> dict[str, Any]:
     prov = dossier(reports)
     data["reports"] = [_report_entry(r) for r in reports]
     data.update(prov)
-    return data
+    return LedgerEvent.model_validate(data)
