@@ -6,27 +6,7 @@ import re
 from urllib.parse import urlparse
 
 from claimtrack.extract.entities import canonical_entity
-
-# Domains whose outlet name is not just the domain; anything else keeps its host name.
-_DOMAINS = {
-    "news.az": "News.az",
-    "foxnews.com": "Fox News",
-    "reuters.com": "Reuters",
-    "apnews.com": "Associated Press",
-    "bbc.co.uk": "BBC",
-    "bbc.com": "BBC",
-    "cnn.com": "CNN",
-    "tass.com": "TASS",
-    "tass.ru": "TASS",
-    "ria.ru": "RIA Novosti",
-    "interfax.ru": "Interfax",
-    "lefigaro.fr": "Le Figaro",
-    "ukrinform.net": "Ukrinform",
-    "kyivindependent.com": "Kyiv Independent",
-    "aljazeera.com": "Al Jazeera",
-    "theguardian.com": "The Guardian",
-    "nytimes.com": "The New York Times",
-}
+from claimtrack.kb import load as load_kb
 
 _NAME = r"[A-Z][\w.&'-]*(?:\s+(?:of\s+)?[A-Z][\w.&'-]*){0,3}"
 _OUTLET = r"[A-Za-z][\w.&'-]*(?:\s+[A-Za-z][\w.&'-]*){0,3}?"
@@ -43,7 +23,8 @@ def outlet_name(text: str) -> str:
     if entity and kind == "outlet":
         return entity
     if "." in text:  # a site name such as "News.Az": keep the domain's case
-        return text[0].upper() + text[1:].lower() if text.lower() in _DOMAINS else text
+        known = load_kb().outlet_for_host(text)
+        return known.name if known else text
     return " ".join(w if w.isupper() else w[0].upper() + w[1:] for w in text.split())
 
 
@@ -53,10 +34,8 @@ def publisher_from_url(url: str | None) -> str | None:
     host = (urlparse(url).hostname or "").lower().removeprefix("www.")
     if not host:
         return None
-    for domain, name in _DOMAINS.items():
-        if host == domain or host.endswith("." + domain):
-            return name
-    return host
+    known = load_kb().outlet_for_host(host)
+    return known.name if known else host
 
 
 def relay_in_lead(lead: str) -> tuple[str | None, list[str]]:
