@@ -49,11 +49,12 @@ class KnowledgeBase:
 
     def lookup(self, text: str) -> Entry | None:
         """The entry a mention names ("the Kremlin", "Zelenskiy", "AFP"), or None."""
-        key = re.sub(r"\s+", " ", text.strip().lower()).rstrip(".,").replace("’", "'")
-        hit = self.aliases.get(key)
-        if hit is None and key.startswith("the "):
-            hit = self.aliases.get(key[4:])
-        return hit
+        key = re.sub(r"\s+", " ", text.strip().lower()).replace("’", "'")
+        for k in (key, key.rstrip(".,")):  # "U.S." keeps its dot; "Reuters." loses the sentence's
+            hit = self.aliases.get(k) or (self.aliases.get(k[4:]) if k.startswith("the ") else None)
+            if hit is not None:
+                return hit
+        return None
 
     def outlet_for_host(self, host: str) -> Entry | None:
         host = host.lower().removeprefix("www.")
@@ -98,7 +99,9 @@ def parse(data: dict[str, Any]) -> KnowledgeBase:
         for alias in [entry.name, *(raw.get("aliases") or [])]:
             key = alias.lower().replace("’", "'")
             if key in aliases and aliases[key].name != entry.name:
-                raise KnowledgeBaseError(f"{KB_PATH}: alias {alias!r} names both {aliases[key].name!r} and {entry.name!r}")
+                raise KnowledgeBaseError(
+                    f"{KB_PATH}: alias {alias!r} names both {aliases[key].name!r} and {entry.name!r}"
+                )
             aliases.setdefault(key, entry)
         for d in entry.domains:
             domains[d.lower()] = entry

@@ -44,10 +44,13 @@ def country_of(name: str) -> str | None:
     if key in _KB.demonyms:
         return _KB.demonyms[key]
     names, codes = _country_index()
-    if key in names:
-        return names[key]
-    # ISO codes only when written as codes: "DE" is Germany, the word "it" is not Italy
-    return codes.get(key) if name.strip().isupper() else None
+    found = names.get(key)
+    if found is None and name.strip().isupper():
+        found = codes.get(key)  # ISO codes only when written as codes: "DE" is Germany, the word "it" is not Italy
+    if found is None:
+        return None
+    hit = _KB.lookup(found)  # pycountry's "Russian Federation" is the knowledge base's Russia
+    return hit.name if hit is not None and hit.kind == "state" else found
 
 
 @lru_cache(maxsize=1)
