@@ -139,6 +139,7 @@ class Event(_Model):
     injured: int | None = None
     modality: Modality = "asserted"
     status: Status = "claimed"
+    status_reason: str | None = Field(default=None, description="one line: why the event has its status")
     claims: list[str] = Field(default_factory=list)
 
 
