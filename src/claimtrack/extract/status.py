@@ -146,18 +146,19 @@ def decide(
         return "disputed", f"disputed: {who} asserts it, {by} denies it{note}"
     if conflicts:
         return "disputed", f"disputed: sides give different figures: {'; '.join(conflicts)}{note}"
-    if attacker and attacked and attacker != attacked and {attacker, attacked} <= a_sides:
+    # a side that also declines to confirm ("did not immediately confirm") has not confirmed the incident
+    real = a_sides - unconfirming
+    if attacker and attacked and attacker != attacked and {attacker, attacked} <= real:
         return "confirmed", (
             f"confirmed: both sides report it: {_label(attacker, asserting)} and {_label(attacked, asserting)}{note}"
         )
-    if INDEPENDENT in a_sides:
+    if INDEPENDENT in real:
         return "confirmed", f"confirmed: an independent party reports it: {_label(INDEPENDENT, asserting)}{note}"
-    real = a_sides - unconfirming
     if len(real) >= 2:
         shown = " and ".join(_label(s, asserting) for s in sorted(real))
         return "confirmed", f"confirmed: independent sources from {len(real)} sides: {shown}{note}"
     if asserting:
-        only = _label(sorted(a_sides)[0], asserting)
+        only = _label(sorted(real or a_sides)[0], asserting)
         others = [s for s in (attacker, attacked) if s and s not in a_sides]
         tail = f"; {others[0]} has not commented" if others else ""
         if unconfirming - a_sides:
