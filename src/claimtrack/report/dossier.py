@@ -48,6 +48,8 @@ def dossier_panel(ev: dict[str, Any]) -> Panel:
     )
     head.add_row("[bold]actors[/]", actors or "—", "[bold]independent sources[/]", str(ev.get("independent_sources")))
     head.add_row("[bold]weapons[/]", ", ".join(w["name"] for w in ev.get("weapons") or []) or "—", "", "")
+    if ev.get("status_reason"):  # why the status: which sides assert, deny, or gave which figures
+        head.add_row("[bold]why[/]", ev["status_reason"], "", "")
 
     timeline = Table(title="timeline of reports", title_justify="left", expand=True)
     for col in ("published", "publisher", "title", "via", "article"):
