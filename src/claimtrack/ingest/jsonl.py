@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pydantic import ValidationError
 
 from claimtrack.ingest.errors import IngestError
-from claimtrack.ingest.meta import outlet_name, publisher_from_url, relay_in_lead
+from claimtrack.ingest.meta import outlet_name, publisher_from_url, relay_in_lead, split_publisher, wires_in_text
 from claimtrack.models import Article
 
 
@@ -36,7 +36,9 @@ def articles_from_jsonl(text: str, where: str) -> Iterator[Article | IngestError
             yield IngestError(at, "record has no 'id'")
             continue
         lead_pub, via = relay_in_lead(body[:600])
-        publisher = rec.get("publisher")
+        publisher, credited = split_publisher(rec["publisher"]) if rec.get("publisher") else (None, [])
+        # the wire behind a republished story is its original reporter: one source however many outlets run it
+        via = [*via, *(w for w in [*credited, *wires_in_text(body)] if w not in via)]
         try:
             yield Article(
                 id=str(rec["id"]),

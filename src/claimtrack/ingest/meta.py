@@ -47,3 +47,44 @@ def relay_in_lead(lead: str) -> tuple[str | None, list[str]]:
     if m:
         return outlet_name(m.group("pub")), []
     return None, []
+
+
+# "KYIV, Ukraine (Reuters) -": a dateline naming the wire that wrote the story
+_DATELINE = re.compile(
+    r"(?m)^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,40})?\s*\((?P<w>[A-Za-z][\w .&/-]{0,30})\)\s*[-—–]"
+)
+# "(With inputs from Reuters)", "(Reporting by AFP; editing by ...)": a credit line
+_CREDIT = re.compile(
+    r"\((?:with\s+)?(?:inputs|input|reporting|additional reporting|information)\s+(?:from|by)\s+(?P<w>[^);]+)",
+    re.I,
+)
+# "Newshub (Reuters)": a publisher name that carries its wire
+_PUB_WIRE = re.compile(r"^(?P<pub>.+?)\s*\((?P<w>[^)]+)\)\s*$")
+
+
+def _wires(names: str) -> list[str]:
+    out = []
+    for part in re.split(r"\s*(?:,|/|\band\b|&)\s*", names):
+        entry = load_kb().lookup(part.strip())
+        if entry is not None and entry.kind == "outlet" and entry.name not in out:
+            out.append(entry.name)
+    return out
+
+
+def wires_in_text(text: str) -> list[str]:
+    """Wire agencies a story names as its origin: a dateline ("CITY (AP) —") or a credit ("(With inputs from
+    Reuters)"). Generic credits ("agencies") name no agency and add nothing."""
+    out: list[str] = []
+    for m in [*_DATELINE.finditer(text[:400]), *_CREDIT.finditer(text)]:
+        out += [w for w in _wires(m.group("w")) if w not in out]
+    return out
+
+
+def split_publisher(name: str) -> tuple[str, list[str]]:
+    """ "Newshub (Reuters)" -> ("Newshub", ["Reuters"]); a name without a wire in brackets stays whole."""
+    m = _PUB_WIRE.match(name.strip())
+    if m:
+        wires = _wires(m.group("w"))
+        if wires:
+            return m.group("pub").strip(), wires
+    return name, []
