@@ -38,7 +38,7 @@ def articles_from_jsonl(text: str, where: str) -> Iterator[Article | IngestError
         lead_pub, via = relay_in_lead(body[:600])
         publisher, credited = split_publisher(rec["publisher"]) if rec.get("publisher") else (None, [])
         # the wire behind a republished story is its original reporter: one source however many outlets run it
-        via = [*via, *(w for w in [*credited, *wires_in_text(body)] if w not in via)]
+        via = list(dict.fromkeys([*via, *credited, *wires_in_text(body)]))
         try:
             yield Article(
                 id=str(rec["id"]),

@@ -79,7 +79,7 @@ def article_from_text(raw: str, where: str) -> Article:
         footer = lines.pop().strip()
     text = clean_body(lines)
     lead_pub, via = relay_in_lead(text[:600])
-    via = [*via, *(w for w in wires_in_text(text) if w not in via)]  # the wire behind a republished story
+    via = list(dict.fromkeys([*via, *wires_in_text(text)]))  # the wire behind a republished story
     return Article(
         id=where,
         source_path=where,
