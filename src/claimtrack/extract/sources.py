@@ -382,12 +382,12 @@ def strip_det(text: str) -> str:
     return text
 
 
-def _join(tokens: Span | list) -> str:  # type: ignore[type-arg]
+def _join(tokens: Span | list) -> str:
     """Tokens as written: "al-Burhan" stays one word, "Ana Ruiz" keeps its space."""
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
-def _name_run(toks: list, i: int) -> str | None:  # type: ignore[type-arg]
+def _name_run(toks: list, i: int) -> str | None:
     run = []
     while i < len(toks) and _NAME_WORD.match(toks[i].text) and toks[i].lower_ not in TITLES:
         run.append(toks[i])

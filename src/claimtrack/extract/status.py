@@ -171,11 +171,25 @@ def decide(
 # --- one article -------------------------------------------------------------------------------------
 
 
+# ACLED event types that one incident can be told as: a strike that kills civilians is also "violence against
+# civilians"; a protest the police fire on is also a riot or an attack on protesters
+_KIND = {
+    "Battles": "violence",
+    "Explosions/Remote violence": "violence",
+    "Violence against civilians": "violence",
+    "Protests": "demonstration",
+    "Riots": "demonstration",
+}
+
+
+def _kind(ev: Event) -> str:
+    assert ev.acled is not None
+    return _KIND.get(ev.acled.event_type, ev.acled.sub_event_type)
+
+
 def _same_incident(a: Event, b: Event) -> bool:
-    if a.acled is None or b.acled is None or a.acled.event_type != b.acled.event_type:
+    if a.acled is None or b.acled is None or _kind(a) != _kind(b):
         return False
-    if a.acled.sub_event_type != b.acled.sub_event_type and not (a.date and b.date):
-        return False  # two kinds of incident, undated: nothing says they are one
     if a.date and b.date and a.date.value[:10] != b.date.value[:10]:
         if not (a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)):
             return False
@@ -214,6 +228,7 @@ def article_status(
     ("..., officials said, adding that 12 people died": the same sentence tells the same incident)."""
     by_id = {c.id: c for c in claims}
     sentences = sentences or []
+
     for ev in events:
         group = [o for o in events if o is ev or (_same_incident(ev, o) and ev.modality == o.modality)]
         voices: list[Voice] = []
