@@ -28,6 +28,7 @@ from claimtrack.extract.claims_lexicon import (
     STANCE_BY_LEMMA,
 )
 from claimtrack.extract.entities import canonical_entity
+from claimtrack.extract.frames import extra_attributions, is_act, refine_stance
 from claimtrack.extract.sources import SourceResolver, org_kind, strip_det
 from claimtrack.extract.time import resolve_date
 from claimtrack.models import Article, Claim, Content, Source, Stance, TextSpan
@@ -120,7 +121,9 @@ def find_claims(doc: Doc) -> list[Claim]:
     article_via = list(article.via) if article else []
     publisher = (article.publisher or "").lower() if article else ""
     quotes = Quotes(doc)
-    found = sorted(find_attributions(doc, quotes=quotes), key=lambda a: a.cue[0])
+    found = find_attributions(doc, quotes=quotes)
+    found = [a for a in found if not is_act(doc, a)] + extra_attributions(doc, found)
+    found.sort(key=lambda a: a.cue[0])
     resolver = SourceResolver(doc, quotes, [c for a in found for c in a.contents])
     # spaCy rebuilds Doc.text on every access; the article's text is the same string when the doc was made from it
     text = article.text if article is not None and len(article.text) == _doc_length(doc) else doc.text
@@ -155,7 +158,7 @@ def find_claims(doc: Doc) -> list[Claim]:
                 source=source,
                 cue=cue,
                 content=Content(text=ctext, spans=cspans),
-                stance=_stance(doc, a, ctext),
+                stance=refine_stance(doc, a, _stance(doc, a, ctext)),
                 via=via,
                 said_on=_said_on(doc, a, published, dates),
             )
