@@ -99,3 +99,41 @@ def test_stance_near_misses(nlp: Language, text: str, stance: str) -> None:
 
 def test_a_physical_attack_is_not_speech(nlp: Language) -> None:
     assert [c.cue.text for c in claims_of(nlp, "The ministry said Ukrainian forces attacked the convoy.")] == ["said"]
+
+
+def test_a_trailing_cue_attributes_the_whole_clause(nlp: Language) -> None:
+    c = only(nlp, "Police fired on crowds in the capital, killing at least 12 people and wounding 80, officials said.")
+    assert c.content.text == "Police fired on crowds in the capital, killing at least 12 people and wounding 80"
+    text = (
+        "Russia also shelled Izium and two other towns, injuring four people, according to the governor, Petro Hnatiuk."
+    )
+    c = next(c for c in claims_of(nlp, text) if c.cue.text == "according to")
+    assert c.content.text.startswith("Russia also shelled Izium") and "injuring four people" in c.content.text
+    # near-miss: a quotation keeps the span the quote rules give it
+    c = only(nlp, '"We saw smoke over the port," the captain said.')
+    assert c.content.text.startswith('"We saw smoke')
+
+
+def test_new_frames_passive_naming_and_trailing(nlp: Language) -> None:
+    c = only(nlp, "These figures are disputed by local officials in the town.")
+    assert c.stance == "denies" and c.content.text == "These figures"
+    text = 'The rebels were blamed for the massacre, in what a United Nations spokesperson described as a "bloodbath."'
+    c = next(c for c in claims_of(nlp, text) if c.cue.text == "described as")
+    assert c.source is not None and c.source.entity == "United Nations" and "bloodbath" in c.content.text
+    text = (
+        "In the past day, shelling killed three people in Avdiivka, regional governor Ivan Bondar reported on Monday."
+    )
+    c = next(c for c in claims_of(nlp, text) if c.cue.text == "reported")
+    assert c.source is not None and c.source.entity == "Ivan Bondar"
+    assert c.content.text.startswith("In the past day, shelling killed three people")
+
+
+def test_what_was_described_and_the_target_of_a_confirmed_attack(nlp: Language) -> None:
+    c = only(nlp, "Survivors described scenes of panic as the gunmen fired at anyone in sight.")
+    assert c.content.text == "scenes of panic as the gunmen fired at anyone in sight"
+    c = next(
+        c
+        for c in claims_of(nlp, "Colonel Ana Ruiz confirmed the assault on the troops but gave no casualty figures.")
+        if c.cue.text == "confirmed"
+    )
+    assert c.content.text == "the assault on the troops"

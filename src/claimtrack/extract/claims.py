@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import reduce
 
 from spacy.tokens import Doc, Span, Token
 
@@ -28,7 +29,14 @@ from claimtrack.extract.claims_lexicon import (
     STANCE_BY_LEMMA,
 )
 from claimtrack.extract.entities import canonical_entity
-from claimtrack.extract.frames import extra_attributions, is_act, refine_stance
+from claimtrack.extract.frames import (
+    extra_attributions,
+    is_act,
+    refine_stance,
+    widen_described,
+    widen_event_object,
+    widen_trailing,
+)
 from claimtrack.extract.sources import SourceResolver, org_kind, strip_det
 from claimtrack.extract.time import resolve_date
 from claimtrack.models import Article, Claim, Content, Source, Stance, TextSpan
@@ -122,7 +130,9 @@ def find_claims(doc: Doc) -> list[Claim]:
     publisher = (article.publisher or "").lower() if article else ""
     quotes = Quotes(doc)
     found = find_attributions(doc, quotes=quotes)
-    found = [a for a in found if not is_act(doc, a)] + extra_attributions(doc, found)
+    widen = (widen_trailing, widen_described, widen_event_object)
+    found = [reduce(lambda a, f: f(doc, a), widen, a) for a in found if not is_act(doc, a)]
+    found += extra_attributions(doc, found)
     found.sort(key=lambda a: a.cue[0])
     resolver = SourceResolver(doc, quotes, [c for a in found for c in a.contents])
     # spaCy rebuilds Doc.text on every access; the article's text is the same string when the doc was made from it

@@ -16,10 +16,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimtrack.extract.attribution import Attribution
+from claimtrack.extract.attribution import QUOTES, Attribution
 from claimtrack.extract.claims_lexicon import ANONYMOUS_HEADS, TITLES
+from claimtrack.extract.time import DATE_EXPRESSION
 from claimtrack.models import Stance
 
+_TRAILING = frozenset({"say", "report", "add", "announce", "state", "write", "tell", "confirm", "claim", "post"})
+_NAMING = frozenset({"describe", "call", "term", "label", "brand", "characterize", "characterise"})
+_PASSIVE_CUES = frozenset({"dispute", "deny", "reject", "confirm", "report", "contest", "refute"})
 _VERIFY = frozenset({"verify", "confirm", "respond", "comment", "corroborate"})
 _DECLARED_ACTS = frozenset({"declare", "proclaim", "impose", "announce", "order"})
 _ACT_NOUNS = frozenset(
@@ -133,6 +137,31 @@ def extra_attributions(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             while end > sent.start and doc[end - 1].is_punct:
                 end -= 1
             out.append(Attribution(cue=(t.i - 1, agent.i + 1), head=t.i, source=_np(by), contents=[(sent.start, end)]))
+        elif lem in _TRAILING and subj is not None and subj.dep_ == "nsubj":
+            # "Shelling killed three people in the town, regional governor Ivan Bondar reported on Monday."
+            first = subj.left_edge.i
+            sent = t.sent
+            if first - 1 > sent.start + 2 and doc[first - 1].text == "," and t.i > first:
+                out.append(
+                    Attribution(
+                        cue=(t.i, t.i + 1),
+                        head=t.i,
+                        source=(first, subj.right_edge.i + 1),
+                        contents=[(sent.start, first - 1)],
+                    )
+                )
+        elif lem in _NAMING and subj is not None:
+            # "what a UN spokesperson described as a bloodbath": the label is the speaker's
+            as_ = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            obj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+            if obj is not None:
+                out.append(Attribution(cue=(t.i, as_.i + 1), head=t.i, source=_np(subj), contents=[_np(obj)]))
+        elif lem in _PASSIVE_CUES and subj is not None and subj.dep_ == "nsubjpass":
+            # "these figures are disputed by local officials": the agent speaks about the subject
+            agent = next((c for c in t.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if by is not None:
+                out.append(Attribution(cue=(t.i, agent.i + 1), head=t.i, source=_np(by), contents=[_np(subj)]))
     return out
 
 
@@ -213,3 +242,60 @@ def refine_stance(doc: Doc, a: Attribution, stance: Stance) -> Stance:
             if attack and not modal and not _negated(v) and _self_agent(v):
                 return "claims_responsibility"  # "the rebels said they had attacked the convoy"
     return stance
+
+
+def widen_trailing(doc: Doc, a: Attribution) -> Attribution:
+    """A cue at the end of its sentence ("..., killing 12 and wounding 80, officials said") attributes the
+    whole clause before it, participles included: the content runs from the sentence start to the comma."""
+    if a.source is None or not a.contents or doc[a.cue[0]].sent.start != doc[a.source[0]].sent.start:
+        return a
+    sent = doc[a.cue[0]].sent
+    comma = min(a.source[0], a.cue[0]) - 1  # "..., officials said" and "..., according to officials"
+    if comma <= sent.start or doc[comma].text != "," or any(e > comma for _, e in a.contents):
+        return a
+    if doc[sent.start].text in QUOTES or any(t.text in QUOTES for t in doc[sent.start : comma]):
+        return a  # quotations keep the span the quote rules gave them
+    if min(s for s, _ in a.contents) <= sent.start and max(e for _, e in a.contents) >= comma:
+        return a
+    return Attribution(cue=a.cue, head=a.head, source=a.source, contents=[(sent.start, comma)], score=a.score)
+
+
+def widen_described(doc: Doc, a: Attribution) -> Attribution:
+    """ "Survivors described scenes of panic as the gunmen fired": what they described runs on into the
+    "as"/"how"/"when" clause, which is the account itself."""
+    head = doc[a.head]
+    if head.lemma_.lower() not in ("describe", "recount", "recall", "narrate") or not a.contents:
+        return a
+    extra = [
+        _np(c)
+        for c in head.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ in ("mark", "advmod") and m.lower_ in ("as", "how", "when") for m in c.children)
+    ]
+    if not extra:
+        return a
+    start = min(s for s, _ in a.contents)
+    end = max([e for _, e in a.contents] + [e for _, e in extra])
+    return Attribution(cue=a.cue, head=a.head, source=a.source, contents=[(start, end)], score=a.score)
+
+
+def widen_event_object(doc: Doc, a: Attribution) -> Attribution:
+    """ "confirmed the assault on the troops": the parser often hangs "on the troops" on the verb, but the
+    target belongs to the event noun that is the content."""
+    head = doc[a.head]
+    if len(a.contents) != 1:
+        return a
+    start, end = a.contents[0]
+    obj = next((c for c in head.children if c.dep_ == "dobj" and start <= c.i < end), None)
+    if obj is None or obj.lemma_.lower() not in _ATTACK_NOUNS or end != obj.right_edge.i + 1:
+        return a
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.i == end), None)
+    if prep is None or prep.lower_ not in ("on", "against", "near", "at", "in", "of"):
+        return a
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    when = doc[prep.i : prep.right_edge.i + 1].text
+    if pobj is None or pobj.ent_type_ in ("DATE", "TIME") or DATE_EXPRESSION.search(when):
+        return a  # "confirmed the attack on Tuesday": the date is when it was confirmed
+    return Attribution(
+        cue=a.cue, head=a.head, source=a.source, contents=[(start, prep.right_edge.i + 1)], score=a.score
+    )
