@@ -223,3 +223,33 @@ def test_a_rising_toll_is_an_update_not_a_contradiction(nlp: Language) -> None:
     assert shelling.status == "claimed"
     assert shelling.status_reason is not None and "killed 12 → 19 (update" in shelling.status_reason
     assert json.loads(result.model_dump_json())["events"][0]["status_reason"]
+
+
+# --- near-duplicates: lightly edited copies ---------------------------------------------------------
+
+_STORY = (
+    "Russian drones struck a grain terminal in the port of Izmail overnight, the regional governor said on "
+    "Thursday. Two workers were injured and a warehouse holding wheat caught fire. Air defence units shot down "
+    "most of the drones over the Danube, the air force said, but debris fell on a customs post. Firefighters "
+    "needed four hours to put out the blaze, and port officials said loading would resume on Friday."
+)
+
+
+def _dup(a: str, b: str) -> bool:
+    from claimtrack.link import dedup
+
+    sa, sb = dedup.signature(a), dedup.signature(b)
+    return bool(set(dedup.bands(sa)) & set(dedup.bands(sb))) and dedup.near_duplicate(sa, sb)
+
+
+def test_lightly_edited_copies_are_near_duplicates() -> None:
+    trimmed = _STORY.rsplit(" Firefighters", 1)[0] + " (With inputs from agencies)"
+    assert _dup(_STORY, trimmed)
+    restyled = _STORY.replace("drones", "UAVs").replace("said", "stated").replace("Thursday", "Thursday morning")
+    assert _dup(_STORY, "IZMAIL (Wire) - " + restyled)
+    # near-miss: another outlet's own account of the same strike is not a copy
+    own = (
+        "A grain terminal in Izmail burned after a night drone attack, with two port workers hurt, according to "
+        "the governor. The air force reported that most drones were downed over the river."
+    )
+    assert not _dup(_STORY, own)
