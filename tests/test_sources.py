@@ -253,3 +253,36 @@ def test_lightly_edited_copies_are_near_duplicates() -> None:
         "the governor. The air force reported that most drones were downed over the river."
     )
     assert not _dup(_STORY, own)
+
+
+# --- status in the pipeline: sides from the source phrase and the places it speaks of ----------------
+
+
+def _statuses(text: str) -> list[tuple[str, str | None]]:
+    result = next(process([Article(id="s", text=text, published="2026-02-01")]))
+    return [(e.status, e.status_reason) for e in result.events if e.acled]
+
+
+_MARKET = (
+    "Shelling killed nine people at a market in Donetsk on Sunday, said Ivan Sokolov, "
+    "head of the Donetsk People's Republic. "
+)
+
+
+def test_state_media_and_the_body_a_title_names_are_one_side(nlp: Language) -> None:
+    status, reason = _statuses(_MARKET + "A Sputnik correspondent said at least six shells hit the market.")[0]
+    assert status == "claimed" and reason == "claimed: Russia (Ivan Sokolov, Sputnik) only; Ukraine has not commented"
+    # near-miss: an independent reporter on the scene confirms
+    status, reason = _statuses(_MARKET + "An AP reporter at the scene said at least six shells hit the market.")[0]
+    assert status == "confirmed" and "independent party" in (reason or "")
+
+
+def test_the_attackers_own_claim_confirms_and_a_regional_office_speaks_for_its_region(nlp: Language) -> None:
+    lead = "Russian missiles hit a power plant in Kharkiv on Monday, the regional governor said. "
+    status, reason = _statuses(lead + "Russia's defence ministry said it had struck energy facilities in the city.")[0]
+    assert status == "confirmed" and (reason or "").startswith("confirmed: both sides report it")
+    # near-miss: the other side speaking of something else confirms nothing
+    status, reason = _statuses(
+        lead + "Russia's defence ministry said Ukrainian drones had attacked a depot in Belgorod."
+    )[0]
+    assert status == "claimed" and reason == "claimed: Ukraine (the regional governor) only; Russia has not commented"

@@ -84,8 +84,9 @@ OFFICIAL_HEADS = frozenset(
 CIVILIAN_HEADS = frozenset(
     (
         "resident residents witness witnesses eyewitness eyewitnesses survivor survivors villager villagers "
-        "doctor doctors nurse nurses medic medics activist activists lawyer lawyers locals relatives families "
-        "journalists media"
+        "doctor doctors nurse nurses medic medics activist activists lawyer lawyers locals relatives families"
     ).split()
 )
-GENERIC_HEADS = CIVILIAN_HEADS | frozenset("source sources reports report people analysts experts observers".split())
+GENERIC_HEADS = CIVILIAN_HEADS | frozenset(
+    "source sources reports report people analysts experts observers media journalists".split()
+)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from claimtrack.extract.claims_lexicon import CIVILIAN_HEADS
-from claimtrack.extract.entities import country_of, side
+from claimtrack.extract.entities import canonical_entity, country_of, side
 from claimtrack.kb import load as load_kb
 from claimtrack.models import Claim, Event, Status
 
@@ -57,8 +57,15 @@ class Figure:
     order: int  # text order or publication order: later revises earlier
 
 
-def voice_of(claim: Claim, article_state: str | None) -> Voice | None:
-    """The voice behind a claim, or None when it has no identifiable original source."""
+def voice_of(
+    claim: Claim, article_state: str | None, hint: str | None = None, region: str | None = None
+) -> Voice | None:
+    """The voice behind a claim, or None when it has no identifiable original source.
+
+    ``hint`` is the side the source phrase names (a known body, a place: "the governor of X Oblast");
+    ``region`` the state where the places of the claim's content lie: an unnamed regional office reports on
+    its own region; ``article_state`` comes last."""
+    article_state = region or article_state
     src = claim.source
     if src is None:
         return None
@@ -81,17 +88,30 @@ def voice_of(claim: Claim, article_state: str | None) -> Voice | None:
         if party:
             return Voice(f"{src.text} ({party})", party, claim.stance)
         label = (src.entity or "").split()
+        if "state" in label and article_state:
+            return Voice(src.entity or src.text, article_state, claim.stance)  # "state media", "state TV"
         if label and label[-1] in CIVILIAN_HEADS:
             return Voice(src.entity or src.text, CIVILIANS, claim.stance)  # "residents", "witnesses"
         return None  # "sources", "reports": nobody identifiable
     if not src.entity:
+        if src.kind in _STATE_KINDS and (hint or article_state):
+            return Voice(src.text, hint or article_state or "", claim.stance)  # "the regional governor"
         return None
-    party = side(src.entity)
+    party = side(src.entity) or hint  # hint: the body or place the source phrase names ("governor of X")
     if party is None and src.kind in _STATE_KINDS:
         party = article_state  # "the regional governor": an office of the state the article is about
     if party is None:
         party = CIVILIANS if src.kind == "person" else src.entity
     return Voice(src.entity, party, claim.stance)
+
+
+def _party(name: str) -> bool:
+    """A side that can contradict another's figures: a state or a known armed group, not a civilian,
+    independent or unidentified voice."""
+    if name in (CIVILIANS, INDEPENDENT):
+        return False
+    entry = load_kb().lookup(name)
+    return (entry is not None and (entry.group or entry.kind == "state")) or country_of(name) is not None
 
 
 def _label(side_: str, voices: Iterable[Voice]) -> str:
@@ -113,7 +133,7 @@ def _updates_or_conflicts(figures: list[Figure]) -> tuple[list[str], list[str]]:
         latest: dict[str, Figure] = {}
         for f in rows:
             latest[f.side] = f
-        by_side = {s: f.value for s, f in latest.items() if s not in (CIVILIANS, INDEPENDENT)}
+        by_side = {s: f.value for s, f in latest.items() if _party(s)}
         if len(set(by_side.values())) > 1:
             shown = ", ".join(f"{v} per {s}" for s, v in sorted(by_side.items()))
             conflicts.append(f"{role} {shown}")
@@ -222,12 +242,14 @@ def article_status(
     article_state: str | None,
     fallback: str | None,
     sentences: list[tuple[int, int]] | None = None,
+    hints: dict[str, str] | None = None,
 ) -> None:
     """Set ``status`` and ``status_reason`` on every event of one article, pooling one incident's voices:
     the claims of every event that tells it, and the claims whose content lies in a sentence of its triggers
     ("..., officials said, adding that 12 people died": the same sentence tells the same incident)."""
     by_id = {c.id: c for c in claims}
     sentences = sentences or []
+    hints = hints or {}
 
     for ev in events:
         group = [o for o in events if o is ev or (_same_incident(ev, o) and ev.modality == o.modality)]
@@ -240,20 +262,29 @@ def article_status(
             for c in claims
             if any(a <= cs < b for a, b in spans for cs, _ in c.content.spans) and c.stance != "other"
         ]
+        attacker = _actor_side(ev, "initiator")
+        if attacker and ev.acled and all(_same_incident(ev, o) for o in events if o.acled and _kind(o) == _kind(ev)):
+            # the article's only incident of its kind: the attacker's own claim of an attack is about it
+            nearby += [
+                c.id
+                for c in claims
+                if c.stance == "claims_responsibility"
+                and (v := _voice(c, article_state, hints)) is not None
+                and v.side == attacker
+            ]
         for o in group:
             for cid in [*o.claims, *nearby]:
                 c = by_id.get(cid)
-                v = voice_of(c, article_state) if c is not None and cid not in seen else None
+                v = _voice(c, article_state, hints) if c is not None and cid not in seen else None
                 seen.add(cid)
                 if v is not None:
                     voices.append(v)
             for q in o.quantities:
                 if q.role not in ("killed", "injured") or q.claim is None or q.claim not in by_id:
                     continue
-                v = voice_of(by_id[q.claim], article_state)
+                v = _voice(by_id[q.claim], article_state, hints)
                 if v is not None:
                     figures.append(Figure(q.role, q.value, v.side, v.name, int(q.claim[1:] or 0)))
-        attacker = _actor_side(ev, "initiator")
         attacked = _actor_side(ev, "target")
         status, reason = decide(voices, figures, attacker, attacked, fallback)
         if not voices and ev.status in ("denied", "disputed"):
@@ -261,6 +292,38 @@ def article_status(
             status, reason = ev.status, f"{ev.status}: the report itself is denied in the text"
         ev.status = status
         ev.status_reason = reason
+
+
+def _voice(c: Claim, article_state: str | None, hints: dict[str, str]) -> Voice | None:
+    return voice_of(c, article_state, hints.get(c.id), hints.get(c.id + "@content"))
+
+
+def _side_hints(doc: Doc, claims: list[Claim]) -> dict[str, str]:
+    """claim id -> the side its source phrase names: a known body ("the head of the X People's Republic")
+    or a place ("the governor of X Oblast" speaks for the state X lies in)."""
+    places = doc._.places if doc.has_extension("places") else None
+    ents = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
+    out: dict[str, str] = {}
+    for c in claims:
+        if c.source is None:
+            continue
+        a, b = c.source.span
+        for e in ents:
+            if a <= e.start_char and e.end_char <= b:
+                found = side(canonical_entity(e.text)[0])
+                if found:
+                    out[c.id] = found
+                    break
+        for p in places or []:
+            if c.id not in out and a <= p.span[0] and p.span[1] <= b and p.country and country_of(p.country):
+                out[c.id] = country_of(p.country) or ""
+        # the state where the places the claim speaks of lie (the first one named)
+        for p in places or []:
+            inside = any(x <= p.span[0] and p.span[1] <= y for x, y in c.content.spans)
+            if inside and p.country and country_of(p.country):
+                out[c.id + "@content"] = country_of(p.country) or ""
+                break
+    return out
 
 
 def apply_status(doc: Doc) -> Doc:
@@ -272,5 +335,5 @@ def apply_status(doc: Doc) -> Doc:
     if article is not None:
         fallback = article.via[0] if article.via else article.publisher
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    article_status(events, claims, _article_state(doc), fallback, sentences)
+    article_status(events, claims, _article_state(doc), fallback, sentences, _side_hints(doc, claims))
     return doc
