@@ -130,7 +130,7 @@ def extra_attributions(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             main = t.head
-            if by is None or main is t:
+            if agent is None or by is None or main is t:
                 continue
             sent = t.sent
             end = t.i - 1
@@ -154,13 +154,13 @@ def extra_attributions(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             # "what a UN spokesperson described as a bloodbath": the label is the speaker's
             as_ = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "as"), None)
             obj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
-            if obj is not None:
+            if as_ is not None and obj is not None:
                 out.append(Attribution(cue=(t.i, as_.i + 1), head=t.i, source=_np(subj), contents=[_np(obj)]))
         elif lem in _PASSIVE_CUES and subj is not None and subj.dep_ == "nsubjpass":
             # "these figures are disputed by local officials": the agent speaks about the subject
             agent = next((c for c in t.children if c.dep_ == "agent"), None)
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-            if by is not None:
+            if agent is not None and by is not None:
                 out.append(Attribution(cue=(t.i, agent.i + 1), head=t.i, source=_np(by), contents=[_np(subj)]))
     return out
 
