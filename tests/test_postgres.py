@@ -39,15 +39,35 @@ def pg_url() -> Iterator[str]:
 def test_ingest_events_and_export_on_postgres(pg_url: str, nlp) -> None:
     first = runner.invoke(app, ["ingest", str(ROOT / "examples"), "--db", pg_url])
     assert first.exit_code == 0, first.stderr
-    assert "9 article(s) added" in first.stderr
+    assert "14 article(s) added" in first.stderr  # 9 from files, 5 from examples/feeds/desk.rss
     again = runner.invoke(app, ["ingest", str(ROOT / "examples"), "--db", pg_url])
-    assert "0 article(s) added, 9 already in the ledger" in again.stderr
+    assert "0 article(s) added, 14 already in the ledger" in again.stderr
     listed = runner.invoke(app, ["events", "--db", pg_url, "--format", "jsonl"])
     assert listed.exit_code == 0
     events = [json.loads(line) for line in listed.stdout.splitlines()]
     assert events and all(ev["reports"] for ev in events)
     engine = sa.create_engine(pg_url)
     with engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT count(*) FROM articles")).scalar() == 9
+        assert conn.execute(sa.text("SELECT count(*) FROM articles")).scalar() == 14
         assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+    engine.dispose()
+
+
+def test_feed_memory_and_change_log_on_postgres(pg_url: str, nlp) -> None:
+    desk = str(ROOT / "examples" / "feeds" / "desk.rss")
+    first = runner.invoke(app, ["feed", desk, "--db", pg_url])
+    assert first.exit_code == 0, first.stderr
+    assert "5 article(s) added" in first.stderr
+    again = runner.invoke(app, ["feed", desk, "--db", pg_url])
+    assert "0 article(s) added, 5 already seen" in again.stderr
+    for name in ("06_same_event_outlet_a.txt", "07_same_event_outlet_b.html"):
+        runner.invoke(app, ["ingest", str(ROOT / "examples" / name), "--db", pg_url])
+    listed = runner.invoke(app, ["changes", "--since", "1h", "--db", pg_url, "--format", "jsonl"])
+    assert listed.exit_code == 0, listed.stderr
+    kinds = [json.loads(x)["kind"] for x in listed.stdout.splitlines()]
+    assert kinds.count("new") >= 6 and "reports" in kinds
+    engine = sa.create_engine(pg_url)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM feed_entries")).scalar() == 5
+        assert conn.execute(sa.text("SELECT count(*) FROM ledger_events WHERE summary IS NULL")).scalar() == 0
     engine.dispose()

@@ -201,7 +201,7 @@ def _ledger(tmp_path: Path, name: str) -> list[dict]:  # type: ignore[type-arg]
     ledger = Ledger(f"sqlite:///{tmp_path / 'l.db'}")
     for r in results:
         ledger.add(r)
-    return list(ledger.events())
+    return [e.model_dump(mode="json") for e in ledger.events()]
 
 
 def test_a_wire_story_and_two_republications_are_one_source(tmp_path: Path) -> None:

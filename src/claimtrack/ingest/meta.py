@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from urllib.parse import urlparse
 
 from claimtrack.extract.entities import canonical_entity
@@ -31,7 +32,10 @@ def outlet_name(text: str) -> str:
 def publisher_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    host = (urlparse(url).hostname or "").lower().removeprefix("www.")
+    try:
+        host = (urlparse(url).hostname or "").lower().removeprefix("www.")
+    except ValueError:  # "http://[not-an-ipv6" and the like: no host to name
+        return None
     if not host:
         return None
     known = load_kb().outlet_for_host(host)
@@ -88,3 +92,29 @@ def split_publisher(name: str) -> tuple[str, list[str]]:
         if wires:
             return m.group("pub").strip(), wires
     return name, []
+
+
+_ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])")
+
+
+def published_day(value: str) -> str | None:
+    """The publication day of a stated ``published`` value as YYYY-MM-DD.
+
+    ISO 8601 (a day, or a date-time with any offset) and RFC 822 (as feeds write it) are read
+    (``claimtrack.ingest.dates``); anything else raises ``ValueError``, as does a day that cannot exist
+    ("2024-13-45"): cutting an unreadable value to ten characters ("Mon, 10 Ma") silently turned off
+    relative dating.
+    """
+    from claimtrack.ingest.dates import FORMATS_HINT, parse_published
+
+    value = value.strip()
+    m = _ISO_DAY.match(value)
+    if not m:
+        day = parse_published(value)
+        if day is None:
+            raise ValueError(f"unreadable date {value[:40]!r}; write {FORMATS_HINT}")
+        return day
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        raise ValueError(f"impossible date {value[:10]!r}") from None

@@ -22,7 +22,7 @@ from claimtrack.extract.claims_lexicon import CIVILIAN_HEADS
 from claimtrack.extract.entities import canonical_entity, country_of, side
 from claimtrack.extract.status import CIVILIANS, INDEPENDENT, Figure, Voice, decide
 from claimtrack.kb import load as load_kb
-from claimtrack.models import Claim, Event
+from claimtrack.models import Claim, Event, LedgerEvent
 
 _STATE_KINDS = {"state", "government", "military", "official"}
 _OF_COUNTRY = re.compile(r".*\bof\s+(?:the\s+)?(?P<c>[A-Z][\w .'-]+)$")  # greedy: the last "of X"
@@ -42,6 +42,7 @@ class Report:
     via: list[str] = field(default_factory=list)
     source_path: str | None = None
     title: str | None = None
+    url: str | None = None
     dup_group: str | None = None  # near-duplicate group of the article (its anchor's hash)
     dup_anchor_publisher: str | None = None  # first outlet of that group
 
@@ -333,6 +334,7 @@ def _report_entry(r: Report) -> dict[str, Any]:
         "source_path": r.source_path,
         "event_id": r.event.id,
         "report_key": report_key(r.article_hash, r.event.id),
+        "url": r.url,
         "publisher": r.publisher,
         "published": r.published,
         "title": r.title,
@@ -343,7 +345,7 @@ def _report_entry(r: Report) -> dict[str, Any]:
     return entry
 
 
-def ledger_event(ledger_id: str, reports: list[Report]) -> dict[str, Any]:
+def ledger_event(ledger_id: str, reports: list[Report]) -> LedgerEvent:
     """A ledger event: the contract event fields merged over its reports, plus reports and provenance.
 
     The anchor (earliest report) gives the base; the most precise date and place any report gives win,
@@ -380,4 +382,4 @@ def ledger_event(ledger_id: str, reports: list[Report]) -> dict[str, Any]:
     prov = dossier(reports)
     data["reports"] = [_report_entry(r) for r in reports]
     data.update(prov)
-    return data
+    return LedgerEvent.model_validate(data)

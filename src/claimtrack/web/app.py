@@ -10,6 +10,7 @@ from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from claimtrack.store import Ledger
+from claimtrack.web.changes import changes_router
 
 STATIC = Path(__file__).with_name("static")
 
@@ -29,13 +30,15 @@ def create_app(db: str | None = None) -> FastAPI:
         type: str | None = Query(None, description="event type"),
         country: str | None = Query(None, description="ISO 3166-1 alpha-2"),
     ) -> list[dict[str, Any]]:
-        return list(ledger.events(since=since, until=until, type=type, country=country))
+        return [
+            ev.model_dump(mode="json") for ev in ledger.events(since=since, until=until, type=type, country=country)
+        ]
 
     @app.get("/api/events/{event_id}")
     def event(event_id: str) -> dict[str, Any]:
-        for ev in ledger.events():
-            if ev["id"] == event_id:
-                return ev
+        ev = ledger.event(event_id)
+        if ev is not None:
+            return ev.model_dump(mode="json")
         raise HTTPException(status_code=404, detail=f"no event {event_id}")
 
     @app.get("/api/assets")
@@ -43,5 +46,6 @@ def create_app(db: str | None = None) -> FastAPI:
         """Whether the map libraries were installed (``make web-assets``); the page degrades without them."""
         return {"map": (STATIC / "vendor" / "leaflet.js").exists()}
 
+    app.include_router(changes_router(ledger))  # /api/changes (web/changes.py)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
