@@ -101,8 +101,22 @@ def voice_of(
     if party is None and src.kind in _STATE_KINDS:
         party = article_state  # "the regional governor": an office of the state the article is about
     if party is None:
-        party = CIVILIANS if src.kind == "person" else src.entity
+        if src.kind == "person":
+            party = CIVILIANS
+        elif src.kind != "unknown" and looks_named(src.entity):
+            party = src.entity  # a named body outside the table (an NGO, a company) speaks for itself
+        else:
+            return None  # "footage shared by ...", "state TV": no identifiable voice
     return Voice(src.entity, party, claim.stance)
+
+
+_NAME_GLUE = frozenset({"of", "the", "for", "and", "de", "al", "el", "du", "la", "&"})
+
+
+def looks_named(name: str) -> bool:
+    """A proper name ("Convention for the Respect of Human Rights"), not a phrase ("footage shared by X")."""
+    words = name.replace("-", " ").split()
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_GLUE for w in words)
 
 
 def _party(name: str) -> bool:

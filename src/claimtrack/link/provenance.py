@@ -20,7 +20,7 @@ from typing import Any
 
 from claimtrack.extract.claims_lexicon import CIVILIAN_HEADS
 from claimtrack.extract.entities import canonical_entity, country_of, side
-from claimtrack.extract.status import CIVILIANS, INDEPENDENT, Figure, Voice, decide
+from claimtrack.extract.status import CIVILIANS, INDEPENDENT, Figure, Voice, decide, looks_named
 from claimtrack.kb import load as load_kb
 from claimtrack.models import Claim, Event, LedgerEvent
 
@@ -219,7 +219,11 @@ def _voice(st: Statement, state: str | None = None) -> Voice | None:
         label = st.original.split(" (anonymous")[0].lower().split()
         return Voice(st.original, CIVILIANS, st.stance) if label and label[-1] in CIVILIAN_HEADS else None
     party = side(st.original) or (state if st.kind in ("government", "military", "official") else None)
-    return Voice(st.original, party or (CIVILIANS if st.kind == "person" else st.original), st.stance)
+    if party is None and st.kind == "person":
+        party = CIVILIANS
+    if party is None and st.kind not in ("unknown", "outlet") and looks_named(st.original):
+        party = st.original  # a named body outside the table speaks for itself
+    return Voice(st.original, party, st.stance) if party else None
 
 
 def _status(reports: list[Report], kept: list[Statement]) -> tuple[str, str]:
