@@ -36,6 +36,12 @@ def test_read_commands_refuse_a_missing_ledger_and_create_none(tmp_path: Path, c
     assert not db.exists()
 
 
+def test_a_ledger_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
+    res = runner.invoke(app, ["ingest", "-", "--db", str(tmp_path / "no" / "such" / "l.db")], input=TEXT)
+    assert res.exit_code == 2
+    assert "cannot open the ledger" in res.stderr and "unable to open database file" in res.stderr
+
+
 def test_readers_do_not_migrate_an_old_ledger_and_migrate_does(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     engine = sa.create_engine(f"sqlite:///{db}")

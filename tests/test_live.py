@@ -214,9 +214,14 @@ def test_changes_list_new_events_growth_and_figures(tmp_path: Path, nlp) -> None
         for x in runner.invoke(app, ["changes", "--since", since, "--db", db, "-f", "jsonl"]).stdout.splitlines()
     ]
     assert later and "new" not in {r["kind"] for r in later if r["event"] == grew["event"]}
-    api = TestClient(create_app(db)).get("/api/changes", params={"since": since}).json()
+    api = TestClient(create_app(db), base_url="http://127.0.0.1").get("/api/changes", params={"since": since}).json()
     assert api == later
-    assert TestClient(create_app(db)).get("/api/changes", params={"since": "soon"}).status_code == 422
+    assert (
+        TestClient(create_app(db), base_url="http://127.0.0.1")
+        .get("/api/changes", params={"since": "soon"})
+        .status_code
+        == 422
+    )
     table = runner.invoke(app, ["changes", "--since", "yesterday", "--db", db])
     assert "ledger changes since" in table.stdout and grew["event"] in table.stdout
     bad = runner.invoke(app, ["changes", "--since", "whenever it was", "--db", db])

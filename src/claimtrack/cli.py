@@ -209,6 +209,19 @@ def _progress() -> Progress:
     )
 
 
+def _writer(db: str | None) -> Ledger:
+    """The ledger opened for writing (created or migrated as needed); one that cannot be opened at all
+    (no such folder, no server) ends the command with exit code 2."""
+    from sqlalchemy.exc import OperationalError
+
+    from claimtrack.store import Ledger
+
+    try:
+        return Ledger(db)
+    except OperationalError as exc:
+        raise fail(f"cannot open the ledger {db or 'claimtrack.db'}: {exc.orig}", 2) from None
+
+
 def _reader(db: str | None) -> Ledger:
     """The ledger opened read-only; a missing or out-of-date ledger ends the command with exit code 2."""
     from claimtrack.store import Ledger
@@ -264,9 +277,8 @@ def ingest(
 
     from claimtrack.cli_live import is_url, url_articles
     from claimtrack.ingest import IngestError
-    from claimtrack.store import Ledger
 
-    ledger = Ledger(db)
+    ledger = _writer(db)
     errors: list[IngestError] = []
     foreign: list[str] = []
     counts = {"added": 0, "already": 0}
@@ -444,10 +456,8 @@ def merge(
     note: Annotated[str | None, typer.Option(help="Why (kept with the correction)")] = None,
 ) -> None:
     """Merge two ledger events into one; the correction survives re-ingest (undo: claimtrack corrections)."""
-    from claimtrack.store import Ledger
-
     try:
-        merged = Ledger(db).merge(a, b, note=note)
+        merged = _writer(db).merge(a, b, note=note)
     except KeyError as exc:
         raise fail(f"no ledger event or report {exc.args[0]!r}") from None
     say(f"merged into {merged}")
@@ -465,10 +475,8 @@ def split(
     note: Annotated[str | None, typer.Option(help="Why (kept with the correction)")] = None,
 ) -> None:
     """Split a ledger event; the correction survives re-ingest (undo: claimtrack corrections)."""
-    from claimtrack.store import Ledger
-
     try:
-        ids = Ledger(db).split(event_id, report or None, note=note)
+        ids = _writer(db).split(event_id, report or None, note=note)
     except KeyError as exc:
         raise fail(f"no ledger event or report {exc.args[0]!r}") from None
     say(f"split into {len(ids)} event(s)")
@@ -486,9 +494,7 @@ def corrections(
     """List the merges and splits people made, or undo one (--undo N)."""
     import json
 
-    from claimtrack.store import Ledger
-
-    ledger = Ledger(db) if undo is not None else _reader(db)
+    ledger = _writer(db) if undo is not None else _reader(db)
     if undo is not None:
         try:
             gone = ledger.undo(undo)
@@ -561,14 +567,18 @@ def serve(
     db: DbOpt = None,
     host: Annotated[str, typer.Option(help="Address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on")] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(help="Host name browsers may use (repeat); default: the bound address and its loopback aliases"),
+    ] = None,
 ) -> None:
-    """Serve the web view (map and timeline) and a JSON API over the ledger."""
+    """Serve the analyst's desk (list, map, timeline, event pages) and a JSON API over the ledger."""
     import uvicorn
 
     from claimtrack.web import create_app
 
-    say(f"claimtrack web view on http://{host}:{port}/  (Ctrl+C to stop)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    say(f"claimtrack desk on http://{host}:{port}/  (API docs at /docs; Ctrl+C to stop)")
+    uvicorn.run(create_app(db, host=host, allowed_hosts=allow_host), host=host, port=port, log_level="warning")
 
 
 register_live(app)  # feed, watch, changes (cli_live.py)

@@ -137,11 +137,15 @@ def _where(article: Article) -> str:
 
 def _annotate_long(nlp: Language, article: Article, budget: Budget, started: float) -> tuple[Doc, list[str]]:
     """The model over a long article section by section; stops (with a warning) at half the time budget
-    so that our components keep the other half."""
+    so that our components keep the other half, and once the sections hold more mentions than the budget
+    (``_within_mentions`` then cuts at the exact sentence)."""
     sections = split_sections(article.text)
     done: list[Doc] = []
     warnings: list[str] = []
+    mentions = 0
     for sec in sections:
+        if mentions > budget.mentions:
+            break
         if time.monotonic() - started > budget.seconds / 2:
             read = sum(len(d.text) for d in done)
             warnings.append(
@@ -151,6 +155,7 @@ def _annotate_long(nlp: Language, article: Article, budget: Budget, started: flo
             break
         (doc,) = nlp.pipe([tokenize(nlp, sec)], disable=list(COMPONENTS))
         done.append(doc)
+        mentions += len(doc.ents)
     doc = join(done) if done else nlp.make_doc("")
     doc._.article = article
     return doc, warnings
@@ -166,7 +171,7 @@ def _within_mentions(doc: Doc, budget: Budget) -> tuple[Doc, list[str]]:
     short._.article = doc._.article
     return short, [
         f"mention budget ({budget.mentions:,} named entities; the text has {len(ents):,}): only the first "
-        f"{len(short.text):,} of {len(doc.text):,} characters were analysed"
+        f"{len(short.text):,} of {len(doc._.article.text):,} characters were analysed"
     ]
 
 

@@ -52,7 +52,7 @@ class SeenStore:
 
         def write() -> None:
             try:
-                with self.ledger.session() as s, s.begin():
+                with self.ledger.session(write=True) as s, s.begin():
                     s.add(FeedEntryRow(source=source, key=key, link=link, content_hash=digest, outcome=outcome))
             except IntegrityError:  # another process marked it first: the same outcome for us
                 pass

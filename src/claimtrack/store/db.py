@@ -95,9 +95,17 @@ def _sqlite_writer(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _begin_immediate(conn: Connection) -> None:
-    if conn.get_execution_options().get("isolation_level") != "AUTOCOMMIT":  # the migration begins its own
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+WRITE = {"claimtrack_write": True}
+"""Execution options of a writing transaction (``engine.execution_options(**WRITE)``)."""
+
+
+def _begin(conn: Connection) -> None:
+    options = conn.get_execution_options()
+    if options.get("isolation_level") == "AUTOCOMMIT":  # the migration begins its own
+        return
+    # a write takes SQLite's one write lock at its start, so writers queue on the busy timeout rather than
+    # fail when a read-then-write transaction finds another writer ahead; reads stay deferred and never wait
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if options.get("claimtrack_write") else "BEGIN")
 
 
 def _migrate_sqlite(engine: Engine) -> None:
@@ -138,7 +146,7 @@ def _writer_engine(url: str) -> Engine:
     if make_url(url).get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
         event.listen(engine, "connect", _sqlite_writer)
-        event.listen(engine, "begin", _begin_immediate)
+        event.listen(engine, "begin", _begin)
         return engine
     return create_engine(url)
 

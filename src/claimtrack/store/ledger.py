@@ -13,7 +13,7 @@ from claimtrack.link.provenance import Report, ledger_event
 from claimtrack.models import Claim, DocumentResult, Event, LedgerEvent
 from claimtrack.store import changes
 from claimtrack.store.backend import SqlBackend
-from claimtrack.store.db import open_engine
+from claimtrack.store.db import WRITE, open_engine
 from claimtrack.store.materialise import materialise
 from claimtrack.store.schema import (
     ArticleBandRow,
@@ -43,11 +43,13 @@ class Ledger:
 
     def __init__(self, db: str | None = None, engine: Engine | None = None, read_only: bool = False) -> None:
         self.engine = engine or open_engine(db, read_only=read_only)
+        self._write_engine = self.engine.execution_options(**WRITE)
         if not read_only:
             retrying(self._backfill)
 
-    def session(self) -> Session:
-        return Session(self.engine, expire_on_commit=False)
+    def session(self, write: bool = False) -> Session:
+        """A session; ``write`` for one that will write (on SQLite it holds the write lock from its start)."""
+        return Session(self._write_engine if write else self.engine, expire_on_commit=False)
 
     def has(self, text: str) -> bool:
         with self.session() as s:
@@ -71,7 +73,7 @@ class Ledger:
     def _add(self, result: DocumentResult) -> int | None:
         art = result.article
         digest = content_hash(art.text)
-        with self.session() as s, s.begin():
+        with self.session(write=True) as s, s.begin():
             write_lock(s)
             values = {
                 "doc_id": art.id,
@@ -189,7 +191,7 @@ class Ledger:
 
     def _backfill(self) -> None:
         """Ledgers written before linking (migration 0001) get report keys, blocking columns and clusters."""
-        with self.session() as s, s.begin():
+        with self.session(write=True) as s, s.begin():
             if s.scalar(select(EventRow.id).where(EventRow.report_key.is_(None)).limit(1)) is None:
                 # ledgers written before migration 0003 get their provenance columns once
                 stale = list(s.scalars(select(LedgerEventRow.ledger_id).where(LedgerEventRow.status.is_(None))))
@@ -260,7 +262,7 @@ class Ledger:
 
     def merge(self, a: str, b: str, note: str | None = None) -> str:
         """Force ledger events (or reports) ``a`` and ``b`` into one; returns the merged ledger id."""
-        with self.session() as s, s.begin():
+        with self.session(write=True) as s, s.begin():
             write_lock(s)
             changes.begin(s, f"merged by hand{': ' + note if note else ''}")
             ka, kb = self._members(s, a), self._members(s, b)
@@ -283,7 +285,7 @@ class Ledger:
     def split(self, event: str, reports: list[str] | None = None, note: str | None = None) -> list[str]:
         """Split a ledger event: the given reports (keys or article ids) leave it; none given: every report
         becomes its own event. Returns the resulting ledger ids."""
-        with self.session() as s, s.begin():
+        with self.session(write=True) as s, s.begin():
             write_lock(s)
             changes.begin(s, f"split by hand{': ' + note if note else ''}")
             keys = self._members(s, event)
@@ -324,7 +326,8 @@ class Ledger:
 
     def undo(self, override_id: int) -> dict[str, Any]:
         """Remove one correction and re-link its reports as the rules alone decide; returns the removed one."""
-        with self.session() as s, s.begin():
+        with self.session(write=True) as s, s.begin():
+            write_lock(s)
             row = s.get(LinkOverrideRow, override_id)
             if row is None:
                 raise KeyError(override_id)
