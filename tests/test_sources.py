@@ -269,6 +269,13 @@ _MARKET = (
 )
 
 
+def test_claims_carry_the_side_their_source_speaks_for(nlp: Language) -> None:
+    result = next(process([Article(id="s", text=_MARKET + "Residents said the market burned for hours.")]))
+    sides = {c.source.text: c.source.side for c in result.claims if c.source is not None}
+    assert sides["Ivan Sokolov, head of the Donetsk People's Republic"] == "Russia"
+    assert sides["Residents"] == "civilians"
+
+
 def test_state_media_and_the_body_a_title_names_are_one_side(nlp: Language) -> None:
     status, reason = _statuses(_MARKET + "A Sputnik correspondent said at least six shells hit the market.")[0]
     assert status == "claimed" and reason == "claimed: Russia (Ivan Sokolov, Sputnik) only; Ukraine has not commented"

@@ -68,6 +68,10 @@ class Source(_Model):
     entity: str | None = None
     kind: SourceKind = "unknown"
     anonymous: bool = False
+    side: str | None = Field(
+        default=None,
+        description="the party the source speaks for: a state, an armed group, 'civilians' or 'independent'",
+    )
 
 
 class Content(_Model):

@@ -349,5 +349,10 @@ def apply_status(doc: Doc) -> Doc:
     if article is not None:
         fallback = article.via[0] if article.via else article.publisher
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    article_status(events, claims, _article_state(doc), fallback, sentences, _side_hints(doc, claims))
+    state, hints = _article_state(doc), _side_hints(doc, claims)
+    for c in claims:  # the side each source speaks for, kept in the claim for the ledger's status
+        v = _voice(c, state, hints)
+        if c.source is not None:
+            c.source.side = v.side if v is not None else None
+    article_status(events, claims, state, fallback, sentences, hints)
     return doc

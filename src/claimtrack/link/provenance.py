@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimtrack.extract.claims_lexicon import CIVILIAN_HEADS
+from claimtrack.extract.claims_lexicon import CIVILIAN_HEADS, PERSONAL_PRONOUNS, THING_PRONOUNS
 from claimtrack.extract.entities import canonical_entity, country_of, side
 from claimtrack.extract.status import CIVILIANS, INDEPENDENT, Figure, Voice, decide, looks_named
 from claimtrack.kb import load as load_kb
@@ -75,6 +75,7 @@ class Statement:
     published: str | None
     said_on: str | None
     own_reporting: bool  # an outlet reporting without attribution
+    voice: str | None = None  # the side the article's status step gave the source (Source.side)
 
     @property
     def unit(self) -> str:
@@ -118,6 +119,7 @@ def _claim_statement(rep: Report, claim: Claim) -> Statement:
         published=rep.published,
         said_on=claim.said_on,
         own_reporting=own,
+        voice=src.side if src is not None else None,
     )
 
 
@@ -208,6 +210,10 @@ def _voice(st: Statement, state: str | None = None) -> Voice | None:
     """A statement as a voice for ``decide``: outlets' own reporting is not a voice (the fallback names it)."""
     if st.own_reporting:
         return None
+    if st.voice:  # decided in the article, where the source phrase and its places were in view
+        return Voice(st.original, st.voice, st.stance)
+    if st.original.lower() in PERSONAL_PRONOUNS or st.original.lower() in THING_PRONOUNS:
+        return None  # a pronoun the article could not resolve names nobody
     entry = load_kb().lookup(st.original)
     if entry is not None and entry.kind == "outlet" and not entry.side:
         return None  # an outlet cited as a source still only passes a story on
