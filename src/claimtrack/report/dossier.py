@@ -57,6 +57,8 @@ def dossier_panel(event: LedgerEvent | dict[str, Any]) -> Panel:
         str(ev.get("independent_sources")),
     )
     head.add_row(Text("weapons", "bold"), Text(", ".join(w["name"] for w in ev.get("weapons") or []) or "—"), "", "")
+    if ev.get("status_reason"):  # why the status: which sides assert, deny, or gave which figures
+        head.add_row(Text("why", "bold"), Text(ev["status_reason"]), "", "")
 
     timeline = Table(title="timeline of reports", title_justify="left", expand=True)
     for col in ("published", "publisher", "title", "via", "article"):
