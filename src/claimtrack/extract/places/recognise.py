@@ -101,20 +101,26 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
     out: list[_Mention] = []
     n = len(doc)
     # One pass over the tokens into plain lists: indexing a Doc per try is what would cost time here.
-    texts = [t.text for t in doc]
-    lowers = [t.lower_ for t in doc]
-    spaces = [t.whitespace_ for t in doc]
-    starts = [bool(t.is_sent_start) for t in doc]
-    ent_types = [t.ent_type_ for t in doc]
+    # (a single pass: each Token object spaCy builds costs as much as the work done with it)
+    texts: list[str] = []
+    lowers: list[str] = []
+    spaces: list[str] = []
+    starts: list[bool] = []
+    ent_types: list[str] = []
+    person_words: dict[str, list[int]] = {}
+    for k, t in enumerate(doc):
+        texts.append(t.text)
+        lowers.append(t.lower_)
+        spaces.append(t.whitespace_)
+        starts.append(bool(t.is_sent_start))
+        ent_types.append(t.ent_type_)
+        if ent_types[k] == "PERSON" and t.ent_iob_ == "I":
+            person_words.setdefault(lowers[k], []).append(k)  # surnames: inside a multi-word person name
     i = 0
     last_accepted_end = -10
     rejected: list[_Mention] = []
     person_tagged: list[_Mention] = []
-    person_words: dict[str, list[int]] = {}
     lower_words = {w for w in texts if w.islower()}
-    for k in range(n):
-        if ent_types[k] == "PERSON" and doc[k].ent_iob_ == "I":
-            person_words.setdefault(lowers[k], []).append(k)  # surnames: inside a multi-word person name
     while i < n:
         first = texts[i]
         if (
