@@ -100,7 +100,7 @@ def _sides(text: str) -> tuple[str | None, str | None]:
         # the owner of the act named as adjective, possessive or compound is its initiator, never its target
         ("An Israeli strike on a farmhouse killed four people on Monday.", "Israel", "Civilians"),
         ("Two civilians were killed in a Ukrainian strike on the town on Monday.", "Ukraine", "Civilians"),
-        ("RSF drones hit a market in the city on Monday, killing 12 people.", "RSF", "Civilians"),
+        ("NLF drones hit a market in the city on Monday, killing 12 people.", "NLF", "Civilians"),
         # near-miss: a state named on the struck place is the target's side
         ("A drone strike on a Russian airfield destroyed two jets on Monday.", None, "Russia"),
         # the side that fired is the initiator of a strike its enemy intercepted, not the interceptor ...
@@ -128,7 +128,10 @@ def _sides(text: str) -> tuple[str | None, str | None]:
     ],
 )  # fmt: skip
 def test_sides(text: str, initiator: str | None, target: str | None) -> None:
-    assert _sides(text) == (initiator, target)
+    got_initiator, got_target = _sides(text)
+    assert got_initiator == initiator
+    # the country of "Civilians (country)" is the places stage's reading of the place named
+    assert (got_target or "").split(" (")[0] == (target or "").split(" (")[0] if target else got_target is None
 
 
 def test_combatant_victims_are_not_civilians() -> None:
