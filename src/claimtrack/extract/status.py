@@ -23,13 +23,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from claimtrack.extract.claims_lexicon import CIVILIAN_HEADS
 from claimtrack.extract.entities import canonical_entity, country_of, side
 from claimtrack.kb import load as load_kb
 from claimtrack.models import Claim, Event, Status
+
+if TYPE_CHECKING:  # the ledger's readers use decide() without loading spaCy
+    from spacy.tokens import Doc
 
 ASSERTING = frozenset({"asserts", "claims_responsibility", "accuses", "alleges"})
 CIVILIANS = "civilians"
