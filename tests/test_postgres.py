@@ -71,3 +71,24 @@ def test_feed_memory_and_change_log_on_postgres(pg_url: str, nlp) -> None:
         assert conn.execute(sa.text("SELECT count(*) FROM feed_entries")).scalar() == 5
         assert conn.execute(sa.text("SELECT count(*) FROM ledger_events WHERE summary IS NULL")).scalar() == 0
     engine.dispose()
+
+
+def test_web_desk_on_postgres(pg_url: str, nlp) -> None:
+    """The desk's reader engine, index, prefix lookups, CSV and a correction on PostgreSQL."""
+    from fastapi.testclient import TestClient
+
+    from claimtrack.web import create_app
+    from tests.web_ledger import build
+
+    build(pg_url)
+    with TestClient(create_app(pg_url, poll=0), base_url="http://127.0.0.1") as c:
+        disputed = c.get("/api/events", params={"status": "disputed"}).json()
+        assert disputed["total"] == 1
+        ev_id = disputed["items"][0]["id"]
+        assert c.get(f"/api/events/{ev_id[:8]}").json()["id"] == ev_id
+        assert c.get(f"/api/events/{ev_id}/dossier").json()["status_reason"].startswith("sources disagree")
+        assert len(c.get("/api/events.csv", params={"country": "UA"}).text.splitlines()) == 4  # header + 3
+        a = c.get("/api/events", params={"q": "tbilisi"}).json()["items"][0]["id"]
+        b = c.get("/api/events", params={"type": "missile_strike"}).json()["items"][0]["id"]
+        assert len(c.post(f"/api/events/{a}/merge", json={"other": b}).json()["ids"]) == 1
+        assert c.get("/api/events").json()["total"] == 3

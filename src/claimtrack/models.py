@@ -157,6 +157,10 @@ class Place(_Model):
     lat: float | None = None
     lon: float | None = None
     feature: PlaceFeature = "settlement"
+    precision: LocationPrecision = Field(
+        default="point",
+        description="how exactly lat/lon place it: a village placed by its hromada's centroid is admin2",
+    )
 
 
 class DocumentResult(_Model):

@@ -331,7 +331,7 @@ def create_app(
             merged = writer.merge(_lid(event_id), _lid(body.other), note=body.note)
         except KeyError as exc:
             raise HTTPException(404, f"no ledger event or report {exc.args[0]!r}") from None
-        except IntegrityError:  # e.g. two events of one article, which linking keeps apart
+        except IntegrityError:  # a correction the ledger refuses is a conflict to report, not a 500
             raise HTTPException(409, f"the ledger cannot merge {event_id!r} with {body.other!r}") from None
         index.refresh(force=True)
         return S.Correction(ids=[merged])
@@ -343,7 +343,7 @@ def create_app(
             ids = writer.split(_lid(event_id), body.reports or None, note=body.note)
         except KeyError as exc:
             raise HTTPException(404, f"no report {exc.args[0]!r} in {event_id!r}") from None
-        except IntegrityError:  # Ledger.split can fail after a merge of the same reports: say so, not 500
+        except IntegrityError:  # a correction the ledger refuses is a conflict to report, not a 500
             raise HTTPException(409, f"the ledger cannot split {event_id!r} this way") from None
         index.refresh(force=True)
         return S.Correction(ids=ids)
