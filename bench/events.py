@@ -6,7 +6,7 @@ Runs claimtrack's full pipeline (``claimtrack.nlp.process``) over
   each snippet, through its ACLED sub-type, is scored by the set's own ``score.py`` (weighted / macro F1 and
   accuracy for subtasks 1-3); predictions go to ``bench/out/events_case2021.jsonl``;
 - PLOVER GSR (``../shared/bench/plover_gsr/data.jsonl``): the PLOVER type of the first event (our mapping,
-  ``event_types.PLOVER``) against ``event_plover_current`` (accuracy, macro F1 with a bootstrap 95% CI), and the
+  ``events.codes.PLOVER``) against ``event_plover_current`` (accuracy, macro F1 with a bootstrap 95% CI), and the
   actors: relaxed span F1 of initiator/target text against the coded actor texts (reciprocal pairs unordered)
   and F1 on their country codes; predictions go to ``bench/out/events_plover.jsonl``.
 
@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import pycountry  # noqa: E402
 
-from claimtrack.extract import event_types as et  # noqa: E402
 from claimtrack.extract.events import case_label, find_events  # noqa: E402
+from claimtrack.extract.events.codes import PLOVER as PLOVER_OF_TYPE  # noqa: E402
 from claimtrack.models import Article, Event  # noqa: E402
 from claimtrack.nlp import load_pipeline, make_doc  # noqa: E402
 
@@ -122,7 +122,7 @@ def plover(limit: int | None) -> None:
     with (OUT / "events_plover.jsonl").open("w", encoding="utf-8") as f:
         for r, evs in zip(recs, events, strict=True):
             e = evs[0] if evs else None
-            pt = et.PLOVER.get(e.type, "NONE") if e else "NONE"
+            pt = PLOVER_OF_TYPE.get(e.type, "NONE") if e else "NONE"
             gold_t.append(r["event_plover_current"])
             pred_t.append(pt)
             gold_actors = [a["actorText"] for a in r["source_actors"] + r["target_actors"] if a.get("actorText")]

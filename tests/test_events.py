@@ -6,8 +6,7 @@ import glob
 
 import pytest
 
-from claimtrack.extract import event_types as et
-from claimtrack.extract.events import event_status, find_events
+from claimtrack.extract.events import codes, event_status, find_events, lexicon, ranking
 from claimtrack.extract.weapons import distinct, find_weapons
 from claimtrack.ingest.reader import read_inputs
 from claimtrack.models import Article, Claim, Content, DocumentResult, Event, Source, TextSpan
@@ -81,7 +80,7 @@ def test_type_of_first_event(typed, fine: str) -> None:  # type: ignore[no-untyp
     events = typed[fine]
     assert events, f"no event in {TYPED[fine]!r}"
     assert events[0].type == fine
-    acled = et.acled_for(fine, government_actor=False)
+    acled = codes.acled_for(fine, government_actor=False)
     if fine == "interception":
         acled = ("Strategic developments", "Disrupted weapons use")
     got = (events[0].acled.event_type, events[0].acled.sub_event_type) if events[0].acled else None
@@ -89,23 +88,28 @@ def test_type_of_first_event(typed, fine: str) -> None:  # type: ignore[no-untyp
 
 
 def test_acled_mapping_covers_all_25_subtypes() -> None:
-    subtypes = {v[1] for v in et.ACLED.values() if v} | {et.acled_for("territory_change", True)[1]}  # type: ignore[index]
+    subtypes = {v[1] for v in codes.ACLED.values() if v} | {codes.acled_for("territory_change", True)[1]}  # type: ignore[index]
     assert subtypes == ACLED_SUBTYPES
-    assert et.ACLED["interception"] == ("Strategic developments", "Disrupted weapons use")
-    assert et.ACLED["missile_strike"] == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
-    assert et.ACLED["threat"] is None  # ACLED does not code threats
-    assert et.ACLED["authorization"] == ("Strategic developments", "Other")
+    assert codes.ACLED["interception"] == ("Strategic developments", "Disrupted weapons use")
+    assert codes.ACLED["missile_strike"] == ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    assert codes.ACLED["threat"] is None  # ACLED does not code threats
+    # authorizations, arms transfers and displacement are no incident ACLED codes (issue 9)
+    for uncoded in ("authorization", "arms_transfer"):
+        assert codes.ACLED[uncoded] is None
     for outside in ("natural_disaster", "man_made_disaster", "organized_crime", "claim_of_responsibility"):
-        assert et.ACLED[outside] is None
-    assert set(et.PLOVER) == set(et.ACLED)
+        assert codes.ACLED[outside] is None
+    assert set(codes.PLOVER) == set(codes.ACLED)
 
 
 def test_case_labels() -> None:
-    assert et.case_label("interception", et.ACLED["interception"]) == "DISR_WEAP"
-    assert et.case_label("territory_change", et.acled_for("territory_change", True)) == "GOV_REGAINS_TERIT"
-    assert et.case_label("territory_change", et.acled_for("territory_change", False)) == "NON_STATE_ACTOR_OVERTAKES_TER"
-    assert et.case_label("claim_of_responsibility", None) == "ATTRIB"
-    assert et.case_label("natural_disaster", None) == "NATURAL_DISASTER"
+    assert codes.case_label("interception", codes.ACLED["interception"]) == "DISR_WEAP"
+    assert codes.case_label("territory_change", codes.acled_for("territory_change", True)) == "GOV_REGAINS_TERIT"
+    assert (
+        codes.case_label("territory_change", codes.acled_for("territory_change", False))
+        == "NON_STATE_ACTOR_OVERTAKES_TER"
+    )
+    assert codes.case_label("claim_of_responsibility", None) == "ATTRIB"
+    assert codes.case_label("natural_disaster", None) == "NATURAL_DISASTER"
 
 
 def test_government_regains_territory(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -285,12 +289,12 @@ def test_seed_2024_11_19(seeds) -> None:  # type: ignore[no-untyped-def]
     assert main.status == "claimed"  # Russia's word; Ukraine has not confirmed
     us = _find(events, "authorization", initiator="United States", date="2024-11-17")
     assert us.target is not None and us.target.entity == "Ukraine"
-    troops = _find(events, "deployment")
-    assert _roles(troops) == {"troops": 10000}
+    # issue 9: the "invited soldiers" deployment cue was written for this seed and is gone; no rule for the seeds
     uk = _find(events, "authorization", initiator="United Kingdom")
     assert "Storm Shadow/SCALP" in [w.name for w in uk.weapons]
-    threat = _find(events, "threat", initiator="Russia", date="2024-09")
-    assert threat.modality == "threatened" and threat.acled is None
+    # the "would mean" / "act of war" threat cues were written for this seed and are gone (issue 9); whatever
+    # threat is still read carries no ACLED code
+    assert all(e.acled is None for e in events if e.type == "threat")
 
 
 def test_seed_2025_01_05(seeds) -> None:  # type: ignore[no-untyped-def]
@@ -675,10 +679,10 @@ SNIPPETS = [
 
 @pytest.mark.parametrize(("label", "text"), SNIPPETS)
 def test_case_label_of_written_snippets(label: str, text: str) -> None:
-    ranked = et.rank_types(text)
+    ranked = ranking.rank_types(text)
     assert ranked, text
     fine, _, cue = ranked[0]
-    assert et.case_label(fine, et.acled_for(fine, et.government_acts(text, cue))) == label
+    assert codes.case_label(fine, codes.acled_for(fine, ranking.government_acts(text, cue))) == label
 
 
 @pytest.mark.parametrize(
@@ -691,7 +695,7 @@ def test_case_label_of_written_snippets(label: str, text: str) -> None:
     ],
 )
 def test_argument_rules(text: str, fine: str) -> None:
-    assert et.rank_types(text)[0][0] == fine
+    assert ranking.rank_types(text)[0][0] == fine
 
 
 @pytest.mark.parametrize(
@@ -704,7 +708,7 @@ def test_argument_rules(text: str, fine: str) -> None:
     ],
 )
 def test_fast_scan_equals_one_pass_per_pattern(text: str) -> None:
-    assert et.scan(text) == et._scan_each(text, et._COMPILED)
+    assert lexicon.scan(text) == lexicon._scan_each(text, lexicon._COMPILED)
 
 
 # --- quality pass: failure classes an analyst sees at once (sentences written for these tests) ----------------
@@ -789,8 +793,8 @@ def test_sanctions_package_is_a_sanction(nlp) -> None:  # type: ignore[no-untype
     events = _events(nlp, "G7 finance ministers agreed a fresh round of sanctions against Iran on Tuesday.")
     assert events[0].type == "sanction"
     assert events[0].target is not None and events[0].target.entity == "Iran"
-    assert et.rank_types("The bloc agreed to impose sanctions on Iran.")[0][0] == "sanction"
-    assert et.rank_types("The two sides agreed a ceasefire in the capital.")[0][0] == "agreement"
+    assert ranking.rank_types("The bloc agreed to impose sanctions on Iran.")[0][0] == "sanction"
+    assert ranking.rank_types("The two sides agreed a ceasefire in the capital.")[0][0] == "agreement"
 
 
 @pytest.mark.parametrize(
@@ -886,14 +890,16 @@ def test_rejecting_a_proposal_is_still_a_rejection(nlp) -> None:  # type: ignore
                      "2025-06-12")  # fmt: skip
     assert events[0].type == "rejection"
     assert events[0].date is not None and events[0].date.value == "2025-06-12"
-    assert et.rank_types("Rebels rejected reports of a new offer.")[0][0] == "rejection"  # nothing eventive reported
+    assert (
+        ranking.rank_types("Rebels rejected reports of a new offer.")[0][0] == "rejection"
+    )  # nothing eventive reported
 
 
 def test_a_downed_drone_is_no_accident() -> None:
-    assert et.rank_types("A drone had crashed near the border.")[0][0] == "drone_strike"
-    assert "man_made_disaster" not in {t for t, _, _ in et.rank_types("A drone crashed near the border.")}
-    assert et.rank_types("A cruise missile came down in a field.")[0][0] == "missile_strike"
-    assert et.rank_types("A small passenger plane crashed near the airport.")[0][0] == "man_made_disaster"
+    assert ranking.rank_types("A drone had crashed near the border.")[0][0] == "drone_strike"
+    assert "man_made_disaster" not in {t for t, _, _ in ranking.rank_types("A drone crashed near the border.")}
+    assert ranking.rank_types("A cruise missile came down in a field.")[0][0] == "missile_strike"
+    assert ranking.rank_types("A small passenger plane crashed near the airport.")[0][0] == "man_made_disaster"
 
 
 def test_a_denial_dates_the_statement_not_the_event(nlp) -> None:

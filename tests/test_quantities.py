@@ -66,3 +66,128 @@ def test_parse_number(text: str, value: int | None) -> None:
 )  # fmt: skip
 def test_quantity_patterns(parse, text: str, expected: list[tuple[str, int, str | None]]) -> None:  # type: ignore[no-untyped-def]
     assert parse(text) == expected
+
+
+# issue 10: casualties from every common phrasing, with a near-miss for each rule
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one victim without a numeral: an article, a pronoun, a definite victim of "died"/"succumbed"
+        ("A farmer was shot dead near the village market.", [("killed", 1, "person")]),
+        ("Raiders killed a teacher outside the school.", [("killed", 1, "person")]),
+        ("He was killed in the ambush.", [("killed", 1, "person")]),
+        ("The shopkeeper later died in hospital.", [("killed", 1, "person")]),
+        ("The wounded guard succumbed to his injuries on Monday.", [("killed", 1, "person")]),
+        ("A nurse was beaten to death by the crowd.", [("killed", 1, "person")]),
+        ("Two traders were shot and killed on the highway.", [("killed", 2, "trader")]),
+        # near-misses: the one who acted, and a victim only shot at, are no toll
+        ("A gunman killed three shoppers.", [("killed", 3, "shopper")]),
+        ("A farmer was shot near the village market.", []),
+        ("He said the convoy had left.", []),
+        # nouns that carry the role on the way to the verb
+        ("The bodies of three fishermen were found on the riverbank.", [("killed", 3, "fisherman")]),
+        ("The clash led to the killing of one rebel commander.", [("killed", 1, "commander")]),
+        ("2 fatalities.", [("killed", 2, "fatality")]),
+        ("There was one fatality.", [("killed", 1, "fatality")]),
+        ("The police found three cars on the riverbank.", []),
+        # two roles in one sentence
+        ("Eleven police officers were killed and five others wounded.",
+         [("killed", 11, "officer"), ("injured", 5, "person")]),
+        ("Gunmen attacked the bus, killing two.", [("killed", 2, "person")]),
+        # negations
+        ("Nobody was hurt in the blast.", [("injured", 0, "person")]),
+        ("No one was killed.", [("killed", 0, "person")]),
+        ("One was killed.", [("killed", 1, "person")]),
+        # phrasal tolls: lives claimed or lost, injuries sustained, victims reported or thought killed
+        ("The bombing claimed the lives of at least 20 worshippers.", [("killed", 20, "worshipper")]),
+        ("A guard who tried to stop the raiders lost his life.", [("killed", 1, "person")]),
+        ("A minimum of 15 people sustained injuries in the blast.", [("injured", 15, "person")]),
+        ("Four villagers suffered gunshot wounds.", [("injured", 4, "villager")]),
+        ("Three civilians were reported killed by artillery in the city.", [("killed", 3, "civilian")]),
+        ("At least 20 soldiers are thought to have been killed.", [("killed", 20, "soldier")]),
+        ("Police fired tear gas, causing the death of a passer-by.", [("killed", 1, "person")]),
+        ("At least 2 dead.", [("killed", 2, "person")]),
+        ("The smuggler was shot and killed in the clash.", [("killed", 1, "person")]),
+        ("Four villagers suffered heavy losses.", []),  # near-miss: no harm noun
+        ("The general lost his job.", []),  # near-miss: no life lost
+        # conjoined groups are one toll; the killers of a conjoined verb are none
+        ("Two soldiers and a civilian were killed.", [("killed", 3, "soldier")]),
+        ("Two armed men shot and killed two guards at the gate.", [("killed", 2, "guard")]),
+        # a day of the month is no count
+        ("Around 26 May 2022, a man was killed in the town.", [("killed", 1, "person")]),
+        # ranges at their lower bound
+        ("Between 6 to 9 villagers were killed.", [("killed", 6, "villager")]),
+        ("3-4 guards were wounded.", [("injured", 3, "guard")]),
+    ],
+)  # fmt: skip
+def test_casualty_phrasings(parse, text: str, expected: list[tuple[str, int, str | None]]) -> None:  # type: ignore[no-untyped-def]
+    assert parse(text) == expected
+
+
+def _flags(nlp: Language, text: str) -> list[tuple[str, int, bool, bool, bool]]:
+    doc = nlp.make_doc(text)
+    for _, proc in nlp.pipeline:
+        if not getattr(proc, "__name__", "").startswith("claimtrack"):
+            doc = proc(doc)
+    return [(q.role, q.value, q.estimate, q.subset, q.background) for s in doc.sents for q in find_quantities(s, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # subsets stay apart from the total
+        ("The raid killed 14 people, nine of them children.",
+         [("killed", 14, False, False, False), ("killed", 9, False, True, False)]),
+        ("The blast killed 20 people, including six women.",
+         [("killed", 20, False, False, False), ("killed", 6, False, True, False)]),
+        # a rising toll: the latest figure is the incident's, the earlier one superseded
+        ("The death toll rose from 8 to 15 on Tuesday.",
+         [("killed", 8, False, False, True), ("killed", 15, False, False, False)]),
+        ("The death toll has risen to 23.", [("killed", 23, False, False, False)]),
+        # cumulative totals are background, not the day's figures
+        ("The war has killed more than 30,000 people since it began.", [("killed", 30000, False, False, True)]),
+        ("At least 500 soldiers have been killed since the start of the offensive.",
+         [("killed", 500, False, False, True)]),
+        ("At least 50 soldiers were killed on Monday.", [("killed", 50, False, False, False)]),  # near-miss
+        ("More than 9,000 people have died in the conflict.", [("killed", 9000, False, False, True)]),
+        ("Twelve soldiers died in the fighting.", [("killed", 12, False, False, False)]),  # near-miss: one clash
+        # a death that is a protest's cause is no toll of the protest
+        ("Lawyers protested outside the court against the killing of a witness.", []),
+        ("Students marched over the deaths of two classmates.", [("killed", 2, False, False, True)]),
+        # vague amounts the ACLED way, flagged as estimates; vague words count people only
+        ("Dozens of people were killed in the raid.", [("killed", 12, True, False, False)]),
+        ("Several civilians were wounded.", [("injured", 3, True, False, False)]),
+        ("An unknown number of soldiers were killed.", [("killed", 3, True, False, False)]),
+        ("Hundreds of protesters were injured.", [("injured", 100, True, False, False)]),
+        ("Air defences shot down some of the drones.", []),
+        ("Thousands of people fled the town.", []),
+    ],
+)  # fmt: skip
+def test_figure_flags(nlp: Language, text: str, expected: list[tuple[str, int, bool, bool, bool]]) -> None:
+    assert _flags(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "X of Y": intercepted X of launched Y
+        ("Air defences downed 41 of the 57 drones launched overnight.",
+         [("intercepted", 41, "drone"), ("launched", 57, "drone")]),
+        ("The army shot down 20 out of 25 missiles.", [("intercepted", 20, "missile"), ("launched", 25, "missile")]),
+        ("Nine of the 20 passengers were killed.", [("killed", 9, "passenger")]),  # a group, not a launch
+        # clean units from the weapons table: names with hyphens and "attack drones"
+        ("The enemy launched five Kh-101 missiles and two Iskander-M missiles.",
+         [("launched", 5, "missile"), ("launched", 2, "missile")]),
+        ("The enemy launched 40 attack drones at the port.", [("launched", 40, "drone")]),
+        ("The unit fired from its Su-34 jets.", []),
+    ],
+)  # fmt: skip
+def test_weapon_figures(parse, text: str, expected: list[tuple[str, int, str | None]]) -> None:  # type: ignore[no-untyped-def]
+    assert parse(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("forty one", 41), ("a hundred", 100), ("two hundred and five", 205), ("a dozen", 12)]
+)
+def test_parse_number_words(text: str, value: int) -> None:
+    assert parse_number(text) == value

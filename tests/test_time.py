@@ -88,3 +88,30 @@ def test_text_is_kept() -> None:
 )
 def test_date_expressions_in_text(sentence: str, found: list[str]) -> None:
     assert [m.group(0) for m in DATE_EXPRESSION.finditer(sentence)] == found
+
+
+# issue 10: parts of the day, nights named by their day, day ranges, "the previous evening"
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("overnight into Sunday", date(2024, 11, 19), ("2024-11-17", "day")),
+        ("overnight on Monday", TUE, ("2024-11-18", "day")),
+        ("between 8 - 9 June 2022", TUE, ("2022-06-08", "day")),  # a span of days: its first day
+        ("March 12-13, 2023", TUE, ("2023-03-12", "day")),
+        ("the previous evening", TUE, ("2024-11-18", "day")),
+        ("the day before yesterday", TUE, ("2024-11-17", "day")),
+        ("overnight", TUE, ("2024-11-19", "day")),  # near-miss: a bare night stays the article's day
+    ],
+)
+def test_nights_ranges_previous(text: str, published: date, expected: tuple[str, str]) -> None:
+    assert _v(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [("Rebels shelled the town overnight into Sunday.", "overnight into Sunday"),
+     ("The raid took place between 3 - 4 May 2022.", "3 - 4 May 2022"),
+     ("Police said 12 people died the previous evening.", "the previous evening")],
+)  # fmt: skip
+def test_date_expressions_found(text: str, phrase: str) -> None:
+    assert phrase in [m.group(0) for m in DATE_EXPRESSION.finditer(text)]

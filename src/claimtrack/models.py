@@ -29,6 +29,7 @@ Stance = Literal[
     "other",
 ]
 DatePrecision = Literal["day", "month", "year"]
+DateBasis = Literal["own", "article", "published"]
 LocationPrecision = Literal["point", "admin2", "admin1", "country", "region"]
 PlaceFeature = Literal["settlement", "admin1", "admin2", "country", "region", "water", "landmark"]
 Modality = Literal["asserted", "planned", "threatened", "hypothetical", "negated"]
@@ -98,6 +99,11 @@ class EventDate(_Model):
     value: str = Field(description="YYYY-MM-DD, YYYY-MM or YYYY")
     precision: DatePrecision
     text: str
+    basis: DateBasis = Field(
+        default="own",
+        description="own: the incident's own date phrase; article: the date the article gives its incident; "
+        "published: no date in the text, the publication day (ACLED time_precision 2)",
+    )
 
 
 class Location(_Model):
@@ -142,6 +148,11 @@ class Event(_Model):
     fatalities: int | None = None
     injured: int | None = None
     modality: Modality = "asserted"
+    background: bool = Field(
+        default=False,
+        description="an earlier incident the article tells in passing (dated days before its own): kept for the "
+        "record, never given the current incident's figures, and carrying no ACLED code",
+    )
     status: Status = "claimed"
     status_reason: str | None = Field(default=None, description="one line: why the event has its status")
     claims: list[str] = Field(default_factory=list)

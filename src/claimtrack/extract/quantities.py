@@ -1,282 +1,184 @@
 """Counted figures of an event with their roles: launched, intercepted, damaged, hit, killed, injured, troops...
 
-A figure is a number (digits, number words, "dozens", ordinals like "the sixth" = one item) or a negated
-noun ("no casualties" = 0 killed). Its role comes from the verb that governs it in the dependency parse
-("shot down five of the missiles" -> intercepted 5) or from its noun ("300 casualties"), its unit from
-the counted noun, normalised through the weapon lexicon ("ATACMs" -> missile).
+A figure is a number (digits, number words read by text2num, vague amounts coded the ACLED way and flagged as
+estimates, ordinals like "the sixth" = one item), a single victim ("a farmer was shot dead", "he died") or a
+negation ("no casualties", "nobody was hurt" = 0). Its role comes from the verb that governs it in the dependency
+parse ("shot down five of the missiles" -> intercepted 5), a noun on the way ("the bodies of three men", "the
+killing of one guard") or its own noun ("300 casualties"); its unit from the counted noun phrase through the
+weapons table ("40 attack drones" -> drone). Figures that are not the incident's own are flagged: subsets ("nine
+of them children"), superseded tolls ("rose from 8 to 15": the 8) and cumulative totals ("since the war began").
+The vocabulary is data: ``data/figures.json``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claimtrack.extract.weapons import find_weapons
+from claimtrack.extract.figure_grammar import (
+    QuantityMention,
+    head_noun,
+    is_background,
+    is_subset,
+    number_span,
+    parse_number,
+    path_up,
+    role_of,
+    toll_role,
+    unit_of,
+)
+from claimtrack.extract.figure_words import (
+    ATTACK_PERSON_VERBS,
+    NOT_COUNT_ENTS,
+    NOT_COUNTS,
+    ORDINALS,
+    OUTCOME_ROLES,
+    OWN_ROLE,
+    PERSON_ONLY_VAGUE,
+    PERSON_UNITS,
+    PLACE_PREPS,
+    PROJECTILE_UNITS,
+    UNKNOWN,
+    VAGUE,
+    VICTIM_ROLES,
+)
+from claimtrack.extract.victims import (
+    beside_month,
+    conj_total,
+    single_victims,
+)
 
-_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "zero": 0, "no": 0, "none": 0,
-}  # fmt: skip
-_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-# ACLED's conventions for vague counts: "dozens" is coded 12, "hundreds" 100, "several" and "a few" 3
-_VAGUE = {"dozen": 12, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000, "several": 3, "a few": 3,
-          "tens": 10, "couple": 2}  # fmt: skip
-_ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-    "ninth": 9, "tenth": 10, "last": 1, "remaining": 1,
-}  # fmt: skip
-
-ROLE_OF_VERB = {
-    "launch": "launched", "fire": "launched", "send": "launched", "shoot": "launched", "use": "launched",
-    "unleash": "launched", "lob": "launched",
-    "intercept": "intercepted", "down": "intercepted", "repel": "intercepted", "neutralize": "intercepted",
-    "neutralise": "intercepted", "destroy": "destroyed", "damage": "damaged", "hit": "hit", "strike": "hit",
-    "land": "hit", "fall": "hit", "miss": "missed", "kill": "killed", "die": "killed", "slay": "killed",
-    "murder": "killed", "injure": "injured", "wound": "injured", "hurt": "injured", "deploy": "troops",
-    "invite": "troops", "station": "troops", "dispatch": "troops", "mobilize": "troops", "mobilise": "troops",
-    "arrest": "arrested", "detain": "arrested", "kidnap": "abducted", "abduct": "abducted", "displace": "displaced",
-    "evacuate": "evacuated", "rally": "participants", "protest": "participants", "march": "participants",
-    "gather": "participants", "capture": "captured", "seize": "seized", "receive": "delivered",
-    "deliver": "delivered", "supply": "delivered", "transfer": "delivered",
-}  # fmt: skip
-_ROLE_OF_NOUN = {
-    "casualty": "killed", "death": "killed", "fatality": "killed", "dead": "killed", "body": "killed",
-    "injury": "injured", "wounded": "injured", "injured": "injured", "troop": "troops", "soldier": "troops",
-    "serviceman": "troops", "fighter": "troops", "protester": "participants", "demonstrator": "participants",
-    "hostage": "abducted", "detainee": "arrested", "prisoner": "arrested",
-}  # fmt: skip
-_PERSON_UNITS = {
-    "person", "people", "civilian", "soldier", "troop", "fighter", "militant", "man", "woman", "child",
-    "resident", "villager", "student", "serviceman", "policeman", "officer", "protester", "demonstrator",
-    "worker", "member", "casualty", "death", "fatality", "body", "hostage", "detainee", "prisoner", "rebel",
-    "insurgent", "terrorist", "passenger", "activist", "journalist", "family", "refugee",
-}  # fmt: skip
-_TROOPS = {"soldier", "troop", "serviceman", "fighter", "personnel", "mercenary", "marine", "paratrooper"}
-_NOT_COUNTS = {"km", "kilometer", "kilometre", "mile", "meter", "metre", "percent", "%", "year", "month", "day",
-               "hour", "minute", "week", "dollar", "$", "euro", "kg", "ton", "tonne", "age", "range"}  # fmt: skip
-_OWN_ROLE = {
-    "dead": "killed",
-    "killed": "killed",
-    "kill": "killed",
-    "wound": "injured",
-    "wounded": "injured",
-    "injure": "injured",
-    "injured": "injured",
-}
-_NOT_COUNT_ENTS = ("DATE", "TIME", "MONEY", "PERCENT")
-_ATTACK_PERSON_VERBS = {"kill", "die", "injure", "wound", "hurt", "slay", "murder"}
+__all__ = ["QuantityMention", "find_quantities", "parse_number"]
 
 
-@dataclass(frozen=True)
-class QuantityMention:
-    role: str
-    value: int
-    unit: str | None
-    start: int  # char span of the figure in the doc
-    end: int
-
-
-# prepositions whose object is where something was aimed or happened, not what was used or hurt
-_PLACE_PREPS = frozenset({"at", "on", "against", "into", "in", "across", "over", "toward", "towards", "near", "around"})
-_PROJECTILE_UNITS = frozenset({"missile", "drone", "rocket", "bomb", "artillery", "aircraft", "grenade", "explosive"})
-
-
-def parse_number(text: str) -> int | None:
-    """Integer of a written figure: "10,000", "six", "two hundred", "1.5 million", "dozens"."""
-    t = text.strip().lower().replace(",", "")
-    if not t:
-        return None
-    if re.fullmatch(r"\d+", t):
-        return int(t)
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(hundred|thousand|million|billion)", t)
-    if m:
-        return int(float(m.group(1)) * _SCALES[m.group(2)])
-    if t in _VAGUE:
-        return _VAGUE[t]
-    total, current = 0, 0
-    seen = False
-    for w in re.split(r"[\s-]+", t):
-        if w == "and":
-            continue
-        if w in _UNITS:
-            current += _UNITS[w]
-            seen = True
-        elif w in _SCALES:
-            current = max(current, 1) * _SCALES[w]
-            if _SCALES[w] >= 1000:
-                total, current = total + current, 0
-            seen = True
-        else:
-            return None
-    return total + current if seen else None
-
-
-def _number_span(tok: Token) -> tuple[int, int, int] | None:
-    """(first token index, last token index + 1, value) of the figure that ``tok`` starts or belongs to."""
-    doc = tok.doc
-    i = tok.i
-    if tok.lower_ in _ORDINALS and tok.i > 0 and doc[tok.i - 1].lower_ == "the" and tok.head.pos_ != "NOUN":
-        return i, i + 1, 1  # "the sixth" (one item of a counted set)
-    if tok.lower_ in _VAGUE:
-        return i, i + 1, _VAGUE[tok.lower_]
-    if not (tok.like_num or tok.lower_ in _SCALES) or tok.lower_ in ("one",) and tok.dep_ not in ("nummod", "dobj"):
-        if not (tok.lower_ == "one" and tok.dep_ == "nummod"):
-            return None
-    j = i
-    while j + 1 < len(doc) and (doc[j + 1].like_num or doc[j + 1].lower_ in _SCALES or doc[j + 1].lower_ == "-"):
-        if doc[j + 1].lower_ == "-" and not (j + 2 < len(doc) and doc[j + 2].like_num and doc[j + 2].lower_ in _UNITS):
-            break
-        j += 1
-    value = parse_number(doc[i : j + 1].text)
-    if value is None:
-        return None
-    return i, j + 1, value
-
-
-def _unit_of(noun: Token | None) -> str | None:
-    if noun is None:
-        return None
-    weapons = find_weapons(noun.text)
-    if weapons:
-        return weapons[0].cls
-    lemma = noun.lemma_.lower()
-    return "person" if lemma in ("people", "person", "other", "individual") else lemma
-
-
-def _governing_verb(tok: Token) -> Token | None:
-    """The verb whose argument ``tok`` (a counted noun or a figure) is, through of-phrases and conjunctions."""
-    cur = tok
-    for _ in range(6):
-        if cur.pos_ in ("VERB", "AUX") and cur is not tok:
-            return cur
-        if cur.dep_ in ("conj", "appos") or cur.dep_ in (
-            "pobj",
-            "prep",
-            "dobj",
-            "nsubjpass",
-            "nsubj",
-            "attr",
-            "nummod",
-            "amod",
-            "compound",
-            "npadvmod",
-            "oprd",
-        ):
-            if cur.head is cur:
-                return None
-            cur = cur.head
-            continue
-        if cur.pos_ in ("VERB",):
-            return cur
-        return cur.head if cur.head.pos_ == "VERB" else None
-    return None
-
-
-def _role_of(verb: Token | None, unit_tok: Token | None, unit: str | None) -> str | None:
-    if unit_tok is not None:
-        noun_role = _ROLE_OF_NOUN.get(unit_tok.lemma_.lower())
-        if noun_role in ("killed", "injured"):
-            return noun_role
-    if verb is None:
-        if unit_tok is not None and unit_tok.lemma_.lower() in _TROOPS:
-            return "troops"
-        return _ROLE_OF_NOUN.get(unit_tok.lemma_.lower()) if unit_tok is not None else None
-    lemma = verb.lemma_.lower()
-    if lemma == "leave":  # "left three people dead and two wounded"
-        for c in verb.children:
-            if c.dep_ in ("oprd", "acomp", "xcomp") and c.lemma_.lower() in ("dead", "injured", "wounded"):
-                return "killed" if c.lemma_.lower() == "dead" else "injured"
-    if lemma == "shoot" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children):
-        return "intercepted"
-    if lemma == "destroy" and re.search(r"in (?:the )?(?:air|sky)|air defen", verb.sent.text, re.I):
-        return "intercepted"
-    role = ROLE_OF_VERB.get(lemma)
-    person = unit in _PERSON_UNITS or (unit_tok is not None and unit_tok.lemma_.lower() in _PERSON_UNITS)
-    if role in ("launched", "troops") and person:
-        return "troops" if (unit_tok is not None and unit_tok.lemma_.lower() in _TROOPS) or role == "troops" else None
-    if role == "launched" and unit_tok is not None and unit_tok.lemma_.lower() in _TROOPS:
-        return "troops"
-    if role is None and unit_tok is not None:
-        if unit_tok.lemma_.lower() in _TROOPS:
-            return "troops"
-        return _ROLE_OF_NOUN.get(unit_tok.lemma_.lower())
-    return role
-
-
-def find_quantities(sent: Span) -> list[QuantityMention]:
-    """Every counted figure of ``sent`` with a role; figures with no recognisable role are left out."""
+def find_quantities(sent: Span, background: bool = False) -> list[QuantityMention]:
+    """Every counted figure of ``sent`` with a role; figures with no recognisable role are left out, and so are
+    subsets, cumulative and superseded figures unless ``background`` asks for them (flagged)."""
     out: list[QuantityMention] = []
     last_unit: str | None = None
+    doc = sent.doc
+    skip_to = sent.start
     for tok in sent:
-        if (
-            tok.lower_ == "no"
-            and tok.dep_ == "det"
-            and tok.head.lemma_.lower() in ("casualty", "death", "fatality", "injury", "victim")
-        ):
+        if tok.i < skip_to:
+            continue
+        if tok.lower_ == "no" and tok.dep_ == "det" and tok.head.lemma_.lower() in (
+            "casualty", "death", "fatality", "injury", "victim"
+        ):  # fmt: skip
             none_of = "injured" if tok.head.lemma_.lower() == "injury" else "killed"
             out.append(QuantityMention(none_of, 0, "person", tok.idx, tok.head.idx + len(tok.head.text)))
             continue
-        if tok.i > sent.start and tok.doc[tok.i - 1].like_num and tok.lower_ not in _ORDINALS:
+        if tok.lower_ in UNKNOWN and tok.i + 2 < sent.end and doc[tok.i + 1].lower_ == "number":
+            tail = doc[tok.i + 2 : min(sent.end, tok.i + 6)]
+            noun = next((t for t in tail if t.pos_ == "NOUN"), None)
+            path = path_up(doc[tok.i + 1])
+            role = role_of(path, noun, unit_of(noun))
+            if role in VICTIM_ROLES:  # "an unknown number of soldiers were killed": ACLED's minimum
+                end = doc[tok.i + 1]
+                out.append(QuantityMention(role, 3, "person", tok.idx, end.idx + len(end.text), estimate=True))
+            continue
+        if tok.i > sent.start and doc[tok.i - 1].like_num and tok.lower_ not in ORDINALS:
             continue  # inside a multi-token figure already read
-        found = _number_span(tok)
+        if tok.i > sent.start and doc[tok.i - 1].text in "-–" and not doc[tok.i - 1].whitespace_:
+            if tok.i - 2 >= sent.start and doc[tok.i - 2].is_alpha and not doc[tok.i - 2].whitespace_:
+                continue  # "Kh-101", "Su-34": a number in a name
+        found = number_span(tok)
         if found is None:
             continue
-        i, j, value = found
-        first, last = tok.doc[i], tok.doc[j - 1]
+        i, j, value, estimate = found
+        skip_to = j
+        first, last = doc[i], doc[j - 1]
+        if beside_month(doc, i, j):
+            continue  # "26 May", "May 26": a day of the month
         if re.fullmatch(r"(?:19|20)\d\d", first.text) and first.ent_type_ in ("DATE", ""):
             if first.ent_type_ == "DATE" or first.head.pos_ != "NOUN":
                 continue  # a year, not a count
+        if j < len(doc) and doc[j].text in ("-", "–") and not last.whitespace_ and j + 1 < len(doc):
+            if doc[j + 1].lower_ in NOT_COUNTS or doc[j + 1].lemma_.lower() in NOT_COUNTS:
+                continue  # "a three-day operation"
+        # a range "between 6 and 9", "6 to 9 villagers", "6 or 7": ACLED takes the lower bound, read at the first
+        if j + 1 < sent.end and doc[j].lower_ in ("to", "and", "or", "-", "–") and doc[j + 1].like_num:
+            before = doc[i - 1].lower_ if i > sent.start else ""
+            if before != "from" and (doc[j].lower_ != "and" or before == "between"):
+                nxt = number_span(doc[j + 1])
+                if nxt is not None and nxt[2] >= value:
+                    skip_to = nxt[1]
+                    if last.dep_ != "nummod":  # the noun hangs from the range's upper figure
+                        last = doc[nxt[1] - 1]
         # the counted noun: the head of a nummod, the object of "five of the missiles", or none ("the sixth")
         unit_tok: Token | None = None
-        if last.dep_ == "nummod" or last.head.pos_ in ("NOUN", "PROPN") and last.dep_ in ("nummod", "quantmod"):
+        if last.dep_ == "nummod" or last.head.pos_ in ("NOUN", "PROPN") and last.dep_ in ("nummod", "quantmod", "amod"):
             unit_tok = last.head
+        elif last.dep_ == "compound" and last.head.like_num and last.head.head.pos_ == "NOUN":
+            unit_tok = head_noun(last.head.head)  # "six 152mm shells": a count before a calibre
         else:
             of = [c for c in last.children if c.dep_ == "prep" and c.lower_ == "of"]
+            if not of and j + 1 < sent.end and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
+                of = [doc[j + 1]]  # "20 out of 25 missiles": the parser hangs "out" on the verb
             if of:
                 objs = [c for c in of[0].children if c.dep_ == "pobj"]
                 unit_tok = objs[0] if objs else None
-        if unit_tok is not None and unit_tok.lemma_.lower() in _NOT_COUNTS:
+        if unit_tok is not None and (unit_tok.lemma_.lower() in NOT_COUNTS or unit_tok.lower_ in NOT_COUNTS):
             continue
+        own_adj = unit_tok is not None and unit_tok.pos_ == "ADJ" and unit_tok.lemma_.lower() in OWN_ROLE
         if unit_tok is not None and unit_tok.pos_ not in ("NOUN", "PROPN"):
             unit_tok = None
-        if unit_tok is None and (first.ent_type_ in _NOT_COUNT_ENTS or last.ent_type_ in _NOT_COUNT_ENTS):
+        if unit_tok is None and (first.ent_type_ in NOT_COUNT_ENTS or last.ent_type_ in NOT_COUNT_ENTS):
             continue  # a date or a sum, unless it visibly counts a noun ("Between 10 and 15 soldiers")
         if first.ent_type_ in ("MONEY", "PERCENT", "TIME"):
             continue
-        unit = _unit_of(unit_tok) if unit_tok is not None else None
-        if unit is None and first.lower_ in _ORDINALS:
+        unit = unit_of(unit_tok, after=j) if unit_tok is not None else None
+        if estimate and first.lower_ in PERSON_ONLY_VAGUE and unit not in PERSON_UNITS and unit != "person":
+            continue
+        if unit is None and first.lower_ in ORDINALS:
             unit = last_unit
-        verb = _governing_verb(unit_tok if unit_tok is not None else last)
+        path = path_up(unit_tok if unit_tok is not None else last)
+        verb = path[-1] if len(path) > 1 and path[-1].pos_ in ("VERB", "AUX") else None
+        if any(t.dep_ == "agent" for t in path):
+            continue  # "killed by two gunmen": the figure counts the killers
         if (
             verb is not None
             and unit_tok is not None
             and unit_tok.dep_ == "nsubj"
-            and verb.lemma_.lower() in _ATTACK_PERSON_VERBS
-            and any(c.dep_ == "dobj" for c in verb.children)
+            and verb.lemma_.lower() in ATTACK_PERSON_VERBS
+            and any(c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children)
         ):
             continue  # "two bombers killed 25 soldiers": the subjects are the killers, not the dead
         if (
             unit_tok is not None
             and unit_tok.dep_ == "pobj"
-            and unit_tok.head.lower_ in _PLACE_PREPS
-            and unit not in _PROJECTILE_UNITS
-            and unit_tok.lemma_.lower() not in _PERSON_UNITS
+            and unit_tok.head.lower_ in PLACE_PREPS
+            and unit not in PROJECTILE_UNITS
+            and unit_tok.lemma_.lower() not in PERSON_UNITS
         ):
             continue  # "fired at 12 settlements", "in three districts": a count of targets or places, not of arms
-        role = _role_of(verb, unit_tok, unit)
-        own = [c for c in last.children if c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in _OWN_ROLE]
+        role = toll_role(last) or role_of(path, unit_tok, unit)
+        if own_adj:  # "at least 2 dead", "5 wounded"
+            role = OWN_ROLE[last.head.lemma_.lower()]
+        own = [c for c in last.children if c.dep_ in ("acl", "amod", "relcl", "oprd") and c.lemma_.lower() in OWN_ROLE]
         if unit_tok is None and own:  # "... and two wounded"
-            role = _OWN_ROLE[own[0].lemma_.lower()]
+            role = OWN_ROLE[own[0].lemma_.lower()]
+        # "downed 41 of the 57 drones": the 57 is what was launched, the 41 what was downed
+        whole = unit_tok is not None and unit_tok.dep_ == "pobj" and unit_tok.head.lower_ == "of"
+        outer = unit_tok.head.head if unit_tok is not None and whole else None
+        if outer is not None and outer.i < i and (outer.like_num or outer.lower_ in VAGUE or outer.lower_ == "out"):
+            if role in OUTCOME_ROLES:
+                role = "launched"
+            elif role in VICTIM_ROLES or role is None:
+                continue  # "nine of the 20 passengers were killed": the 20 is a group, not a toll
         if role is None:
             continue
-        if unit is None and role in ("killed", "injured"):
+        if unit is None and role in VICTIM_ROLES:
             unit = "person"
         if unit is None and role == "intercepted":
             unit = last_unit
         last_unit = unit or last_unit
-        out.append(QuantityMention(role, value, unit, first.idx, last.idx + len(last.text)))
+        if role in VICTIM_ROLES and unit_tok is not None and unit_tok.dep_ != "conj":
+            value = max(value, conj_total(unit_tok) or 0)  # "two soldiers and a civilian were killed" = 3
+        subset = role in VICTIM_ROLES and is_subset(path, last)  # "six of them were intercepted" is an outcome
+        flags = {"estimate": estimate, "subset": subset, "background": is_background(path, last)}
+        out.append(QuantityMention(role, value, unit, first.idx, last.idx + len(last.text), **flags))
+    out += single_victims(sent)
+    if not background:
+        out = [q for q in out if not (q.subset or q.background)]
     return out

@@ -18,6 +18,7 @@ _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
     "nov": 11, "dec": 12,
 }  # fmt: skip
+MONTHS = frozenset(_MONTHS)
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -50,7 +51,19 @@ _AGO = re.compile(r"\b" + _N_RX + r"\s+(?P<unit>day|week|month|year)s?\s+(?:ago|
 _DAY_WORDS = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0, "earlier today": 0,
     "yesterday": -1, "last night": -1, "overnight": 0, "tomorrow": 1, "the day before yesterday": -2,
+    "the previous day": -1, "the previous night": -1, "the previous evening": -1, "the previous morning": -1,
+    "the previous afternoon": -1, "the day before": -1, "a day earlier": -1, "the night before": -1,
 }  # fmt: skip
+# "the previous evening": the day before the date the sentence tells (a report's day), else before publication
+PREVIOUS_DAY = re.compile(r"(?:the previous (?:day|night|evening|morning|afternoon)|the (?:day|night) before|"
+                          r"a day earlier)\b", re.I)  # fmt: skip
+# "overnight into Sunday", "overnight on Tuesday": the night ends on, or belongs to, the named day
+_OVERNIGHT_DAY = re.compile(r"\b(?:overnight|(?:late )?(?:on )?the night)\s+(?:into|to|on|of)\s+(?P<wd>monday|tuesday|"
+                            r"wednesday|thursday|friday|saturday|sunday)\b", re.I)  # fmt: skip
+# "8 - 9 June", "March 12-13": a span of days, coded at its first day
+_MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY_RANGE = re.compile(rf"\b(?P<d1>\d{{1,2}})\s*[-–]\s*\d{{1,2}}\s+(?P<month>{_MONTH_NAMES})\b|"
+                        rf"\b(?P<month2>{_MONTH_NAMES})\s+(?P<d2>\d{{1,2}})\s*[-–]\s*\d{{1,2}}\b", re.I)  # fmt: skip
 _DAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + r")\b", re.I)
 
 
@@ -99,6 +112,13 @@ def resolve_date(text: str, published: date | None) -> EventDate | None:
         return None
     if _DECADE.search(t) and not re.search(r"\b(?:19|20)\d{2}\b(?!')", t.replace("0s", "")):
         return None  # "the 1980s" is an era, not an event date
+    for r in _DAY_RANGE.finditer(t):
+        if (r["month"] or r["month2"] or "").lower() in _MONTHS:
+            first = f"{r['d1'] or r['d2']} {r['month'] or r['month2']}"
+            return resolve_date(first + t[r.end() :], published)
+    m = _OVERNIGHT_DAY.search(t)
+    if m and published is not None:
+        return _relative(m["wd"], text, published)
     m = _ISO.search(t)
     if m:
         y, mo = int(m["year"]), int(m["m"])
@@ -240,6 +260,14 @@ DATE_EXPRESSION = re.compile(
     r"(?:(?:last|this|next|past|previous|coming)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|a couple of)\s+"
     r"(?:day|week|month|year)s?\s+ago|"
+    r"\d{1,2}\s*[-–]\s*\d{1,2}\s+"
+    + _MONTH_RX.replace("?P<month>", "?:")
+    + r"(?:,?\s+(?:19|20)\d{2})?|"
+    + _MONTH_RX.replace("?P<month>", "?:")
+    + r"\s+\d{1,2}\s*[-–]\s*\d{1,2}(?:,?\s+(?:19|20)\d{2})?|"
+    r"(?:overnight|the night)\s+(?:into|to|on|of)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"the day before yesterday|the previous (?:day|night|evening|morning|afternoon)|the (?:day|night) before|"
+    r"a day earlier|"
     r"today|tonight|yesterday|tomorrow|last night|overnight|this morning|this afternoon|this evening|earlier today|"
     r"(?:(?:last|next|early|late|mid-?)\s+)?(?-i:January|February|March|April|June|July|August|September|October|"
     r"November|December)|(?<=in )May|"

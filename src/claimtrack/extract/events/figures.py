@@ -1,0 +1,92 @@
+"""Which figures an event may carry, and figures told in a sentence of their own."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from claimtrack.extract.events.codes import ACLED
+from claimtrack.extract.events.common import FAMILY, STRIKE_FAMILY, VIOLENT_TYPES, Draft
+from claimtrack.extract.quantities import QuantityMention, find_quantities
+
+# figures each family may carry: an authorization does not own the missiles its sentence counts
+_ROLES = {
+    "strike": {"launched", "intercepted", "damaged", "hit", "missed", "killed", "injured", "destroyed"},
+    "deployment": {"troops"}, "arms_transfer": {"delivered", "launched"}, "arrest": {"arrested"},
+    "abduction": {"abducted", "killed", "injured"}, "protest": {"participants", "killed", "injured", "arrested"},
+}  # fmt: skip
+_VIOLENT_ROLES = {"killed", "injured", "destroyed", "damaged", "captured"}
+
+
+def roles_for(fine: str) -> set[str]:
+    """Figures an event of type ``fine`` carries; every event ACLED codes carries its dead and wounded (an arrest
+    in which a detainee dies, a protest in which police kill): ACLED's fatalities belong to the event."""
+    fam = FAMILY.get(fine, fine)
+    coded = fine in ACLED and bool(ACLED[fine]) and fam not in ("agreement",)
+    if fam in _ROLES:
+        return _ROLES[fam] | (_CASUALTIES if coded else set())
+    return _VIOLENT_ROLES if coded else set()
+
+
+_CASUALTIES = frozenset({"killed", "injured"})
+
+
+def orphan_figures(drafts: list[Draft], sents: list[Span]) -> None:
+    """Figures told in a sentence that holds no violent event of its own ("There were no casualties.", "Two
+    soldiers died later.", "The group said it killed five") belong to the violent incident told just before it
+    (or, in an opening sentence, just after it)."""
+    _to_incident(drafts)
+    violent = [d for d in drafts if {"killed", "injured"} & roles_for(d.type)]
+    if not violent:
+        return
+    owned = {i for d in violent for i in d.sents}
+    for si, sent in enumerate(sents):
+        if si in owned:
+            continue
+        prior = [d for d in violent if any(0 < si - k <= _REACH for k in d.sents)]
+        if prior:
+            host = max(prior, key=lambda d: (max(k for k in d.sents if k < si), d.type in STRIKE_FAMILY))
+        else:
+            after = [d for d in violent if any(0 < k - si <= 1 for k in d.sents)]
+            if not after:
+                continue
+            host = min(after, key=lambda d: min(d.sents))
+        roles = roles_for(host.type)
+        seen = {(q.role, q.value, q.unit) for q in host.quantities}
+        for q in find_quantities(sent):
+            if q.role in roles and (q.role, q.value, q.unit) not in seen:
+                host.quantities.append(q)
+                seen.add((q.role, q.value, q.unit))
+
+
+def _to_incident(drafts: list[Draft]) -> None:
+    """ "Four rebels were killed in the encounter, and one was arrested": the dead of a side act's sentence (an
+    arrest, a seizure, damage) are the toll of the violent incident told before it."""
+    violent = [d for d in drafts if d.type in VIOLENT_TYPES and d.type not in _SIDE_ACTS]
+    for d in drafts:
+        if d.type not in _SIDE_ACTS:
+            continue
+        prior = [v for v in violent if v is not d and 0 <= min(d.sents) - max(v.sents) <= _REACH]
+        if not prior:
+            continue
+        host = max(prior, key=lambda v: max(v.sents))
+        moved = [q for q in d.quantities if q.role in _CASUALTIES]
+        d.quantities = [q for q in d.quantities if q.role not in _CASUALTIES]
+        seen = {(q.role, q.value, q.unit) for q in host.quantities}
+        host.quantities += [q for q in moved if (q.role, q.value, q.unit) not in seen]
+
+
+_SIDE_ACTS = frozenset({"arrest", "weapons_seizure", "property_destruction", "looting"})
+_REACH = 3  # sentences after an incident's last mention that can still tell its toll
+
+
+def casualties(quantities: list[QuantityMention]) -> tuple[int | None, int | None]:
+    """The incident's fatalities and injured: the highest stated figure of each (a rising toll ends highest), a
+    vague estimate only where no figure is stated; subsets and background totals never count."""
+
+    def pick(role: str) -> int | None:
+        found = [q for q in quantities if q.role == role and not (q.subset or q.background)]
+        exact = [q.value for q in found if not q.estimate]
+        values = exact or [q.value for q in found]
+        return max(values) if values else None
+
+    return pick("killed"), pick("injured")

@@ -1,0 +1,105 @@
+"""``find_events``: the events stage over one ``Doc`` (after places and claims), in the order its steps run.
+
+1. the trigger lexicon (``lexicon.scan``) runs once over the text; each sentence's cues are ranked
+   (``ranking.rank_types``) into one or more sentence events (one per type family);
+2. sentence events about the same strike (same weapon, or an anaphoric follow-up) or the same statement
+   (same type and initiator) are merged (``incidents.merge``), so "launched six missiles" and "shot down five of
+   them" make one event with both figures;
+3. each event gets its date (``dates``), sides from the dependency parse (``sides``), weapons, figures tied to the
+   claims that state them (``figures``), modality, status from the claims' stances (``status``), and its location
+   from ``places.event_location`` (``assemble``);
+4. events are ordered by salience: the document-level best type (lead-weighted lexicon score) first.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc
+
+from claimtrack.extract.events.assemble import to_event
+from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, doc_text, token_at
+from claimtrack.extract.events.dates import incident_dates, relative_dates, speech_dates
+from claimtrack.extract.events.figures import orphan_figures
+from claimtrack.extract.events.frames import frame
+from claimtrack.extract.events.incidents import holder, main_draft, merge, salience, sentence_drafts
+from claimtrack.extract.events.lexicon import Cue, scan
+from claimtrack.extract.events.parties import settle_sides
+from claimtrack.extract.events.patterns import in_marked_clause, match
+from claimtrack.extract.events.regions import regional_reports
+from claimtrack.extract.events.sides import fallback_actors, in_source, same_party, speakers
+from claimtrack.extract.places import event_location
+from claimtrack.models import Article, Claim, Event, Location, Place
+
+
+def find_events(doc: Doc) -> list[Event]:
+    """Events of ``doc`` ordered by salience; reads ``doc._.claims`` and ``doc._.places``."""
+    text = doc_text(doc)
+    if not text.strip():
+        return []
+    article: Article | None = doc._.article
+    published = article.published_date() if article is not None else None
+    claims: list[Claim] = doc._.claims or []
+    places: list[Place] = doc._.places or []
+    matched, marks = match(doc)
+    cues = sorted(scan(text) + matched, key=lambda c: (c.start, -c.weight))
+    cues = [c for c in cues if not _source_cue(doc, c)]
+    if not cues:
+        return []
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+
+    by_sent: dict[int, list[Cue]] = {}
+    for c in cues:
+        by_sent.setdefault(bisect_right(starts, c.start) - 1, []).append(c)
+
+    drafts: list[Draft] = []
+    for si, scues in sorted(by_sent.items()):
+        drafts.extend(sentence_drafts(doc, sents[si], si, scues, published))
+
+    speakers(doc, drafts, claims)
+    main = main_draft(text, cues, drafts, sents, starts, doc, published)
+    if main is not None and main not in drafts:
+        drafts.insert(0, main)
+    for d in drafts:
+        d.location = _location(doc, d, places)
+        d.cue_text = text[d.cue.start : d.cue.end]
+    drafts = merge(drafts)
+    orphan_figures(drafts, sents)
+    relative_dates(text, drafts, starts)
+    speech_dates(drafts, sents, published)
+    incident_dates(drafts, holder(main, drafts), sents, published)
+    fallback_actors(drafts, sents)
+    settle_sides(doc, drafts, grouped=False)
+    for d in drafts:
+        d.incident = d.modality == "asserted" and in_marked_clause(doc, d.cue.start, marks) is None
+    drafts = frame(drafts, main, published)
+    drafts += regional_reports(doc, drafts, sents, places)
+    settle_sides(doc, drafts)
+
+    for d in drafts:  # merging can bring a target from another sentence
+        if same_party(d.initiator, d.target):
+            d.target = None
+    lead = holder(main, drafts)
+    events = [to_event(doc, d, "", claims, places) for d in drafts]
+    # the article's incidents come first (what ACLED would code), then its statements, plans and background
+    ranked = sorted(
+        zip(drafts, events, strict=True),
+        key=lambda de: (de[1].acled is None, de[0] is not lead, -salience(de[0])),
+    )
+    return [e.model_copy(update={"id": f"e{i}"}) for i, (_, e) in enumerate(ranked, start=1)]
+
+
+def _location(doc: Doc, d: Draft, places: list[Place]) -> Location | None:
+    try:
+        return event_location(doc, (d.cue.start, d.cue.end), places)
+    except Exception:  # the places component is still growing; an event without a location beats none at all
+        return None
+
+
+def _source_cue(doc: Doc, cue: Cue) -> bool:
+    """ "..., diplomats said": a word of a reporting clause's subject names a source, not an event."""
+    if cue.type in VIOLENT_TYPES or cue.type.startswith("+"):
+        return False
+    tok = token_at(doc, cue.start)
+    return tok is not None and tok.pos_ in ("NOUN", "PROPN") and in_source(tok)

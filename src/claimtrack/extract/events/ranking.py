@@ -1,0 +1,255 @@
+"""Typing: cues ranked into event types, with the argument rules the ACLED codebook uses to pick a sub-type.
+
+The weapon decides among remote-violence types (a suicide bomber beats a bomb, a grenade beats a generic attack),
+the responding force decides among protest types, and the actor decides who "regained" or "overtook" territory."""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.extract.events.lexicon import DOWNED_WEIGHT, Cue, scan
+
+# a cue inside "in response to ..." names the cause of the main event, not the event itself
+_RESPONSE_TO = re.compile(
+    r"(?:in (?:response|retaliation|reaction|revenge) (?:to|for)|response to|retaliation for|in protest (?:at|"
+    r"against|over)|"
+    r"protesting(?: against)?|to protest(?: against| over)?|demanding|demanded|against(?: the)?)\W+(?:\w+\W+){0,6}$",
+    re.I,
+)
+_NON_STATE = re.compile(
+    r"\b(?:rebels?|militants?|insurgents?|jihadists?|terrorists?|islamic state|isis|isil|daesh|al-?shabaa?b|"
+    r"taliban|houthis?|huthis?|boko haram|al-?qaeda|militias?|fighters|gunmen|separatists?|guerrillas?|extremists?|"
+    r"opposition|armed group|ansar|hts|tahrir|sdf|ypg|pkk|jama'?at|faction|activists|rebel|npa|bandits)\b",
+    re.I,
+)
+_GOVERNMENT = re.compile(
+    r"\b(?:government|army|armed forces|troops|troopers|military|security forces|soldiers|national guard|police|"
+    r"state forces|regime|gendarmerie|special forces|marines|sana|saa)\b",
+    re.I,
+)
+_REGAIN = re.compile(r"re-?captur|regain|re-?took|retak|liberat|recover", re.I)
+
+
+def government_acts(text: str, cue: Cue) -> bool:
+    """Whether the actor just before a territory cue is a government force (ACLED: government regains territory)."""
+    before = text[max(0, cue.start - 150) : cue.start]
+    ns = [m.end() for m in _NON_STATE.finditer(before)]
+    gov = [m.end() for m in _GOVERNMENT.finditer(before)]
+    if ns or gov:
+        # the nearest actor mention before the verb is its subject in news prose
+        return (max(gov) if gov else -1) > (max(ns) if ns else -1)
+    return bool(_REGAIN.match(text, cue.start))
+
+
+def _position(start: int, scale: float = 300.0) -> float:
+    """Salience of a position: the lead of a news text states its main event."""
+    return 1.0 / (1.0 + start / scale)
+
+
+_PROTESTS = ("protest", "riot")
+_MODIFIER_OF = {"+riot": "riot", "+force": "force_against_protesters", "+intervention": "protest_with_intervention"}
+_PHRASE = 30  # characters within which same-type cues count once
+_NEAR = 250  # characters within which a modifier qualifies a protest cue
+_MODIFIER_MIN = 1.5
+_MODIFIER_BIAS = {"+riot": 1.2, "+force": 1.1, "+intervention": 1.0}  # ties go to the graver reading
+# remote-violence types ACLED codes by the most specific weapon used, whatever else the text says
+_SPECIFIC = ("suicide_bombing", "chemical_attack", "grenade_attack")
+_VIOLENT = {
+    "armed_clash",
+    "air_strike",
+    "drone_strike",
+    "missile_strike",
+    "shelling",
+    "explosive_attack",
+    "attack_on_civilians",
+    "grenade_attack",
+    "chemical_attack",
+    "suicide_bombing",
+}
+_SPEECH_ACTS = ("demand", "rejection")
+# rejecting an allegation of responsibility is still about responsibility (CASE: ATTRIB)
+# a protest is an act, never the object of a demand or refusal ("walked out to protest", "demanding, they marched")
+_NOT_GOVERNED = frozenset({*_SPEECH_ACTS, "claim_of_responsibility", "accusation", "protest", "riot"})
+_GOVERN_SPAN = 60  # characters after "rejected", "demanded" where the object names the act demanded or refused
+# "rejected reports that ...", "dismissed claims of ...": what is rejected is an account of an event
+_REPORTED = re.compile(
+    r"\b(?:reports?|claims?|allegations?|accounts?|rumou?rs?|suggestions?|assertions?|speculation)\s+(?:that|of)\b",
+    re.I,
+)
+
+
+def _eventive(c: Cue) -> bool:
+    return not c.type.startswith("+") and c.type not in _NOT_GOVERNED
+
+
+def reported_object(text: str, act: Cue, span: int = _GOVERN_SPAN) -> int | None:
+    """End of "reports that" / "claims of" right after a rejection cue, when its object is a reported event."""
+    m = _REPORTED.search(text, act.end, min(len(text), act.end + span))
+    if m is None or re.search(r"[.;:!?]", text[act.end : m.start()]):
+        return None
+    return m.end()
+
+
+def _govern(cues: list[Cue], acts: list[tuple[Cue, float]], score: dict[str, float], text: str, scale: float) -> None:
+    """ "Rejected a ceasefire proposal", "demanded the withdrawal": the event is the speech act, not its object.
+
+    But "rejected reports that a drone came down": the reported event is the event of record (the rejection is
+    the stance of a claim about it, read by the claims component), so the speech act gives way to it."""
+    for act, s in acts:
+        after = reported_object(text, act) if act.type == "rejection" else None
+        if after is not None:
+            if any(_eventive(c) and after <= c.start <= after + 2 * _GOVERN_SPAN for c in cues):
+                score[act.type] = max(0.0, score[act.type] - s)
+            continue
+        for c in cues:
+            if c.type.startswith("+") or c.type in _NOT_GOVERNED or c.type not in score:
+                continue
+            if act.end <= c.start <= act.end + _GOVERN_SPAN:
+                moved = 0.7 * cue_score(text, c, scale)
+                score[c.type] = max(0.0, score[c.type] - moved)
+                score[act.type] += moved
+
+
+_SANCTION_SPAN = 40  # characters after "agreed", "adopted" within which a sanctions cue names what was agreed
+
+
+def _sanctions(
+    cues: list[Cue], acts: list[tuple[Cue, float]], score: dict[str, float], text: str, scale: float
+) -> None:
+    """ "Agreed a new package of sanctions against X": the act is the sanction, the agreement only its form."""
+    for c in cues:
+        if c.type != "agreement" or score.get("agreement", 0.0) <= 0:
+            continue
+        if any(s.type == "sanction" and 0 <= s.start - c.end <= _SANCTION_SPAN for s in cues):
+            moved = min(score["agreement"], cue_score(text, c, scale))
+            score["agreement"] -= moved
+            score["sanction"] = score.get("sanction", 0.0) + moved
+            acts[:] = [a for a in acts if a[0] is not c]  # "agreed to impose sanctions" governs nothing else
+
+
+def _specific(score: dict[str, float]) -> None:
+    """Argument rules over the summed scores; edits ``score`` in place."""
+    if not score:
+        return
+    top = max(score, key=lambda t: score[t])
+    if top in _VIOLENT:
+        for fine in _SPECIFIC:
+            if score.get(fine, 0.0) >= 0.4 * score[top]:
+                score[fine] = score[top] + 0.01
+                break
+    # weapons or depots destroyed from the air are the strike's targets, not a seizure (seized mortars and
+    # rockets are no shelling, so only air and drone strikes take over)
+    if top == "weapons_seizure":
+        strikes = [t for t in ("air_strike", "drone_strike") if score.get(t, 0.0) >= 0.5 * score[top]]
+        if strikes:
+            v = max(strikes, key=lambda t: score[t])
+            score[v] = score[top] + 0.01
+    # damage is what a strike or a battle did, not an event of its own, when the text reports one
+    if top == "property_destruction":
+        violent = [t for t in _VIOLENT if score.get(t, 0.0) >= 0.5 * score[top]]
+        if violent:
+            v = max(violent, key=lambda t: score[t])
+            score[v] = score[top] + 0.01
+    # forces entering an area another force left: ACLED's non-violent transfer unless there was fighting
+    if (
+        score.get("territory_transfer", 0.0) > 0
+        and score.get("territory_change", 0.0) > 0
+        and not score.get("armed_clash")
+    ):
+        score["territory_transfer"] += score["territory_change"]
+
+
+def cue_score(text: str, cue: Cue, scale: float = 300.0) -> float:
+    """Weight of a cue at its place: earlier is more salient, a stated cause counts little."""
+    s = cue.weight * _position(cue.start, scale)
+    if _RESPONSE_TO.search(text, max(0, cue.start - 80), cue.start):
+        s *= 0.3
+    return s
+
+
+# what a protest is about, told after it: violence there is the protest's cause, not how it went
+_CAUSE = re.compile(
+    r"\b(?:against|over|to (?:denounce|condemn|demand|protest|oppose|decry|call for)|demanding|denouncing|condemning|"
+    r"justice for|in memory of|who (?:was|were|had been)|in (?:19|20)\d\d)\b",
+    re.I,
+)
+_STATE_FORCE = re.compile(r"\b(?:police|security|soldiers|troops|officers|forces|army|gendarm\w*|guards?)\b", re.I)
+
+
+def _response(text: str, mod: Cue, protest_at: list[int]) -> bool:
+    """Whether a sign of violence tells how the protest went rather than what it protested: not inside the
+    protest's stated cause ("marched to demand justice for a man killed by ..."), and, for the weak signs (a death,
+    an injury), with a state force named beside it."""
+    before = [p for p in protest_at if p <= mod.start and mod.start - p <= _NEAR]
+    if before:
+        sentence_end = text.rfind(".", max(before), mod.start)
+        if sentence_end < 0 and _CAUSE.search(text, max(before), mod.start):
+            return False
+    if mod.type == "+force" and mod.weight < 2.0:
+        return bool(_STATE_FORCE.search(text, max(0, mod.start - 120), mod.end + 120))
+    return True
+
+
+def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -> list[tuple[str, float, Cue]]:
+    """Candidate fine types of ``text`` with their scores, best first, each with its strongest cue.
+
+    ``scale`` is how fast position lowers a cue's weight: short for a document, long within a sentence."""
+    cues = scan(text) if cues is None else cues
+    # "a drone had crashed": the crash word inside a drone or missile downing phrase is no accident of its own
+    downed = [c for c in cues if c.type in ("drone_strike", "missile_strike") and c.weight == DOWNED_WEIGHT]
+    if downed:
+        cues = [
+            c
+            for c in cues
+            if c.type != "man_made_disaster" or not any(d.start <= c.start and c.end <= d.end for d in downed)
+        ]
+    score: dict[str, float] = {}
+    best: dict[str, tuple[float, Cue]] = {}
+    protest_at = [c.start for c in cues if c.type in _PROTESTS]
+    modifiers: dict[str, float] = {}
+    last: dict[str, tuple[int, float]] = {}
+    acts: list[tuple[Cue, float]] = []
+    for c in cues:
+        s = cue_score(text, c, scale)
+        if c.type.startswith("+"):
+            if any(abs(c.start - p) <= _NEAR for p in protest_at) and _response(text, c, protest_at):
+                # the strongest sign of a kind decides, not how many weak ones pile up
+                modifiers[c.type] = max(modifiers.get(c.type, 0.0), s)
+            continue
+        prev = last.get(c.type)
+        if prev is not None and c.start - prev[0] <= _PHRASE:
+            # cues of one type in one phrase ("threatened to retaliate") are one piece of evidence
+            if s > prev[1]:
+                score[c.type] += s - prev[1]
+                last[c.type] = (prev[0], s)
+        else:
+            score[c.type] = score.get(c.type, 0.0) + s
+            last[c.type] = (c.start, s)
+        # "agreed to release the hostages": the agreement governs what was agreed, like a demand does
+        if c.type in _SPEECH_ACTS or (c.type == "agreement" and text[c.start : c.start + 9].lower() == "agreed to"):
+            acts.append((c, s))
+        if c.type not in best or s > best[c.type][0]:
+            best[c.type] = (s, c)
+    protest = score.get("protest", 0.0) + score.get("riot", 0.0)
+    if protest > 0:
+        # ACLED codes a demonstration by what happened: violent demonstrators make a riot, else the
+        # state's response decides (lethal or excessive force, then any intervention), else it was peaceful
+        if score.get("riot", 0.0) > 0:
+            modifiers["+riot"] = modifiers.get("+riot", 0.0) + _MODIFIER_MIN
+        mods = [(modifiers.get(m, 0.0) * bias, m) for m, bias in _MODIFIER_BIAS.items()]
+        value, mod = max(mods)
+        if value >= _MODIFIER_MIN:
+            fine = _MODIFIER_OF[mod]
+            score[fine] = protest + modifiers[mod]
+            best.setdefault(fine, best.get("protest") or best["riot"])
+            score["protest"] = 0.0
+            if fine != "riot":
+                score["riot"] = 0.0
+            if fine in ("force_against_protesters", "protest_with_intervention"):
+                # the arrests are how the protest was met, not a separate event
+                score["arrest"] = 0.0
+    _sanctions(cues, acts, score, text, scale)
+    _govern(cues, acts, score, text, scale)
+    _specific(score)
+    ranked = sorted(((t, s, best[t][1]) for t, s in score.items() if s > 0), key=lambda x: -x[1])
+    return ranked

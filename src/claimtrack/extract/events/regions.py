@@ -1,0 +1,121 @@
+"""One incident per region: the regional reports of a strike wave.
+
+A wave of strikes on several regions is one event per region for ACLED (one event per incident, day and place).
+News tells the wave once, then region by region: "In the X region a house was hit and two people were hurt";
+"Officials in Y said three drones were shot down." Such a sentence, naming a region the strike's incident does not
+cover together with a word of harm, impact or air defence, is that region's incident: it takes the strike's kind,
+day and sides, and its own figures (which the wave's own event then no longer counts).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from claimtrack.extract.events.common import STRIKE_FAMILY, Draft
+from claimtrack.extract.events.figures import roles_for
+from claimtrack.extract.events.lexicon import Cue
+from claimtrack.extract.events.modality import modality_of
+from claimtrack.extract.places import event_location
+from claimtrack.extract.quantities import find_quantities
+from claimtrack.models import Location, Place
+
+
+def _load() -> dict[str, frozenset[str]]:
+    path = resources.files("claimtrack") / "data" / "events" / "report_words.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+_WORDS = _load()
+
+
+def regional_reports(doc: Doc, incidents: list[Draft], sents: list[Span], places: list[Place]) -> list[Draft]:
+    """New incidents for the regions a strike's sentences report beyond the region its incident already has."""
+    strikes = [d for d in incidents if d.incident and not d.background and d.type in STRIKE_FAMILY]
+    if not strikes or not places:
+        return []
+    owner = {si: d for d in incidents for si in d.sents}
+    covered = {d.location.admin1 for d in strikes if d.location is not None and d.location.admin1}
+    new: list[Draft] = []
+    for host in strikes:
+        country = host.location.country if host.location is not None else None
+        for si in range(min(host.sents), len(sents)):
+            if si in owner:
+                continue  # a sentence with an event of its own was grouped by its own place already
+            sent = sents[si]
+            word, harmed, downed = _report_word(sent)
+            if word is None:
+                continue
+            loc = _place(doc, word, places)
+            if loc is None or not loc.admin1 or (country and loc.country and loc.country != country):
+                continue
+            if host.location is None or not host.location.admin1:
+                host.location = loc  # the wave's own event takes the first region it is reported in
+                covered.add(loc.admin1)
+                continue
+            if loc.admin1 in covered:
+                continue
+            report = _report(doc, host, sent, si, word, loc, harmed, downed)
+            if modality_of(sent, report) != "asserted":
+                continue  # "if the strikes reach X", "no strike hit X"
+            covered.add(loc.admin1)
+            new.append(report)
+            host.quantities = [q for q in host.quantities if not sent.start_char <= q.start < sent.end_char]
+    return new
+
+
+def _report_word(sent: Span) -> tuple[Token | None, bool, bool]:
+    """The first word of harm or impact in ``sent`` (else of air defence), whether anyone was hurt or anything was
+    hit, and whether something was downed."""
+    harm = impact = down = None
+    for t in sent:
+        lemma = t.lemma_.lower()
+        negated = any(c.lower_ in _WORDS["none"] for c in t.children) or t.head.lower_ in _WORDS["none"]
+        if lemma in _WORDS["harm"] and not negated and harm is None:
+            harm = t
+        elif lemma in _WORDS["impact"] and not negated and impact is None:
+            impact = t
+        elif lemma in _WORDS["downing"] and down is None:
+            down = t
+    word = harm or impact
+    if word is None:
+        return down, False, down is not None
+    return word, True, down is not None
+
+
+def _place(doc: Doc, word: Token, places: list[Place]) -> Location | None:
+    try:
+        return event_location(doc, (word.idx, word.idx + len(word.text)), places)
+    except Exception:  # the places component is still growing: no region is no split
+        return None
+
+
+def _report(
+    doc: Doc, host: Draft, sent: Span, si: int, word: Token, loc: Location, harmed: bool, downed: bool
+) -> Draft:
+    """A region's incident from its report sentence; kind, day and sides are the wave's."""
+    fine = host.type if harmed or not downed else "interception"
+    if fine == "interception" and host.type == "interception":
+        fine = "interception"
+    cue = Cue(fine, word.idx, word.idx + len(word.text), host.cue.weight)
+    roles = roles_for(fine)
+    d = replace(
+        host,
+        type=fine,
+        cue=cue,
+        sent_index=si,
+        sents=[si],
+        triggers=[(cue.start, cue.end)],
+        quantities=[q for q in find_quantities(sent) if q.role in roles],
+        location=loc,
+        cue_text=word.text,
+        hits=harmed,
+        intercepted=downed,
+        weapons=list(host.weapons),
+    )
+    return d

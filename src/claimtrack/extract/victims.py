@@ -1,0 +1,103 @@
+"""Victims told without a numeral ("a farmer was shot dead", "he died", "nobody was hurt", "the death of a
+passer-by") and conjoined groups counted as one toll ("two soldiers and a civilian" = 3)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from claimtrack.extract.figure_grammar import (
+    QuantityMention,
+    is_background,
+    parse_number,
+    path_up,
+    verb_role,
+)
+from claimtrack.extract.figure_words import (
+    AMOUNT_NOUNS,
+    LIFE_VERBS,
+    NO_ONE,
+    ROLE_OF_NOUN,
+    SINGLE_DETS,
+    SUFFER_VERBS,
+    VICTIM_ROLES,
+)
+from claimtrack.extract.time import MONTHS
+
+
+def beside_month(doc: Doc, i: int, j: int) -> bool:
+    before = doc[i - 1] if i > 0 else None
+    after = doc[j] if j < len(doc) else None
+    return any(t is not None and t.lower_ in MONTHS and (t.is_title or t.lower_ != "may") for t in (before, after))
+
+
+def one_of(noun: Token) -> int | None:
+    """1 for a singular noun phrase that names one person or thing ("a guard", "the driver", "his brother")."""
+    if noun.tag_ != "NN" or any(c.dep_ == "nummod" for c in noun.children):
+        return None
+    dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
+    if not dets or dets[0].dep_ == "det" and dets[0].lower_ not in SINGLE_DETS:
+        return None
+    return 1
+
+
+def conj_total(noun: Token) -> int | None:
+    """Sum of a conjoined list of counted groups ("two soldiers and a civilian" = 3); None when a part has no
+    count or there is one part only."""
+    parts = [noun, *noun.conjuncts]
+    if len(parts) < 2:
+        return None
+    total = 0
+    for p in parts:
+        nums = [c for c in p.children if c.dep_ == "nummod"]
+        value = parse_number(nums[0].text) if nums else one_of(p)
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def single_victims(sent: Span) -> list[QuantityMention]:
+    """One victim told without a numeral: "a farmer was shot dead", "gunmen killed the driver", "he died"."""
+    out = []
+    for tok in sent:
+        low = tok.lower_
+        of_victim = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN"
+        if of_victim and ROLE_OF_NOUN.get(tok.head.head.lemma_.lower()) in VICTIM_ROLES:
+            one = one_of(tok) if tok.pos_ == "NOUN" and tok.lemma_.lower() not in AMOUNT_NOUNS else None
+            if one and not is_background(path_up(tok), tok):  # "the death of a passer-by", "the body of a man"
+                noun_role = ROLE_OF_NOUN[tok.head.head.lemma_.lower()]
+                value = conj_total(tok) or one
+                out.append(QuantityMention(noun_role, value, "person", tok.idx, tok.idx + len(tok.text)))
+            continue
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            continue
+        if low in NO_ONE or (low == "one" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no"):
+            value = 0  # "nobody was hurt", "no one was killed"
+        elif low in ("he", "she"):
+            value = 1
+        elif tok.pos_ == "NOUN" and tok.tag_ == "NN":
+            # whoever is killed or wounded is a person, whatever the noun ("the smuggler was shot dead")
+            value = one_of(tok) or 0
+            if not value or tok.lemma_.lower() in AMOUNT_NOUNS:
+                continue  # "an unknown number of soldiers were killed" is no one soldier
+            value = conj_total(tok) or value
+        else:
+            continue
+        verb = tok.head
+        if verb.pos_ != "VERB":
+            continue
+        vlemma = verb.lemma_.lower()
+        if (
+            tok.dep_ == "nsubj"
+            and vlemma not in ("die", "succumb", "perish")
+            and not (vlemma in LIFE_VERBS | SUFFER_VERBS and any(c.dep_ == "dobj" for c in verb.children))
+        ):
+            continue  # an active subject is the one who acted ("a gunman killed ...")
+        if tok.dep_ == "nsubj" and vlemma in ("claim", "take", "cost"):
+            continue  # "the attack claimed the lives of ...": the subject is the act
+        role = verb_role(verb, person=True)
+        if role not in VICTIM_ROLES or is_background([tok, verb], tok):
+            continue
+        first = tok.doc[tok.i - 1] if low == "one" else tok
+        out.append(QuantityMention(role, value, "person", first.idx, tok.idx + len(tok.text)))
+    return out
