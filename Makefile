@@ -21,19 +21,14 @@ $(VENV)/.dev: $(VENV)/.installed
 WEB := src/claimtrack/web
 VENDOR := $(WEB)/static/vendor
 
-install: $(VENV)/.installed web-assets
+install: $(VENV)/.installed
 
-## Map libraries for the web view, pinned in $(WEB)/package-lock.json; the view degrades without npm.
-web-assets: $(VENDOR)/leaflet.js
-
-$(VENDOR)/leaflet.js: $(WEB)/package-lock.json
-	@if command -v npm >/dev/null 2>&1; then \
-	  npm ci --prefix $(WEB) --silent --no-audit --no-fund && mkdir -p $(VENDOR) && \
-	  cp $(WEB)/node_modules/leaflet/dist/leaflet.js $(WEB)/node_modules/leaflet/dist/leaflet.css \
-	     $(WEB)/node_modules/topojson-client/dist/topojson-client.min.js \
-	     $(WEB)/node_modules/world-atlas/countries-50m.json $(VENDOR)/ && \
-	  cp -r $(WEB)/node_modules/leaflet/dist/images $(VENDOR)/; \
-	else echo "npm not found: the web view will work without its map"; fi
+## Browser libraries of the web desk (map, clustering, chart, API docs), pinned in $(WEB)/package-lock.json.
+## Their copies in $(VENDOR) are committed (so a wheel from a clean checkout has them without npm);
+## this target refreshes them after a version change in $(WEB)/package.json.
+web-assets:
+	npm ci --prefix $(WEB)
+	$(PYTHON) scripts/web_assets.py
 
 dev: $(VENV)/.dev
 
@@ -69,4 +64,4 @@ serve: install
 	$(BIN)/claimtrack serve --db $(DB)
 
 clean:
-	rm -rf $(VENV) $(WEB)/node_modules $(VENDOR) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(WEB)/node_modules build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

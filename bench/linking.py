@@ -28,6 +28,11 @@ sys.path.insert(0, str(ROOT / "src"))
 from claimtrack.link.evaluate import bcubed, load_articles, load_gold, pair_scores  # noqa: E402
 from claimtrack.store import Ledger  # noqa: E402
 
+
+def _as_dicts(events):  # type: ignore[no-untyped-def]
+    return [e.model_dump(mode="json") for e in events]
+
+
 CORPUS = ROOT / "tests" / "corpus"
 SEEDS = ROOT.parent / "shared" / "seeds"
 OUT = ROOT / "bench" / "out"
@@ -47,7 +52,7 @@ def gold_run() -> dict[str, object]:
     for r in results:
         ledger.add(r)
     secs = time.perf_counter() - t0
-    events = list(ledger.events())
+    events = list(_as_dicts(ledger.events()))
     predicted = [sorted(f"{r['article_id']}#{r['event_id']}" for r in e["reports"]) for e in events]
     gold = {k: v["reports"] for k, v in expected["ledger"].items()}
     pairs = pair_scores(predicted, gold.values())
@@ -95,7 +100,7 @@ def pipeline_run() -> dict[str, object]:
     ledger = fresh_ledger("linking_pipeline.db")
     for res in process(load_articles(CORPUS / "articles.jsonl")):
         ledger.add(res)
-    pred = _article_pairs([{r["article_id"] for r in e["reports"]} for e in ledger.events()])
+    pred = _article_pairs([{r["article_id"] for r in e["reports"]} for e in _as_dicts(ledger.events())])
     gold = _article_pairs([{k.split("#")[0] for k in v["reports"]} for v in expected["ledger"].values()])
     tp = len(pred & gold)
     return {
@@ -117,7 +122,7 @@ def seeds_run() -> dict[str, object] | None:
     ledger = fresh_ledger("linking_seeds.db")
     for res in process(articles):
         ledger.add(res)
-    events = list(ledger.events())
+    events = list(_as_dicts(ledger.events()))
     auth = [
         e
         for e in events

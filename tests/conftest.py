@@ -41,3 +41,8 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     for r in results:
         ledger.add(r)
     return path
+
+
+def as_dicts(events: object) -> list[dict]:  # type: ignore[type-arg]
+    """Ledger events as their JSON form (what ``--format jsonl`` prints), for tests that read fields by name."""
+    return [e.model_dump(mode="json") for e in events]  # type: ignore[attr-defined]

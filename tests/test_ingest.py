@@ -96,7 +96,7 @@ def test_content_hash_ignores_spacing_and_case() -> None:
         ("empty.txt", b"", "empty input"),
         ("blank.txt", b"  \n\n ", "empty input"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-        ("latin1.txt", "Kharkiv café strike".encode("latin-1"), "invalid UTF-8 at byte 11"),
+        ("controls.bin", bytes(range(1, 32)) * 8 + b"\xff", "binary file: not UTF-8 (invalid at byte 248)"),
         ("nothing.html", b"<html><body><nav>Home</nav></body></html>", "no article text"),
     ],
 )

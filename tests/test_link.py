@@ -33,7 +33,7 @@ from claimtrack.models import (
     Weapon,
 )
 from claimtrack.store import Ledger
-from tests.conftest import SEEDS, need_shared
+from tests.conftest import SEEDS, as_dicts, need_shared
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -321,7 +321,8 @@ def test_denial_alone_is_denied_and_against_an_assertion_is_disputed() -> None:
 def test_ledger_event_merges_best_date_and_place() -> None:
     coarse = ev(date="2025-04", precision="month", where=loc("Alpha Oblast", "UA", "Alpha Oblast", 49, 36, "admin1"))
     fine = ev(date="2025-04-02", where=TOWN_A)
-    out = ledger_event("ev-x", [report(coarse, [], "a", "X"), report(fine, [], "b", "Y", published="2025-04-03")])
+    typed = ledger_event("ev-x", [report(coarse, [], "a", "X"), report(fine, [], "b", "Y", published="2025-04-03")])
+    out = typed.model_dump(mode="json")
     assert out["date"]["value"] == "2025-04-02" and out["location"]["name"] == "Alpha"
     assert [r["article_id"] for r in out["reports"]] == ["a", "b"]
     assert {"sources", "independent_sources", "figures", "status", "contradictions"} <= out.keys()
@@ -363,7 +364,9 @@ def _ledger_of(results: list[DocumentResult], tmp_path: Path, name: str = "l.db"
 def test_corpus_ledger_matches_expected(tmp_path: Path) -> None:
     results, expected = load_gold(CORPUS)
     ledger = _ledger_of(results, tmp_path)
-    events = {frozenset(f"{r['article_id']}#{r['event_id']}" for r in e["reports"]): e for e in ledger.events()}
+    events = {
+        frozenset(f"{r['article_id']}#{r['event_id']}" for r in e["reports"]): e for e in as_dicts(ledger.events())
+    }
     gold = expected["ledger"]
     scores = pair_scores(events.keys(), [g["reports"] for g in gold.values()])
     assert scores["precision"] == 1.0 and scores["recall"] == 1.0
@@ -378,12 +381,12 @@ def test_corpus_ledger_matches_expected(tmp_path: Path) -> None:
 def test_corpus_near_duplicates_and_relays(tmp_path: Path) -> None:
     results, expected = load_gold(CORPUS)
     ledger = _ledger_of(results, tmp_path)
-    (kursk,) = [e for e in ledger.events() if any(r["article_id"] == "a02" for r in e["reports"])]
+    (kursk,) = [e for e in as_dicts(ledger.events()) if any(r["article_id"] == "a02" for r in e["reports"])]
     syndicated = {r["article_id"]: r.get("syndicated_from") for r in kursk["reports"]}
     group = expected["near_duplicates"][0]
     assert sorted(a for a in syndicated if a in group) == group
     assert sum(1 for a in group if syndicated[a]) == len(group) - 1  # all but the first are copies
-    (kharkiv,) = [e for e in ledger.events() if any(r["article_id"] == "a06" for r in e["reports"])]
+    (kharkiv,) = [e for e in as_dicts(ledger.events()) if any(r["article_id"] == "a06" for r in e["reports"])]
     chains = {c for s in kharkiv["sources"] for c in s["chains"]}
     assert "Oleh Syniehubov → Eastern Courier → Harbor Times" in chains
 
@@ -415,7 +418,7 @@ def pipeline_ledger(nlp, tmp_path_factory: pytest.TempPathFactory) -> Ledger:  #
 
 
 def _articles_by_event(ledger: Ledger) -> list[set[str]]:
-    return [{r["article_id"] for r in e["reports"]} for e in ledger.events()]
+    return [{r["article_id"] for r in e["reports"]} for e in as_dicts(ledger.events())]
 
 
 def test_pipeline_links_syndicated_copies_and_relays(pipeline_ledger: Ledger) -> None:
@@ -430,7 +433,11 @@ def test_pipeline_links_syndicated_copies_and_relays(pipeline_ledger: Ledger) ->
 
 
 def test_pipeline_syndicated_copies_count_once(pipeline_ledger: Ledger) -> None:
-    shared = [e for e in pipeline_ledger.events() if {"a01", "a02", "a03"} <= {r["article_id"] for r in e["reports"]}]
+    shared = [
+        e
+        for e in as_dicts(pipeline_ledger.events())
+        if {"a01", "a02", "a03"} <= {r["article_id"] for r in e["reports"]}
+    ]
     assert shared
     for e in shared:
         assert sum(1 for r in e["reports"] if r.get("syndicated_from")) == 2
@@ -452,7 +459,7 @@ def test_seeds_authorization_is_one_event_and_the_strikes_stay_two(nlp, tmp_path
     ledger = Ledger(f"sqlite:///{tmp_path / 'seeds.db'}")
     for res in process(articles):
         ledger.add(res)
-    events = list(ledger.events())
+    events = list(as_dicts(ledger.events()))
     auth = [
         e
         for e in events

@@ -39,15 +39,56 @@ def pg_url() -> Iterator[str]:
 def test_ingest_events_and_export_on_postgres(pg_url: str, nlp) -> None:
     first = runner.invoke(app, ["ingest", str(ROOT / "examples"), "--db", pg_url])
     assert first.exit_code == 0, first.stderr
-    assert "9 article(s) added" in first.stderr
+    assert "14 article(s) added" in first.stderr  # 9 from files, 5 from examples/feeds/desk.rss
     again = runner.invoke(app, ["ingest", str(ROOT / "examples"), "--db", pg_url])
-    assert "0 article(s) added, 9 already in the ledger" in again.stderr
+    assert "0 article(s) added, 14 already in the ledger" in again.stderr
     listed = runner.invoke(app, ["events", "--db", pg_url, "--format", "jsonl"])
     assert listed.exit_code == 0
     events = [json.loads(line) for line in listed.stdout.splitlines()]
     assert events and all(ev["reports"] for ev in events)
     engine = sa.create_engine(pg_url)
     with engine.connect() as conn:
-        assert conn.execute(sa.text("SELECT count(*) FROM articles")).scalar() == 9
+        assert conn.execute(sa.text("SELECT count(*) FROM articles")).scalar() == 14
         assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
     engine.dispose()
+
+
+def test_feed_memory_and_change_log_on_postgres(pg_url: str, nlp) -> None:
+    desk = str(ROOT / "examples" / "feeds" / "desk.rss")
+    first = runner.invoke(app, ["feed", desk, "--db", pg_url])
+    assert first.exit_code == 0, first.stderr
+    assert "5 article(s) added" in first.stderr
+    again = runner.invoke(app, ["feed", desk, "--db", pg_url])
+    assert "0 article(s) added, 5 already seen" in again.stderr
+    for name in ("06_same_event_outlet_a.txt", "07_same_event_outlet_b.html"):
+        runner.invoke(app, ["ingest", str(ROOT / "examples" / name), "--db", pg_url])
+    listed = runner.invoke(app, ["changes", "--since", "1h", "--db", pg_url, "--format", "jsonl"])
+    assert listed.exit_code == 0, listed.stderr
+    kinds = [json.loads(x)["kind"] for x in listed.stdout.splitlines()]
+    assert kinds.count("new") >= 6 and "reports" in kinds
+    engine = sa.create_engine(pg_url)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM feed_entries")).scalar() == 5
+        assert conn.execute(sa.text("SELECT count(*) FROM ledger_events WHERE summary IS NULL")).scalar() == 0
+    engine.dispose()
+
+
+def test_web_desk_on_postgres(pg_url: str, nlp) -> None:
+    """The desk's reader engine, index, prefix lookups, CSV and a correction on PostgreSQL."""
+    from fastapi.testclient import TestClient
+
+    from claimtrack.web import create_app
+    from tests.web_ledger import build
+
+    build(pg_url)
+    with TestClient(create_app(pg_url, poll=0), base_url="http://127.0.0.1") as c:
+        disputed = c.get("/api/events", params={"status": "disputed"}).json()
+        assert disputed["total"] == 1
+        ev_id = disputed["items"][0]["id"]
+        assert c.get(f"/api/events/{ev_id[:8]}").json()["id"] == ev_id
+        assert c.get(f"/api/events/{ev_id}/dossier").json()["status_reason"].startswith("disputed: ")
+        assert len(c.get("/api/events.csv", params={"country": "UA"}).text.splitlines()) == 4  # header + 3
+        a = c.get("/api/events", params={"q": "tbilisi"}).json()["items"][0]["id"]
+        b = c.get("/api/events", params={"type": "missile_strike"}).json()["items"][0]["id"]
+        assert len(c.post(f"/api/events/{a}/merge", json={"other": b}).json()["ids"]) == 1
+        assert c.get("/api/events").json()["total"] == 3

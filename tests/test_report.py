@@ -12,6 +12,7 @@ from claimtrack.cli import app
 from claimtrack.report.dossier import dossier_panel
 from claimtrack.report.situation import render, situation
 from claimtrack.store import Ledger
+from tests.conftest import as_dicts
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -23,7 +24,7 @@ def db(corpus_db: str) -> str:
 
 def test_dossier_shows_timeline_sources_relays_and_contradictions(db: str) -> None:
     ledger = Ledger(db)
-    (ev,) = [e for e in ledger.events() if any(r["article_id"] == "a08" for r in e["reports"])]
+    (ev,) = [e for e in as_dicts(ledger.events()) if any(r["article_id"] == "a08" for r in e["reports"])]
     console = Console(record=True, width=200)
     console.print(dossier_panel(ev))
     text = console.export_text()
@@ -35,7 +36,7 @@ def test_dossier_shows_timeline_sources_relays_and_contradictions(db: str) -> No
 
 
 def test_situation_groups_by_day_and_region(db: str) -> None:
-    events = list(Ledger(db).events(since="2025-04-01"))
+    events = list(as_dicts(Ledger(db).events(since="2025-04-01")))
     ctx = situation(events, since="2025-04-01")
     days = [d["day"] for d in ctx["days"]]
     assert days == sorted(days, reverse=True) and "2025-03-14" not in days
@@ -44,7 +45,7 @@ def test_situation_groups_by_day_and_region(db: str) -> None:
 
 
 def test_markdown_and_html(db: str) -> None:
-    events = list(Ledger(db).events(since="2025-04-01", country="UA"))
+    events = list(as_dicts(Ledger(db).events(since="2025-04-01", country="UA")))
     md = render(events, "md", since="2025-04-01", country="UA")
     assert md.startswith("# Situation report — UA")
     assert "## 2025-04-02" in md and "### Kharkiv Oblast, UA" in md

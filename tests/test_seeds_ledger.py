@@ -8,7 +8,7 @@ from claimtrack.ingest import read_inputs
 from claimtrack.models import Article
 from claimtrack.nlp import process
 from claimtrack.store import Ledger
-from tests.conftest import SEEDS, need_shared
+from tests.conftest import SEEDS, as_dicts, need_shared
 
 
 def test_bryansk_strike_is_claimed_by_russia_and_unconfirmed_by_ukraine(tmp_path: Path, nlp) -> None:
@@ -17,7 +17,9 @@ def test_bryansk_strike_is_claimed_by_russia_and_unconfirmed_by_ukraine(tmp_path
     articles = [a for a in read_inputs([str(p) for p in sorted(SEEDS.glob("*.txt"))]) if isinstance(a, Article)]
     for res in process(articles):
         ledger.add(res)
-    (strike,) = [ev for ev in ledger.events(type="missile_strike") if (ev["date"] or {}).get("value") == "2024-11-19"]
+    (strike,) = [
+        ev for ev in as_dicts(ledger.events(type="missile_strike")) if (ev["date"] or {}).get("value") == "2024-11-19"
+    ]
     assert strike["location"]["name"] == "Bryansk Oblast" and strike["location"]["country"] == "RU"
     # the publisher framing ("News.az reports") and the relayed outlet are relays, not sources
     assert strike["independent_sources"] == 1

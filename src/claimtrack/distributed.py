@@ -12,22 +12,31 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
 
+from claimtrack.ingest.errors import IngestError
 from claimtrack.models import Article, DocumentResult
 
 
 def _run_chunk(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     # Runs on a worker: plain dicts cross the wire, the cached pipeline stays in the worker process.
-    from claimtrack.nlp import process
+    from claimtrack.nlp import analyse
 
-    return [r.model_dump(mode="json") for r in process(Article(**a) for a in articles)]
+    return [
+        {"error": [r.where, r.problem]} if isinstance(r, IngestError) else r.model_dump(mode="json")
+        for r in analyse(Article(**a) for a in articles)
+    ]
+
+
+def _result(doc: dict[str, Any]) -> DocumentResult | IngestError:
+    return IngestError(*doc["error"]) if "error" in doc else DocumentResult(**doc)
 
 
 def process_on_cluster(
     articles: Iterable[Article], scheduler: str, chunk: int = 16, in_flight: int = 64
-) -> Iterator[DocumentResult]:
+) -> Iterator[DocumentResult | IngestError]:
     """Extract ``articles`` on the Dask cluster at ``scheduler`` (e.g. tcp://10.0.0.5:8786); order is kept.
 
     At most ``in_flight`` chunks are submitted at a time so a large corpus never sits in memory at once.
+    A document the workers cannot analyse comes back as its ``IngestError``, in its place.
     """
     try:
         from distributed import Client
@@ -42,7 +51,7 @@ def process_on_cluster(
             pending.append(client.submit(_run_chunk, batch, pure=False))
             if len(pending) >= in_flight:
                 for doc in pending.pop(0).result():
-                    yield DocumentResult(**doc)
+                    yield _result(doc)
         for fut in pending:
             for doc in fut.result():
-                yield DocumentResult(**doc)
+                yield _result(doc)

@@ -7,7 +7,7 @@ rename nothing without a schema version bump.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -68,6 +68,10 @@ class Source(_Model):
     entity: str | None = None
     kind: SourceKind = "unknown"
     anonymous: bool = False
+    side: str | None = Field(
+        default=None,
+        description="the party the source speaks for: a state, an armed group, 'civilians' or 'independent'",
+    )
 
 
 class Content(_Model):
@@ -144,6 +148,7 @@ class Event(_Model):
         "record, never given the current incident's figures, and carrying no ACLED code",
     )
     status: Status = "claimed"
+    status_reason: str | None = Field(default=None, description="one line: why the event has its status")
     claims: list[str] = Field(default_factory=list)
 
 
@@ -157,6 +162,10 @@ class Place(_Model):
     lat: float | None = None
     lon: float | None = None
     feature: PlaceFeature = "settlement"
+    precision: LocationPrecision = Field(
+        default="point",
+        description="how exactly lat/lon place it: a village placed by its hromada's centroid is admin2",
+    )
 
 
 class DocumentResult(_Model):
@@ -167,3 +176,93 @@ class DocumentResult(_Model):
     claims: list[Claim] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="why the results may be partial: the document ran past its time or mention budget",
+    )
+
+
+# -- the ledger (claimtrack events --format jsonl, export, Ledger.events) ------------------------------------
+
+
+class LedgerReport(_Model):
+    """One article's report of a ledger event."""
+
+    article_id: str
+    source_path: str | None = None
+    event_id: str = Field(description="the event's id inside its article (e1, e2...)")
+    report_key: str = Field(description="<article content hash>:<event id>, stable across re-ingest")
+    url: str | None = None
+    publisher: str | None = None
+    published: str | None = Field(default=None, description="YYYY-MM-DD")
+    title: str | None = None
+    via: list[str] = Field(default_factory=list)
+    syndicated_from: str | None = Field(default=None, description="first outlet of the article's near-duplicates")
+
+
+class LedgerSource(_Model):
+    """An original source and what it says about the event."""
+
+    entity: str
+    kind: str
+    side: str | None = Field(default=None, description="the state a state source speaks for")
+    stances: list[str]
+    chains: list[str] = Field(description="relay chains: original → relays → publisher")
+    reports: int
+
+
+class Figure(_Model):
+    """One claimed value of a figure (killed, intercepted...) with who claims it."""
+
+    value: int
+    source: str
+    claim: str | None = None
+    article: str
+    via: list[str] = Field(default_factory=list)
+    reports: int
+    superseded: bool = Field(default=False, description="the same source later gave another value")
+    unconfirmed_by: list[str] = Field(default_factory=list)
+    denied_by: list[str] = Field(default_factory=list)
+
+
+class FigureValue(_Model):
+    value: int
+    sources: list[str]
+
+
+class FigureContradiction(_Model):
+    kind: Literal["figure"] = "figure"
+    role: str
+    values: list[FigureValue]
+
+
+class DenialContradiction(_Model):
+    kind: Literal["denial"] = "denial"
+    asserted_by: list[str]
+    denied_by: list[str]
+
+
+class InitiatorValue(_Model):
+    entity: str
+    source: str
+
+
+class InitiatorContradiction(_Model):
+    kind: Literal["initiator"] = "initiator"
+    values: list[InitiatorValue]
+
+
+Contradiction = Annotated[
+    FigureContradiction | DenialContradiction | InitiatorContradiction, Field(discriminator="kind")
+]
+
+
+class LedgerEvent(Event):
+    """A real-world event merged over its reports: the event fields plus provenance (docs/ledger.md)."""
+
+    reports: list[LedgerReport]
+    sources: list[LedgerSource] = Field(default_factory=list)
+    independent_sources: int = 0
+    figures: dict[str, list[Figure]] = Field(default_factory=dict)
+    contradictions: list[Contradiction] = Field(default_factory=list)
+    chains: list[str] = Field(default_factory=list)

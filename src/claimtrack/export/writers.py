@@ -1,279 +1,273 @@
-"""Ledger events to JSON Lines, CSV, ACLED-style CSV, GeoJSON and Parquet."""
+"""Ledger events to JSON Lines, CSV, ACLED CSV, GeoJSON and Parquet.
+
+One flat row (``flat_row``) defines the columns of csv, parquet and the GeoJSON properties, so a name means one
+thing in all of them; acled-csv is ACLED's 31 columns with ACLED's meanings (``claimtrack.export.acled``)
+followed by the flat columns whose names ACLED does not use. docs/export.md lists every column.
+"""
 
 from __future__ import annotations
 
+import calendar
 import csv
 import json
-from collections.abc import Callable, Iterable
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from typing import IO, Any, TextIO
 
-# ACLED's own column names where a field maps onto one; ours follow.
-CSV_COLUMNS = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "event_type",
-    "sub_event_type",
-    "claimtrack_type",
-    "actor1",
-    "actor2",
-    "country",
+from claimtrack.export.acled import ACLED_COLUMNS, acled_row
+from claimtrack.models import LedgerEvent
+
+EventLike = LedgerEvent | dict[str, Any]
+
+FLAT_COLUMNS = [
+    "id",
+    "type",
+    "acled_event_type",
+    "acled_sub_event_type",
+    "date",
+    "date_precision",
+    "date_start",
+    "date_end",
+    "country_code",
     "admin1",
     "location",
     "latitude",
     "longitude",
-    "geo_precision",
-    "source",
-    "notes",
+    "location_precision",
+    "initiator",
+    "target",
+    "weapons",
     "fatalities",
     "injured",
-    "weapons",
     "modality",
     "status",
     "independent_sources",
+    "sources",
+    "publishers",
+    "figures",
+    "contradictions",
     "reports",
+    "first_published",
+    "last_published",
 ]
+LIST_COLUMNS = {"weapons", "sources", "publishers", "contradictions"}
+DATE_COLUMNS = {"date_start", "date_end", "first_published", "last_published"}
+INT_COLUMNS = {"fatalities", "injured", "independent_sources", "reports"}
+FLOAT_COLUMNS = {"latitude", "longitude"}
+ACLED_EXTRA = [c for c in FLAT_COLUMNS if c not in ACLED_COLUMNS and c != "id"]
+ACLED_CSV_COLUMNS = [*ACLED_COLUMNS, "claimtrack_id", *ACLED_EXTRA]
+INT64_MAX = 2**63 - 1
 
-_PRECISION = {"day": 1, "month": 2, "year": 3}
-_GEO_PRECISION = {"point": 1, "admin2": 2, "admin1": 2, "region": 3, "country": 3}
+
+def plain(ev: EventLike) -> dict[str, Any]:
+    return ev if isinstance(ev, dict) else ev.model_dump(mode="json")
 
 
-def csv_row(ev: dict[str, Any]) -> dict[str, Any]:
-    date = ev.get("date") or {}
+def date_range(value: str | None, precision: str | None) -> tuple[str | None, str | None]:
+    """First and last day a date covers ("2025-04" -> 2025-04-01..2025-04-30), for time sliders."""
+    if not value:
+        return None, None
+    try:
+        y = int(value[:4])
+        if precision == "day" or len(value) == 10:
+            return value[:10], value[:10]
+        if precision == "month" or len(value) == 7:
+            m = int(value[5:7])
+            return date(y, m, 1).isoformat(), date(y, m, calendar.monthrange(y, m)[1]).isoformat()
+        return f"{y:04d}-01-01", f"{y:04d}-12-31"
+    except ValueError:
+        return None, None
+
+
+def _actor(a: dict[str, Any] | None) -> str | None:
+    return (a.get("entity") or a.get("text")) if a else None
+
+
+def _contradiction(c: dict[str, Any]) -> str:
+    from claimtrack.report.dossier import contradiction_text
+
+    return contradiction_text(c)
+
+
+def flat_row(ev: EventLike) -> dict[str, Any]:
+    """The one flat view of a ledger event: Python values (lists stay lists, figures stay records)."""
+    ev = plain(ev)
+    d = ev.get("date") or {}
     loc = ev.get("location") or {}
     acled = ev.get("acled") or {}
     reports = ev.get("reports") or []
-    sources = ev.get("sources")
+    start, end = date_range(d.get("value"), d.get("precision"))
+    published = sorted(r["published"][:10] for r in reports if r.get("published"))
+    figures = [
+        {"role": role, "value": f["value"], "source": f["source"], "superseded": bool(f.get("superseded"))}
+        for role, rows in sorted((ev.get("figures") or {}).items())
+        for f in rows
+    ]
     return {
-        "event_id_cnty": ev["id"],
-        "event_date": date.get("value"),
-        "year": (date.get("value") or "")[:4] or None,
-        "time_precision": _PRECISION.get(date.get("precision", ""), None),
-        "event_type": acled.get("event_type"),
-        "sub_event_type": acled.get("sub_event_type"),
-        "claimtrack_type": ev.get("type"),
-        "actor1": (ev.get("initiator") or {}).get("entity") or (ev.get("initiator") or {}).get("text"),
-        "actor2": (ev.get("target") or {}).get("entity") or (ev.get("target") or {}).get("text"),
-        "country": loc.get("country"),
+        "id": ev["id"],
+        "type": ev.get("type"),
+        "acled_event_type": acled.get("event_type"),
+        "acled_sub_event_type": acled.get("sub_event_type"),
+        "date": d.get("value"),
+        "date_precision": d.get("precision"),
+        "date_start": start,
+        "date_end": end,
+        "country_code": loc.get("country"),
         "admin1": loc.get("admin1"),
         "location": loc.get("name"),
         "latitude": loc.get("lat"),
         "longitude": loc.get("lon"),
-        "geo_precision": _GEO_PRECISION.get(loc.get("precision", ""), None),
-        "source": "; ".join(s["entity"] for s in sources) if sources else None,
-        "notes": (ev.get("trigger") or {}).get("text"),
+        "location_precision": loc.get("precision") if loc else None,
+        "initiator": _actor(ev.get("initiator")),
+        "target": _actor(ev.get("target")),
+        "weapons": [w["name"] for w in ev.get("weapons") or []],
         "fatalities": ev.get("fatalities"),
         "injured": ev.get("injured"),
-        "weapons": "; ".join(w["name"] for w in ev.get("weapons") or []),
         "modality": ev.get("modality"),
         "status": ev.get("status"),
         "independent_sources": ev.get("independent_sources"),
+        "sources": [s["entity"] for s in ev.get("sources") or []],
+        "publishers": sorted({r["publisher"] for r in reports if r.get("publisher")}),
+        "figures": figures,
+        "contradictions": [_contradiction(c) for c in ev.get("contradictions") or []],
         "reports": len(reports),
+        "first_published": published[0] if published else None,
+        "last_published": published[-1] if published else None,
     }
 
 
-def write_jsonl(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    n = 0
-    for ev in events:
-        out.write(json.dumps(ev, ensure_ascii=False) + "\n")
-        n += 1
-    return n
+# -- text cells -------------------------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _write_rows(
-    events: Iterable[dict[str, Any]], out: TextIO, columns: list[str], row: Callable[[dict[str, Any]], dict[str, Any]]
-) -> int:
+def safe_cell(value: Any) -> Any:
+    """OWASP CSV-injection defence: a text cell a spreadsheet would run as a formula gets a leading quote.
+    Numbers are left alone (a negative longitude is a number, not a formula)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _text_cell(value: Any) -> Any:
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):  # figures
+            value = "; ".join(f"{f['role']}: {f['value']} per {f['source']}" for f in value if not f.get("superseded"))
+        else:
+            value = "; ".join(str(v) for v in value)
+        return value or None
+    return value
+
+
+def _write_rows(events: Iterable[EventLike], out: TextIO, columns: list[str], rows: Iterator[dict[str, Any]]) -> int:
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
     n = 0
-    for ev in events:
-        writer.writerow(row(ev))
+    for row in rows:
+        writer.writerow({k: safe_cell(_text_cell(v)) for k, v in row.items()})
         n += 1
     return n
 
 
-def write_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """Flat CSV with ISO alpha-2 countries: the contract's fields, one row per ledger event."""
-    return _write_rows(events, out, CSV_COLUMNS, csv_row)
+def write_csv(events: Iterable[EventLike], out: TextIO) -> int:
+    """The flat row, lists joined with "; ", one row per ledger event."""
+    return _write_rows(events, out, FLAT_COLUMNS, (flat_row(ev) for ev in events))
 
 
-# ACLED's export columns (codebook order) where we can fill them, then claimtrack's provenance columns.
-ACLED_COLUMNS = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "actor2",
-    "iso",
-    "country",
-    "admin1",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "notes",
-    "fatalities",
-    # ours
-    "sources",
-    "independent_sources",
-    "status",
-    "contradictions",
-    "claimtrack_type",
-    "injured",
-    "weapons",
-    "figures",
-    "reports",
-]
-_DISORDER = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Protests": "Demonstrations",
-    "Riots": "Political violence",
-    "Strategic developments": "Strategic developments",
-}
+def acled_rows(events: Iterable[EventLike]) -> Iterator[dict[str, Any]]:
+    """ACLED's columns then ours, for the events ACLED would code; the others are left out."""
+    for ev in events:
+        ev = plain(ev)
+        row = acled_row(ev)
+        if row is None:
+            continue
+        flat = flat_row(ev)
+        row["claimtrack_id"] = ev["id"]
+        row.update({c: flat[c] for c in ACLED_EXTRA})
+        yield row
 
 
-@lru_cache(maxsize=512)
-def _country(iso2: str | None) -> tuple[int | None, str | None]:
-    """ACLED's ``iso`` (numeric) and ``country`` (name) for an ISO alpha-2 code."""
-    if not iso2:
-        return None, None
-    import pycountry
-
-    c = pycountry.countries.get(alpha_2=iso2.upper())
-    if c is None:
-        return None, iso2
-    return int(c.numeric), str(getattr(c, "common_name", None) or c.name)
+def write_acled_csv(events: Iterable[EventLike], out: TextIO) -> int:
+    return _write_rows(events, out, ACLED_CSV_COLUMNS, acled_rows(events))
 
 
-def _figures_text(ev: dict[str, Any]) -> str:
-    parts = []
-    for role, rows in sorted((ev.get("figures") or {}).items()):
-        live = [r for r in rows if not r.get("superseded")]
-        parts.append(f"{role}: " + ", ".join(f"{r['value']} per {r['source']}" for r in live))
-    return "; ".join(parts)
+def write_jsonl(events: Iterable[EventLike], out: TextIO) -> int:
+    """The ledger event contract (schema/ledger-event.schema.json), one object per line."""
+    n = 0
+    for ev in events:
+        out.write(json.dumps(plain(ev), ensure_ascii=False) + "\n")
+        n += 1
+    return n
 
 
-def _contradictions_text(ev: dict[str, Any]) -> str:
-    out = []
-    for c in ev.get("contradictions") or []:
-        if c["kind"] == "figure":
-            out.append(f"{c['role']}: " + " vs ".join(f"{v['value']} ({', '.join(v['sources'])})" for v in c["values"]))
-        elif c["kind"] == "denial":
-            out.append(f"asserted by {', '.join(c['asserted_by'])}; denied by {', '.join(c['denied_by'])}")
-        else:
-            out.append(f"{c['kind']}: " + ", ".join(f"{v['entity']} per {v['source']}" for v in c.get("values", [])))
-    return "; ".join(out)
-
-
-def acled_row(ev: dict[str, Any]) -> dict[str, Any]:
-    base = csv_row(ev)
-    loc = ev.get("location") or {}
-    iso, country = _country(loc.get("country"))
-    sources = ev.get("sources") or []
-    reports = ev.get("reports") or []
-    publishers = sorted({r["publisher"] for r in reports if r.get("publisher")})
-    return {
-        **{k: base[k] for k in base if k in ACLED_COLUMNS},
-        "disorder_type": _DISORDER.get(base["event_type"] or ""),
-        "iso": iso,
-        "country": country,
-        "source": "; ".join(publishers) or None,  # ACLED's "source" names the outlets it read
-        "sources": "; ".join(s["entity"] for s in sources) or None,  # ours: the original sources
-        "independent_sources": ev.get("independent_sources"),
-        "status": ev.get("status"),
-        "contradictions": _contradictions_text(ev) or None,
-        "figures": _figures_text(ev) or None,
-        "reports": len(reports),
-    }
-
-
-def write_acled_csv(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """ACLED's column names and codes (numeric iso, country name, disorder type) plus our provenance."""
-    return _write_rows(events, out, ACLED_COLUMNS, acled_row)
-
-
-def geojson_feature(ev: dict[str, Any]) -> dict[str, Any]:
-    loc = ev.get("location") or {}
+def geojson_feature(ev: EventLike) -> dict[str, Any]:
+    row = flat_row(ev)
     geometry = None
-    if loc.get("lat") is not None and loc.get("lon") is not None:
-        geometry = {"type": "Point", "coordinates": [loc["lon"], loc["lat"]]}
-    props = acled_row(ev)
-    props["id"] = ev["id"]
-    props["country_code"] = loc.get("country")
-    return {"type": "Feature", "id": ev["id"], "geometry": geometry, "properties": props}
+    if row["latitude"] is not None and row["longitude"] is not None:
+        geometry = {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
+    return {"type": "Feature", "id": row["id"], "geometry": geometry, "properties": row}
 
 
-def write_geojson(events: Iterable[dict[str, Any]], out: TextIO) -> int:
-    """A FeatureCollection; events without coordinates keep a null geometry (valid GeoJSON)."""
+def write_geojson(events: Iterable[EventLike], out: IO[str], include_unlocated: bool = False) -> int:
+    """A FeatureCollection of located events (``include_unlocated``: also the others, with null geometry)."""
     out.write('{"type": "FeatureCollection", "features": [\n')
     n = 0
     for ev in events:
-        out.write((",\n" if n else "") + json.dumps(geojson_feature(ev), ensure_ascii=False))
+        feature = geojson_feature(ev)
+        if feature["geometry"] is None and not include_unlocated:
+            continue
+        out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
         n += 1
     out.write("\n]}\n")
     return n
 
 
-def parquet_table(events: Iterable[dict[str, Any]]) -> Any:
-    """A pyarrow table: the ACLED-style columns plus the nested fields as JSON strings."""
+# -- parquet ----------------------------------------------------------------------------------------------
+
+
+def _fits_int64(values: Iterable[Any]) -> bool:
+    return all(v is None or -INT64_MAX - 1 <= int(v) <= INT64_MAX for v in values)
+
+
+def parquet_table(events: Iterable[EventLike]) -> Any:
+    """A pyarrow table of the flat row: date32 dates, list<string> lists, list<struct> figures. An integer
+    column holding a value beyond 64 bits is written as text (exact digits) rather than failing."""
     import pyarrow as pa
 
-    rows = []
-    for ev in events:
-        row = acled_row(ev)
-        row["country_code"] = (ev.get("location") or {}).get("country")
-        for key in ("figures", "contradictions", "sources", "reports"):
-            row[f"{key}_json"] = json.dumps(ev.get(key) or ([] if key != "figures" else {}), ensure_ascii=False)
-        rows.append(row)
-    schema = pa.schema(
-        [
-            (c, pa.int64() if c in _INT_COLUMNS else pa.float64() if c in ("latitude", "longitude") else pa.string())
-            for c in [
-                *ACLED_COLUMNS,
-                "country_code",
-                "figures_json",
-                "contradictions_json",
-                "sources_json",
-                "reports_json",
-            ]
-        ]
+    rows = [flat_row(ev) for ev in events]
+    col = {c: [r[c] for r in rows] for c in FLAT_COLUMNS}
+    fig_values = [f["value"] for r in rows for f in r["figures"]]
+    fig_type = pa.int64() if _fits_int64(fig_values) else pa.string()
+    figure = pa.struct(
+        [("role", pa.string()), ("value", fig_type), ("source", pa.string()), ("superseded", pa.bool_())]
     )
-    cols = {f.name: [_cell(r.get(f.name), f.name) for r in rows] for f in schema}
-    return pa.table(cols, schema=schema)
+    fields = []
+    arrays = []
+    for c in FLAT_COLUMNS:
+        values = col[c]
+        if c in DATE_COLUMNS:
+            typ: Any = pa.date32()
+            values = [date.fromisoformat(v) if v else None for v in values]
+        elif c in LIST_COLUMNS:
+            typ = pa.list_(pa.string())
+        elif c == "figures":
+            typ = pa.list_(figure)
+            if fig_type == pa.string():
+                values = [[{**f, "value": str(f["value"])} for f in v] for v in values]
+        elif c in INT_COLUMNS:
+            typ = pa.int64() if _fits_int64(values) else pa.string()
+            if typ == pa.string():
+                values = [None if v is None else str(v) for v in values]
+        elif c in FLOAT_COLUMNS:
+            typ = pa.float64()
+        else:
+            typ = pa.string()
+        fields.append(pa.field(c, typ))
+        arrays.append(pa.array(values, type=typ))
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
 
 
-_INT_COLUMNS = {
-    "year",
-    "time_precision",
-    "iso",
-    "geo_precision",
-    "fatalities",
-    "independent_sources",
-    "injured",
-    "reports",
-}
-
-
-def _cell(value: Any, column: str) -> Any:
-    if value is None:
-        return None
-    if column in _INT_COLUMNS:
-        return int(value)
-    if column in ("latitude", "longitude"):
-        return float(value)
-    return str(value)
-
-
-def write_parquet(events: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
+def write_parquet(events: Iterable[EventLike], out: IO[bytes]) -> int:
     import pyarrow.parquet as pq
 
     table = parquet_table(events)
@@ -281,7 +275,8 @@ def write_parquet(events: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
     return int(table.num_rows)
 
 
-FORMATS: dict[str, Callable[[Iterable[dict[str, Any]], Any], int]] = {
+Writer = Callable[..., int]
+FORMATS: dict[str, Writer] = {
     "jsonl": write_jsonl,
     "csv": write_csv,
     "acled-csv": write_acled_csv,
@@ -291,6 +286,9 @@ FORMATS: dict[str, Callable[[Iterable[dict[str, Any]], Any], int]] = {
 BINARY = {"parquet"}  # written to a binary stream
 
 
-def export(events: Iterable[dict[str, Any]], fmt: str, out: IO[Any]) -> int:
-    """Write ``events`` to ``out`` (binary for parquet, text otherwise) in ``fmt``; returns the number written."""
+def export(events: Iterable[EventLike], fmt: str, out: IO[Any], include_unlocated: bool = False) -> int:
+    """Write ``events`` to ``out`` (binary for parquet, text otherwise) in ``fmt``; returns the number written
+    (acled-csv leaves out events ACLED would not code; geojson leaves out unlocated ones unless asked)."""
+    if fmt == "geojson":
+        return write_geojson(events, out, include_unlocated=include_unlocated)
     return FORMATS[fmt](events, out)

@@ -58,7 +58,7 @@ ANONYMOUS_HEADS = frozenset(
 TITLES = frozenset(
     (
         "president minister prime secretary spokesman spokeswoman spokesperson official ambassador general "
-        "gen. commander governor gov. mayor senator sen. rep. representative chancellor premier king queen "
+        "gen. gen commander governor gov. mayor senator sen. rep. representative chancellor premier king queen "
         "chief director envoy colonel lieutenant admiral marshal head chairman chairwoman speaker deputy "
         "adviser advisor aide press secretary-general defense defence foreign president-elect vice leader "
         "lawmaker congressman congresswoman attorney prosecutor judge mr. mrs. ms. dr. mr mrs ms dr"
@@ -75,4 +75,18 @@ OUTLET_WORDS = frozenset(
         "news times post journal tribune herald gazette tv television radio agency press daily telegraph "
         "guardian outlet newspaper magazine broadcaster network wire"
     ).split()
+)
+# heads of anonymous sources that work for a state: unnamed, they speak for the article's state
+OFFICIAL_HEADS = frozenset(
+    "official officials officer officers authorities aide aides diplomat diplomats spokesperson".split()
+)
+# civilian and other generic voices: kept under their own label ("residents"), never a state's voice
+CIVILIAN_HEADS = frozenset(
+    (
+        "resident residents witness witnesses eyewitness eyewitnesses survivor survivors villager villagers "
+        "doctor doctors nurse nurses medic medics activist activists lawyer lawyers locals relatives families"
+    ).split()
+)
+GENERIC_HEADS = CIVILIAN_HEADS | frozenset(
+    "source sources reports report people analysts experts observers media journalists".split()
 )

@@ -49,6 +49,31 @@ def norm(text: str) -> str:
     return " ".join(words)
 
 
+# Countries whose names reach English text through several romanisations of Cyrillic: their names are also
+# indexed under a loose key, tried when the exact key misses.
+LOOSE_COUNTRIES = frozenset({"UA", "RU", "BY"})
+
+
+def loose(key: str) -> str:
+    """A normalised key with the usual romanisation variants folded: kh/h, Russian g for Ukrainian h, y/i (so
+    ya/ia, yu/iu, yi/i, the -yi/-iy/-y endings) and doubled i: "Khmelnytskyi" and "Khmelnitsky" meet, so do
+    "Maryinka" and "Marinka", "Gulyaipole" and "Huliaipole". Soft signs and apostrophes are gone in ``norm``."""
+    s = key.replace("kh", "h").replace("g", "h").replace("y", "i")
+    while "ii" in s:
+        s = s.replace("ii", "i")
+    return s
+
+
+# How an entry's point was obtained; the coarser ones are flagged as such in a location's precision.
+COORD_PRECISION: dict[str, Literal["point", "admin2", "admin1"]] = {
+    "council": "point",
+    "hromada": "admin2",
+    "seat": "admin2",
+    "raion": "admin2",
+    "oblast": "admin1",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Entry:
     geonameid: int | None
@@ -59,6 +84,9 @@ class Entry:
     lat: float
     lon: float
     population: int
+    admin2: str = ""
+    source: str = ""  # "geonames", "katottg:UA14...", "ours", ...
+    coord: str = ""  # where the point comes from: "geonames", "centre", "council", "hromada", "seat", ...
 
 
 class Gazetteer:
@@ -78,16 +106,34 @@ class Gazetteer:
     def entry(self, i: int) -> Entry:
         e = self._entries.get(i)
         if e is None:
-            gid, feature, name, cc, admin1, lat, lon, pop = self.rows[i].split("\t")
-            e = Entry(int(gid) if gid else None, feature, name, cc, admin1, float(lat), float(lon), int(pop or 0))
+            gid, feature, name, cc, admin1, lat, lon, pop, admin2, source, coord = self.rows[i].split("\t")
+            e = Entry(
+                int(gid) if gid else None,
+                feature,
+                name,
+                cc,
+                admin1,
+                float(lat),
+                float(lon),
+                int(pop or 0),
+                admin2,
+                source,
+                coord,
+            )
             self._entries[i] = e
         return e
 
     def lookup(self, key: str) -> list[tuple[Entry, bool]]:
-        """Entries named ``key`` (already normalised), each with True when it is the place's primary name."""
+        """Entries named ``key`` (already normalised), each with True when it is the place's primary name.
+        When no name is ``key`` exactly, theatre places whose loose key matches come back as alternate names."""
         hit = self.index.get(key)
         if not hit:
-            return []
+            if key[:1] in ("@", "~"):
+                return []
+            hit = self.index.get("~" + loose(key))
+            if not hit:
+                return []
+            return [(self.entry(~int(x)), False) for x in hit.split(",")]  # stored as ~row
         out = []
         for x in hit.split(","):
             i = int(x)
@@ -95,7 +141,7 @@ class Gazetteer:
         return out
 
     def __contains__(self, key: str) -> bool:
-        return key in self.index
+        return key in self.index or "~" + loose(key) in self.index
 
     def __len__(self) -> int:
         return len(self.rows)

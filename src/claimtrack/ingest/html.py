@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import trafilatura
 
+from claimtrack.ingest.dates import parse_published
 from claimtrack.ingest.errors import IngestError
 from claimtrack.ingest.meta import outlet_name, publisher_from_url, relay_in_lead
 from claimtrack.models import Article
@@ -31,7 +32,7 @@ def article_from_html(html: str, where: str, url: str | None = None) -> Article 
         publisher=(outlet_name(site) if site else None)
         or publisher_from_url(url or getattr(doc, "url", None))
         or lead_pub,
-        published=getattr(doc, "date", None),
+        published=parse_published(getattr(doc, "date", None)),
         title=title,
         via=via,
         text=text,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.ingest.meta import outlet_name, relay_in_lead
+from claimtrack.ingest.meta import outlet_name, published_day, relay_in_lead, wires_in_text
 from claimtrack.models import Article
 
 # "News.Az date 2025-01-05 Title..." or " date 2024-11-19 + ↺ − 16 px"
@@ -18,12 +18,16 @@ _GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(\"*)(?=[A-Z][a-z])(?!(?:Az|Com|Net|Org|
 
 
 def _unglue(line: str) -> str:
+    seen = [0, 0]  # position counted up to, quotes before it: one pass over the line, not one per match
+
     def fix(m: re.Match[str]) -> str:
         quotes = m.group(1)
         if not quotes:
             return " "
+        seen[1] += line.count('"', seen[0], m.start())
+        seen[0] = m.start()
         # an odd count of quotes before means the first one closes the sentence's quote
-        closes = line[: m.start()].count('"') % 2 == 1
+        closes = seen[1] % 2 == 1
         if len(quotes) == 2 or closes:
             return quotes[0] + " " + quotes[1:]
         return " " + quotes
@@ -47,9 +51,12 @@ def _is_heading(line: str, next_line: str | None) -> bool:
 
 
 def clean_body(lines: list[str]) -> str:
+    nexts: list[str | None] = [None] * len(lines)  # the next non-blank line, found backwards in one pass
+    for i in range(len(lines) - 2, -1, -1):
+        nexts[i] = lines[i + 1] if lines[i + 1].strip() else nexts[i + 1]
     kept = []
     for i, line in enumerate(lines):
-        nxt = next((x for x in lines[i + 1 :] if x.strip()), None)
+        nxt = nexts[i]
         if _is_noise(line) or _is_heading(line, nxt):
             continue
         line = _unglue(line)
@@ -61,9 +68,13 @@ def article_from_text(raw: str, where: str) -> Article:
     lines = [ln for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n") if ln.strip()]
     publisher = published = title = None
     if lines:
-        m = _HEADER.match(lines[0]) or _DATE_LINE.match(lines[0])
+        head = lines[0][:400]  # a header line is short; a 10 MB first line must not feed the lazy regex
+        m = _HEADER.match(head) or _DATE_LINE.match(head)
         if m:
-            published = m.group("date")
+            try:  # a header "date 2024-13-45" is no date: the article stays undated
+                published = published_day(m.group("date"))
+            except ValueError:
+                published = None
             groups = m.groupdict()
             if groups.get("site") and not _is_noise(groups["site"]):
                 publisher = outlet_name(groups["site"])
@@ -79,6 +90,7 @@ def article_from_text(raw: str, where: str) -> Article:
         footer = lines.pop().strip()
     text = clean_body(lines)
     lead_pub, via = relay_in_lead(text[:600])
+    via = list(dict.fromkeys([*via, *wires_in_text(text)]))  # the wire behind a republished story
     return Article(
         id=where,
         source_path=where,

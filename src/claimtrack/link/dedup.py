@@ -13,7 +13,13 @@ from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS, ROWS = 16, 8  # candidate threshold about (1/16) ** (1/8) = 0.71 Jaccard
-THRESHOLD = 0.8  # estimated Jaccard of 5-word shingles above which two texts are one report
+# A second, wider banding of the same signature finds lightly edited copies (a credit line, a trimmed
+# paragraph, house-style words: Jaccard 0.5-0.7). Its band names carry a "w" prefix, so ledgers written before
+# it keep matching through the first banding and need no migration. Candidate threshold (1/32) ** (1/4) = 0.42.
+WIDE_BANDS, WIDE_ROWS = 32, 4
+# estimated Jaccard of 5-word shingles above which two texts are one report: independent write-ups of one
+# event share a few names and figures (Jaccard under 0.2); a republished story keeps most of its sentences
+THRESHOLD = 0.5
 SHINGLE = 5
 SCHEME = "affine32"  # pinned: stored signatures must stay comparable across datasketch upgrades
 
@@ -36,10 +42,15 @@ def signature(text: str) -> MinHash:
 def bands(mh: MinHash) -> list[str]:
     """One hash per LSH band; texts sharing any band are near-duplicate candidates."""
     hv = mh.hashvalues
-    return [
+    narrow = [
         f"{b}:" + hashlib.blake2b(hv[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=8).hexdigest()
         for b in range(BANDS)
     ]
+    wide = [
+        f"w{b}:" + hashlib.blake2b(hv[b * WIDE_ROWS : (b + 1) * WIDE_ROWS].tobytes(), digest_size=8).hexdigest()
+        for b in range(WIDE_BANDS)
+    ]
+    return narrow + wide
 
 
 def similarity(a: MinHash, b: MinHash) -> float:

@@ -351,13 +351,18 @@ def is_day(m: Mention) -> bool:
     return m.precision == "day"
 
 
-def _day_component(be: Backend, start: Mention) -> dict[str, Mention]:
-    """Day-dated reports connected to ``start`` by linkable pairs or merge overrides among them."""
+def _day_component(be: Backend, start: Mention, mates: bool = False) -> dict[str, Mention]:
+    """Day-dated reports connected to ``start`` by linkable pairs or merge overrides among them; with
+    ``mates``, also the reports now in the same ledger event (after a correction is removed, a report held
+    there only by it must be redrawn with the rest, not left in a stale cluster)."""
     comp = {start.key: start}
     stack = [start]
     while stack:
         m = stack.pop()
         fresh = [c for c in be.neighbours(m) if is_day(c) and c.key not in comp]
+        if mates:
+            lids = set(be.assignment({m.key}).values())
+            fresh += [x for x in be.members(lids) if is_day(x) and x.key not in comp and x not in fresh]
         must, _ = be.overrides({m.key})
         forced = {k for pair in must for k in pair} - comp.keys() - {c.key for c in fresh}
         for c in [*fresh, *[x for x in be.by_keys(forced) if is_day(x)]]:
@@ -410,7 +415,7 @@ def _neg(key: str) -> tuple[int, ...]:
     return tuple(-ord(ch) for ch in key)
 
 
-def relink(be: Backend, m: Mention) -> None:
+def relink(be: Backend, m: Mention, redraw: bool = False) -> None:
     """Re-link what ``m`` can affect, so the ledger equals a from-scratch clustering of all reports.
 
     Day-dated reports cluster among themselves (``cluster`` per connected component). A coarse report
@@ -422,7 +427,7 @@ def relink(be: Backend, m: Mention) -> None:
     new_groups: dict[str, frozenset[str]] = {}
     coarse: dict[str, Mention] = {}
     if is_day(m):
-        comp = _day_component(be, m)
+        comp = _day_component(be, m, mates=redraw)
         day.update(comp)
         must, cannot = be.overrides(set(comp))
         for members in cluster(comp.values(), must=must, cannot=cannot):

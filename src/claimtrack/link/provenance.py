@@ -18,8 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from claimtrack.extract.entities import canonical_entity, country_of
-from claimtrack.models import Claim, Event
+from claimtrack.extract.claims_lexicon import CIVILIAN_HEADS, PERSONAL_PRONOUNS, THING_PRONOUNS
+from claimtrack.extract.entities import canonical_entity, country_of, side
+from claimtrack.extract.status import CIVILIANS, INDEPENDENT, Figure, Voice, decide, looks_named
+from claimtrack.kb import load as load_kb
+from claimtrack.models import Claim, Event, LedgerEvent
 
 _STATE_KINDS = {"state", "government", "military", "official"}
 _OF_COUNTRY = re.compile(r".*\bof\s+(?:the\s+)?(?P<c>[A-Z][\w .'-]+)$")  # greedy: the last "of X"
@@ -39,6 +42,7 @@ class Report:
     via: list[str] = field(default_factory=list)
     source_path: str | None = None
     title: str | None = None
+    url: str | None = None
     dup_group: str | None = None  # near-duplicate group of the article (its anchor's hash)
     dup_anchor_publisher: str | None = None  # first outlet of that group
 
@@ -71,6 +75,7 @@ class Statement:
     published: str | None
     said_on: str | None
     own_reporting: bool  # an outlet reporting without attribution
+    voice: str | None = None  # the side the article's status step gave the source (Source.side)
 
     @property
     def unit(self) -> str:
@@ -96,7 +101,7 @@ def _claim_statement(rep: Report, claim: Claim) -> Statement:
         entity, kind = (src.entity or src.text), str(src.kind)
         if src.anonymous:
             # the affiliation ("a senior U.S. official" -> United States) is the side it speaks for
-            side = side_of(src.entity, "state") if src.entity else None
+            side = country_of(src.entity) if src.entity else None
             entity, kind = f"{src.text} (anonymous{', ' + src.entity if src.entity else ''})", "anonymous"
         # "News.az reports ..." in News.az's own article, or the outlet it relays: framing, not a new source
         own = kind == "outlet" and entity in {rep.outlet, *rep.via}
@@ -114,6 +119,7 @@ def _claim_statement(rep: Report, claim: Claim) -> Statement:
         published=rep.published,
         said_on=claim.said_on,
         own_reporting=own,
+        voice=src.side if src is not None else None,
     )
 
 
@@ -188,23 +194,65 @@ def dossier(reports: list[Report]) -> dict[str, Any]:
     initiators = _initiators(reports)
     if len(initiators) > 1:
         contradictions.append({"kind": "initiator", "values": initiators})
-    sides = {s.side for s in kept if s.stance in _ASSERTING and s.side and s.unit in asserting}
-    if denying and not asserting:
-        status = "denied"
-    elif contradictions:
-        status = "disputed"
-    elif len(sides) >= 2 or len(asserting) >= 2:
-        status = "confirmed"
-    else:
-        status = "claimed"
+    status, reason = _status(reports, kept)
     return {
         "sources": sources,
         "independent_sources": len(independent),
         "figures": figures,
         "status": status,
+        "status_reason": reason,
         "contradictions": contradictions,
         "chains": sorted({" → ".join(s.chain) for s in stmts}),
     }
+
+
+def _voice(st: Statement, state: str | None = None) -> Voice | None:
+    """A statement as a voice for ``decide``: outlets' own reporting is not a voice (the fallback names it)."""
+    if st.own_reporting:
+        return None
+    if st.voice:  # decided in the article, where the source phrase and its places were in view
+        return Voice(st.original, st.voice, st.stance)
+    if st.original.lower() in PERSONAL_PRONOUNS or st.original.lower() in THING_PRONOUNS:
+        return None  # a pronoun the article could not resolve names nobody
+    entry = load_kb().lookup(st.original)
+    if entry is not None and entry.kind == "outlet" and not entry.side:
+        return None  # an outlet cited as a source still only passes a story on
+    if st.side:
+        return Voice(st.original, st.side, st.stance)
+    if entry is not None and entry.independent:
+        return Voice(st.original, INDEPENDENT, st.stance)
+    if st.kind == "anonymous":
+        label = st.original.split(" (anonymous")[0].lower().split()
+        return Voice(st.original, CIVILIANS, st.stance) if label and label[-1] in CIVILIAN_HEADS else None
+    party = side(st.original) or (state if st.kind in ("government", "military", "official") else None)
+    if party is None and st.kind == "person":
+        party = CIVILIANS
+    if party is None and st.kind not in ("unknown", "outlet") and looks_named(st.original):
+        party = st.original  # a named body outside the table speaks for itself
+    return Voice(st.original, party, st.stance) if party else None
+
+
+def _status(reports: list[Report], kept: list[Statement]) -> tuple[str, str]:
+    """Status and reason over every report of the ledger event: one rule with the per-article status."""
+    loc = next((r.event.location for r in reports if r.event.location and r.event.location.country), None)
+    state = country_of(loc.country) if loc and loc.country else None  # whose unnamed offices speak
+    voices = [v for v in (_voice(s, state) for s in kept) if v is not None]
+    figures: list[Figure] = []
+    for n, r in enumerate(reports):
+        for q in r.event.quantities:
+            if q.role in ("killed", "injured") and q.claim in r.claims:
+                v = _voice(_claim_statement(r, r.claims[q.claim]), state)
+                if v is not None:
+                    figures.append(Figure(q.role, q.value, v.side, v.name, n * 1000 + int(q.claim[1:] or 0)))
+    ev = reports[0].event
+    attacker = side(ev.initiator.entity) if ev.initiator else None
+    attacked = side(ev.target.entity) if ev.target else None
+    fallback = _default_original(reports[0])[0]
+    status, reason = decide(voices, figures, attacker, attacked, fallback)
+    if not voices and any(r.event.status in ("denied", "disputed") for r in reports):
+        status = next(r.event.status for r in reports if r.event.status in ("denied", "disputed"))
+        reason = f"{status}: the report itself is denied in the text"
+    return status, reason
 
 
 def _has_attributed(stmts: list[Statement], outlet: str) -> bool:
@@ -296,6 +344,7 @@ def _report_entry(r: Report) -> dict[str, Any]:
         "source_path": r.source_path,
         "event_id": r.event.id,
         "report_key": report_key(r.article_hash, r.event.id),
+        "url": r.url,
         "publisher": r.publisher,
         "published": r.published,
         "title": r.title,
@@ -306,7 +355,7 @@ def _report_entry(r: Report) -> dict[str, Any]:
     return entry
 
 
-def ledger_event(ledger_id: str, reports: list[Report]) -> dict[str, Any]:
+def ledger_event(ledger_id: str, reports: list[Report]) -> LedgerEvent:
     """A ledger event: the contract event fields merged over its reports, plus reports and provenance.
 
     The anchor (earliest report) gives the base; the most precise date and place any report gives win,
@@ -343,4 +392,4 @@ def ledger_event(ledger_id: str, reports: list[Report]) -> dict[str, Any]:
     prov = dossier(reports)
     data["reports"] = [_report_entry(r) for r in reports]
     data.update(prov)
-    return data
+    return LedgerEvent.model_validate(data)

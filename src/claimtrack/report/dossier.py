@@ -12,6 +12,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from claimtrack.models import LedgerEvent
+from claimtrack.report.tables import cells
+
 _STATUS_STYLE = {"confirmed": "green", "claimed": "yellow", "disputed": "red", "denied": "magenta"}
 
 
@@ -32,22 +35,30 @@ def contradiction_text(c: dict[str, Any]) -> str:
     return f"{c['kind']}: {vals}"
 
 
-def dossier_panel(ev: dict[str, Any]) -> Panel:
+def dossier_panel(event: LedgerEvent | dict[str, Any]) -> Panel:
+    ev = event if isinstance(event, dict) else event.model_dump(mode="json")
     date = (ev.get("date") or {}).get("value") or "undated"
     status = ev.get("status", "claimed")
     head = Table.grid(padding=(0, 1))
-    head.add_row("[bold]type[/]", ev["type"], "[bold]date[/]", date)
+    head.add_row(Text("type", "bold"), Text(ev["type"]), Text("date", "bold"), Text(date))
     head.add_row(
-        "[bold]place[/]",
-        _place(ev.get("location")),
-        "[bold]status[/]",
-        f"[{_STATUS_STYLE.get(status, 'white')}]{status}[/]",
+        Text("place", "bold"),
+        Text(_place(ev.get("location"))),
+        Text("status", "bold"),
+        Text(status, _STATUS_STYLE.get(status, "white")),
     )
     actors = " → ".join(
         x for x in ((ev.get("initiator") or {}).get("entity"), (ev.get("target") or {}).get("entity")) if x
     )
-    head.add_row("[bold]actors[/]", actors or "—", "[bold]independent sources[/]", str(ev.get("independent_sources")))
-    head.add_row("[bold]weapons[/]", ", ".join(w["name"] for w in ev.get("weapons") or []) or "—", "", "")
+    head.add_row(
+        Text("actors", "bold"),
+        Text(actors or "—"),
+        Text("independent sources", "bold"),
+        str(ev.get("independent_sources")),
+    )
+    head.add_row(Text("weapons", "bold"), Text(", ".join(w["name"] for w in ev.get("weapons") or []) or "—"), "", "")
+    if ev.get("status_reason"):  # why the status: which sides assert, deny, or gave which figures
+        head.add_row(Text("why", "bold"), Text(ev["status_reason"]), "", "")
 
     timeline = Table(title="timeline of reports", title_justify="left", expand=True)
     for col in ("published", "publisher", "title", "via", "article"):
@@ -57,18 +68,22 @@ def dossier_panel(ev: dict[str, Any]) -> Panel:
         if r.get("syndicated_from"):
             via = (via + "; " if via else "") + f"copy of {r['syndicated_from']}"
         timeline.add_row(
-            r.get("published") or "",
-            r.get("publisher") or "",
-            r.get("title") or "",
-            via,
-            f"{r['article_id']}#{r['event_id']}",
+            *cells(
+                r.get("published") or "",
+                r.get("publisher") or "",
+                r.get("title") or "",
+                via,
+                f"{r['article_id']}#{r['event_id']}",
+            )
         )
 
     who = Table(title="who says what", title_justify="left", expand=True)
     for col in ("source", "kind", "side", "stance", "relay chain"):
         who.add_column(col, overflow="fold")
     for s in ev.get("sources") or []:
-        who.add_row(s["entity"], s["kind"], s.get("side") or "", ", ".join(s["stances"]), "\n".join(s["chains"]))
+        who.add_row(
+            *cells(s["entity"], s["kind"], s.get("side") or "", ", ".join(s["stances"]), "\n".join(s["chains"]))
+        )
 
     figs = Table(title="figures", title_justify="left", expand=True)
     for col in ("role", "value", "per", "via", "note"):
@@ -76,22 +91,24 @@ def dossier_panel(ev: dict[str, Any]) -> Panel:
     for role, rows in sorted((ev.get("figures") or {}).items()):
         for f in rows:
             figs.add_row(
-                role,
-                str(f["value"]),
-                f["source"],
-                " → ".join(f.get("via") or []),
-                "; ".join(
-                    x
-                    for x in (
-                        "superseded by a later figure" if f.get("superseded") else "",
-                        f"unconfirmed by {', '.join(f['unconfirmed_by'])}" if f.get("unconfirmed_by") else "",
-                        f"denied by {', '.join(f['denied_by'])}" if f.get("denied_by") else "",
-                    )
-                    if x
-                ),
+                *cells(
+                    role,
+                    str(f["value"]),
+                    f["source"],
+                    " → ".join(f.get("via") or []),
+                    "; ".join(
+                        x
+                        for x in (
+                            "superseded by a later figure" if f.get("superseded") else "",
+                            f"unconfirmed by {', '.join(f['unconfirmed_by'])}" if f.get("unconfirmed_by") else "",
+                            f"denied by {', '.join(f['denied_by'])}" if f.get("denied_by") else "",
+                        )
+                        if x
+                    ),
+                )
             )
 
     parts: list[Any] = [head, timeline, who, figs]
     cons = ev.get("contradictions") or []
     parts.append(Text("contradictions: " + ("; ".join(contradiction_text(c) for c in cons) if cons else "none")))
-    return Panel(Group(*parts), title=f"[bold]{ev['id']}", title_align="left")
+    return Panel(Group(*parts), title=Text(ev["id"], "bold"), title_align="left")

@@ -9,7 +9,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from claimtrack.models import DocumentResult, Event
+from claimtrack.models import DocumentResult, Event, LedgerEvent
+
+
+def cells(*values: str) -> list[Text]:
+    """Article-derived strings as plain ``Text``: Rich never reads "[/b]" or "[pictured]" in them as markup."""
+    return [Text(v) for v in values]
 
 
 def _trim(text: str, n: int = 90) -> str:
@@ -42,22 +47,27 @@ def _actor(a: Any) -> str:
 def document_panel(res: DocumentResult) -> Panel:
     art = res.article
     head = Table.grid(padding=(0, 1))
-    head.add_row("[bold]publisher[/]", art.publisher or "—", "[bold]published[/]", art.published or "—")
-    head.add_row("[bold]title[/]", art.title or "—", "[bold]via[/]", ", ".join(art.via) or "—")
+    bold = "bold"
+    head.add_row(
+        Text("publisher", bold), Text(art.publisher or "—"), Text("published", bold), Text(art.published or "—")
+    )
+    head.add_row(Text("title", bold), Text(art.title or "—"), Text("via", bold), Text(", ".join(art.via) or "—"))
 
     events = Table(title="events", title_justify="left", expand=True)
     for col in ("id", "type", "date", "place", "who → whom", "weapons", "figures", "status"):
         events.add_column(col, overflow="fold")
     for ev in res.events:
         events.add_row(
-            ev.id,
-            ev.type + ("" if ev.modality == "asserted" else f" ({ev.modality})"),
-            ev.date.value if ev.date else "",
-            _place(ev.location),
-            " → ".join(x for x in (_actor(ev.initiator), _actor(ev.target)) if x),
-            ", ".join(w.name for w in ev.weapons),
-            _figures(ev),
-            ev.status,
+            *cells(
+                ev.id,
+                ev.type + ("" if ev.modality == "asserted" else f" ({ev.modality})"),
+                ev.date.value if ev.date else "",
+                _place(ev.location),
+                " → ".join(x for x in (_actor(ev.initiator), _actor(ev.target)) if x),
+                ", ".join(w.name for w in ev.weapons),
+                _figures(ev),
+                ev.status,
+            )
         )
 
     claims = Table(title="claims", title_justify="left", expand=True)
@@ -70,13 +80,13 @@ def document_panel(res: DocumentResult) -> Panel:
             who += " (anonymous)"
         if c.via:
             who += " via " + " → ".join(c.via)
-        claims.add_row(c.id, who, c.stance, c.cue.text, _trim(c.content.text))
+        claims.add_row(*cells(c.id, who, c.stance, c.cue.text, _trim(c.content.text)))
 
     places = Text(
         "places: "
         + (", ".join(sorted({f"{p.name} ({p.country})" if p.country else p.name for p in res.places})) or "—")
     )
-    return Panel(Group(head, events, claims, places), title=f"[bold]{res.id}", title_align="left")
+    return Panel(Group(head, events, claims, places), title=Text(res.id, "bold"), title_align="left")
 
 
 def print_documents(results: list[DocumentResult], console: Console) -> None:
@@ -84,20 +94,23 @@ def print_documents(results: list[DocumentResult], console: Console) -> None:
         console.print(document_panel(res))
 
 
-def events_table(events: list[dict[str, Any]]) -> Table:
+def events_table(rows: list[LedgerEvent] | list[dict[str, Any]]) -> Table:
+    events = [ev if isinstance(ev, dict) else ev.model_dump(mode="json") for ev in rows]
     table = Table(title=f"{len(events)} ledger events", title_justify="left", expand=True)
     for col in ("event", "date", "type", "place", "who → whom", "figures", "status", "independent", "reports"):
         table.add_column(col, overflow="fold")
     for ev in events:
         table.add_row(
-            ev["id"],
-            (ev.get("date") or {}).get("value", ""),
-            ev["type"],
-            _place(ev.get("location")),
-            " → ".join(x for x in (_actor(ev.get("initiator")), _actor(ev.get("target"))) if x),
-            _figures(ev),
-            ev.get("status", ""),
-            str(ev.get("independent_sources", "")),
-            str(len(ev.get("reports") or [])),
+            *cells(
+                ev["id"],
+                (ev.get("date") or {}).get("value", ""),
+                ev["type"],
+                _place(ev.get("location")),
+                " → ".join(x for x in (_actor(ev.get("initiator")), _actor(ev.get("target"))) if x),
+                _figures(ev),
+                ev.get("status", ""),
+                str(ev.get("independent_sources", "")),
+                str(len(ev.get("reports") or [])),
+            )
         )
     return table

@@ -1,4 +1,4 @@
-from claimtrack.schema import SCHEMA_PATH, write
+from claimtrack.schema import LEDGER_SCHEMA_PATH, SCHEMA_PATH, write
 
 write()
-print(f"wrote {SCHEMA_PATH}")
+print(f"wrote {SCHEMA_PATH} and {LEDGER_SCHEMA_PATH}")

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Engine, delete, or_, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, and_, delete, or_, select
 from sqlalchemy.orm import Session
 
-from claimtrack.ingest.reader import content_hash
-from claimtrack.link import dedup
-from claimtrack.link.linking import DAY_TOLERANCE, Mention, ledger_id, linked, mention_of, relink
+from claimtrack.link.linking import Mention, mention_of, relink
 from claimtrack.link.provenance import Report, ledger_event
-from claimtrack.models import Claim, DocumentResult, Event
-from claimtrack.store.db import open_engine
+from claimtrack.models import Claim, DocumentResult, Event, LedgerEvent
+from claimtrack.store import changes
+from claimtrack.store.backend import SqlBackend
+from claimtrack.store.db import WRITE, open_engine
+from claimtrack.store.materialise import materialise
 from claimtrack.store.schema import (
     ArticleBandRow,
     ArticleRow,
@@ -25,20 +25,31 @@ from claimtrack.store.schema import (
     PlaceRow,
     SourceRow,
 )
+from claimtrack.store.write import check_rows, insert_or_skip, retrying, write_lock
 
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-MAX_SPAN = 366  # the widest date interval (a year), bounding the blocking range scan
+
+def content_hash(text: str) -> str:
+    from claimtrack.ingest.reader import content_hash as digest  # ingest (and its parsers) only when writing
+
+    return digest(text)
 
 
 class Ledger:
-    """One ledger database. ``add`` is transactional per article and idempotent by content hash."""
+    """One ledger database. ``add`` is transactional per article and idempotent by content hash.
 
-    def __init__(self, db: str | None = None, engine: Engine | None = None) -> None:
-        self.engine = engine or open_engine(db)
-        self._backfill()
+    ``read_only`` opens a reader: no migration, no write, and ``LedgerUnavailable`` for a ledger that does
+    not exist. Writers may run concurrently (processes, backends): see ``store.write``.
+    """
 
-    def session(self) -> Session:
-        return Session(self.engine, expire_on_commit=False)
+    def __init__(self, db: str | None = None, engine: Engine | None = None, read_only: bool = False) -> None:
+        self.engine = engine or open_engine(db, read_only=read_only)
+        self._write_engine = self.engine.execution_options(**WRITE)
+        if not read_only:
+            retrying(self._backfill)
+
+    def session(self, write: bool = False) -> Session:
+        """A session; ``write`` for one that will write (on SQLite it holds the write lock from its start)."""
+        return Session(self._write_engine if write else self.engine, expire_on_commit=False)
 
     def has(self, text: str) -> bool:
         with self.session() as s:
@@ -48,30 +59,38 @@ class Ledger:
         row = s.scalar(select(SourceRow).where(SourceRow.entity == entity))
         if row is None:
             row = SourceRow(entity=entity, kind=kind)
+            check_rows([row])
             s.add(row)
             s.flush()
         return row
 
     def add(self, result: DocumentResult) -> int | None:
-        """Store one document; returns the new article row id, or None if its content is already stored."""
+        """Store one document; returns the new article row id, or None if its content is already stored
+        (also when a concurrent writer stored it first). Raises ``LedgerValueError`` for a value no backend
+        may hold; retries a transaction that lost a race (``store.write.retrying``)."""
+        return retrying(lambda: self._add(result))
+
+    def _add(self, result: DocumentResult) -> int | None:
         art = result.article
         digest = content_hash(art.text)
-        with self.session() as s, s.begin():
-            if s.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == digest)) is not None:
+        with self.session(write=True) as s, s.begin():
+            write_lock(s)
+            values = {
+                "doc_id": art.id,
+                "content_hash": digest,
+                "source_path": art.source_path,
+                "url": art.url,
+                "publisher": art.publisher,
+                "published": art.published,
+                "title": art.title,
+                "via": list(art.via),
+                "text": art.text,
+            }
+            new_id = insert_or_skip(s, ArticleRow.__table__, values, "content_hash")  # type: ignore[arg-type]
+            if new_id is None:
                 return None
-            row = ArticleRow(
-                doc_id=art.id,
-                content_hash=digest,
-                source_path=art.source_path,
-                url=art.url,
-                publisher=art.publisher,
-                published=art.published,
-                title=art.title,
-                via=list(art.via),
-                text=art.text,
-            )
-            s.add(row)
-            s.flush()
+            changes.begin(s, f"report by {art.publisher or 'an unnamed publisher'} ({art.url or art.id})")
+            row = s.get_one(ArticleRow, new_id)
             for claim in result.claims:
                 src = claim.source
                 source_row = self._source(s, src.entity, src.kind) if src and src.entity else None
@@ -116,20 +135,22 @@ class Ledger:
                         data=place.model_dump(mode="json"),
                     )
                 )
-            try:
-                s.flush()
-            except IntegrityError:  # a concurrent writer stored the same content first
-                s.rollback()
-                return None
+            check_rows(s.new)
+            s.flush()
             self._dedup(s, row)
+            touched: set[str] = set()
             for m in mentions:
-                self._relink(s, m)
+                touched |= self._relink(s, m)
+            materialise(s, touched, self._reports)
+            changes.finish(s, lambda ids: self._merged(s, ids))
             return row.id
 
     # -- near-duplicates -------------------------------------------------------------------------------
 
     def _dedup(self, s: Session, row: ArticleRow) -> None:
         """Join ``row`` to the near-duplicate groups its MinHash bands hit (connected components)."""
+        from claimtrack.link import dedup  # MinHash (datasketch, scipy) only when writing: read commands start fast
+
         sig = dedup.signature(row.text)
         row.minhash = [int(v) for v in sig.hashvalues]
         bands = dedup.bands(sig)
@@ -158,15 +179,26 @@ class Ledger:
     def _mention(ev: EventRow, art: ArticleRow) -> Mention:
         return mention_of(Event.model_validate(ev.data), art.content_hash, art.published)
 
-    def _relink(self, s: Session, m: Mention) -> None:
-        """Re-link what ``m`` can affect (``claimtrack.link.linking.relink``) against the SQL tables."""
-        relink(_SqlBackend(s, self._mention), m)
+    def _merged(self, s: Session, ids: list[str]) -> dict[str, dict[str, Any]]:
+        return {lid: ledger_event(lid, reps).model_dump(mode="json") for lid, reps in self._reports(s, ids).items()}
+
+    def _relink(self, s: Session, m: Mention) -> set[str]:
+        """Re-link what ``m`` can affect (``claimtrack.link.linking.relink``) against the SQL tables;
+        returns the ledger ids written, whose provenance columns need computing again."""
+        be = SqlBackend(s, self._mention)
+        relink(be, m)
+        return be.touched
 
     def _backfill(self) -> None:
         """Ledgers written before linking (migration 0001) get report keys, blocking columns and clusters."""
-        with self.session() as s, s.begin():
+        with self.session(write=True) as s, s.begin():
             if s.scalar(select(EventRow.id).where(EventRow.report_key.is_(None)).limit(1)) is None:
+                # ledgers written before migration 0003 get their provenance columns once
+                stale = list(s.scalars(select(LedgerEventRow.ledger_id).where(LedgerEventRow.status.is_(None))))
+                if stale:
+                    materialise(s, stale, self._reports)
                 return
+            write_lock(s)
             todo = []
             q = select(EventRow, ArticleRow).join(ArticleRow).where(EventRow.report_key.is_(None))
             for ev, art in s.execute(q):
@@ -176,19 +208,31 @@ class Ledger:
             for art in s.scalars(select(ArticleRow).where(ArticleRow.minhash.is_(None))):
                 self._dedup(s, art)
             s.flush()
+            touched: set[str] = set()
             for m in todo:
-                self._relink(s, m)
+                touched |= self._relink(s, m)
+            materialise(s, touched, self._reports)
 
     # -- human overrides -------------------------------------------------------------------------------
 
     def _members(self, s: Session, ref: str) -> list[str]:
-        """Report keys of a ledger event id, or the report key itself."""
+        """Report keys of a ledger event id (or its unique prefix), or the report key itself."""
         keys = list(s.scalars(select(EventRow.report_key).where(EventRow.ledger_id == ref)))
         if not keys:
             keys = list(s.scalars(select(EventRow.report_key).where(EventRow.report_key == ref)))
         if not keys:
+            lid = self._by_prefix(s, ref)
+            keys = list(s.scalars(select(EventRow.report_key).where(EventRow.ledger_id == lid))) if lid else []
+        if not keys:
             raise KeyError(ref)
         return [k for k in keys if k]
+
+    @staticmethod
+    def _by_prefix(s: Session, ref: str) -> str | None:
+        hits = list(
+            s.scalars(select(LedgerEventRow.ledger_id).where(LedgerEventRow.ledger_id.startswith(ref)).limit(2))
+        )
+        return hits[0] if len(hits) == 1 else None
 
     def _set_override(self, s: Session, kind: str, a: str, b: str, note: str | None) -> None:
         a, b = sorted((a, b))
@@ -208,13 +252,19 @@ class Ledger:
 
     def _relink_keys(self, s: Session, keys: list[str]) -> None:
         s.flush()
-        be = _SqlBackend(s, self._mention)
+        be = SqlBackend(s, self._mention)
+        touched: set[str] = set()
         for m in be.by_keys(set(keys)):
-            relink(_SqlBackend(s, self._mention), m)
+            step = SqlBackend(s, self._mention)
+            relink(step, m, redraw=True)  # a correction changed: redraw the events these reports are in
+            touched |= step.touched
+        materialise(s, touched, self._reports)
 
     def merge(self, a: str, b: str, note: str | None = None) -> str:
         """Force ledger events (or reports) ``a`` and ``b`` into one; returns the merged ledger id."""
-        with self.session() as s, s.begin():
+        with self.session(write=True) as s, s.begin():
+            write_lock(s)
+            changes.begin(s, f"merged by hand{': ' + note if note else ''}")
             ka, kb = self._members(s, a), self._members(s, b)
             anchor = min(ka + kb)
             for k in ka + kb:
@@ -229,12 +279,15 @@ class Ledger:
                         )
                     )
             self._relink_keys(s, ka + kb)
+            changes.finish(s, lambda ids: self._merged(s, ids))
             return str(s.scalar(select(EventRow.ledger_id).where(EventRow.report_key == anchor)))
 
     def split(self, event: str, reports: list[str] | None = None, note: str | None = None) -> list[str]:
         """Split a ledger event: the given reports (keys or article ids) leave it; none given: every report
         becomes its own event. Returns the resulting ledger ids."""
-        with self.session() as s, s.begin():
+        with self.session(write=True) as s, s.begin():
+            write_lock(s)
+            changes.begin(s, f"split by hand{': ' + note if note else ''}")
             keys = self._members(s, event)
             if reports:
                 rows = s.execute(
@@ -249,15 +302,42 @@ class Ledger:
             for x, y in pairs:
                 self._set_override(s, "split", x, y, note)
             self._relink_keys(s, keys)
+            changes.finish(s, lambda ids: self._merged(s, ids))
             ids = s.scalars(select(EventRow.ledger_id).where(EventRow.report_key.in_(keys)).distinct())
             return sorted(ids)
 
     def overrides(self) -> list[dict[str, Any]]:
+        """Every correction (merge or split), oldest first, with the ledger events its two reports are in now."""
         with self.session() as s:
+            lid = {str(k): str(v) for k, v in s.execute(select(EventRow.report_key, EventRow.ledger_id))}
             return [
-                {"kind": r.kind, "a": r.a_key, "b": r.b_key, "note": r.note}
+                {
+                    "id": r.id,
+                    "kind": r.kind,
+                    "a": r.a_key,
+                    "b": r.b_key,
+                    "a_event": lid.get(r.a_key),
+                    "b_event": lid.get(r.b_key),
+                    "note": r.note,
+                    "created_at": r.created_at.isoformat(sep=" ", timespec="seconds") if r.created_at else None,
+                }
                 for r in s.scalars(select(LinkOverrideRow).order_by(LinkOverrideRow.id))
             ]
+
+    def undo(self, override_id: int) -> dict[str, Any]:
+        """Remove one correction and re-link its reports as the rules alone decide; returns the removed one."""
+        with self.session(write=True) as s, s.begin():
+            write_lock(s)
+            row = s.get(LinkOverrideRow, override_id)
+            if row is None:
+                raise KeyError(override_id)
+            # every report of the events the two reports are in now, as merge and split relink them
+            lids = set(s.scalars(select(EventRow.ledger_id).where(EventRow.report_key.in_([row.a_key, row.b_key]))))
+            keys = [str(k) for k in s.scalars(select(EventRow.report_key).where(EventRow.ledger_id.in_(lids))) if k]
+            gone = {"id": row.id, "kind": row.kind, "a": row.a_key, "b": row.b_key, "note": row.note}
+            s.delete(row)
+            self._relink_keys(s, keys)
+            return gone
 
     # -- reading ---------------------------------------------------------------------------------------
 
@@ -287,6 +367,7 @@ class Ledger:
                     via=list(art.via or []),
                     source_path=art.source_path,
                     title=art.title,
+                    url=art.url,
                     dup_group=art.dup_group,
                     dup_anchor_publisher=anchor.publisher if anchor is not None and anchor.id != art.id else None,
                 )
@@ -299,21 +380,35 @@ class Ledger:
         until: str | None = None,
         type: str | None = None,
         country: str | None = None,
+        status: str | None = None,
+        limit: int | None = None,
+        undated: bool = False,
         chunk: int = 500,
-    ) -> Iterator[dict[str, Any]]:
-        """Ledger events (merged over their reports) with provenance, ordered by date."""
+    ) -> Iterator[LedgerEvent]:
+        """Ledger events (merged over their reports) with provenance, ordered by date, undated last.
+
+        ``undated=True`` keeps undated events even when a date range is given (the report lists them apart)."""
         q = select(LedgerEventRow.ledger_id)
+        dated = []
         if since:
-            q = q.where(LedgerEventRow.date_value >= since)
+            dated.append(LedgerEventRow.date_value >= since)
         if until:
-            q = q.where(LedgerEventRow.date_value <= until)
+            # "2025-04-30" covers every date string of that day, month-only dates of earlier months, etc.
+            dated.append(LedgerEventRow.date_value <= until + "~")
+        if dated:
+            cond = and_(*dated)
+            q = q.where(or_(cond, LedgerEventRow.date_value.is_(None)) if undated else cond)
         if type:
             q = q.where(LedgerEventRow.type == type)
         if country:
             q = q.where(LedgerEventRow.country == country.upper())
+        if status:
+            q = q.where(LedgerEventRow.status == status)
         q = q.order_by(
             LedgerEventRow.date_value.is_(None), LedgerEventRow.date_value, LedgerEventRow.ledger_id
         )  # undated last
+        if limit is not None:
+            q = q.limit(limit)
         with self.session() as s:
             ids = list(s.scalars(q))
             for i in range(0, len(ids), chunk):
@@ -323,15 +418,14 @@ class Ledger:
                     if lid in reports:
                         yield ledger_event(lid, reports[lid])
 
-    def event(self, ref: str) -> dict[str, Any] | None:
+    def event(self, ref: str) -> LedgerEvent | None:
         """One ledger event by ledger id, by report key, or by unique id prefix."""
         with self.session() as s:
             lid = s.scalar(select(LedgerEventRow.ledger_id).where(LedgerEventRow.ledger_id == ref))
             if lid is None:
                 lid = s.scalar(select(EventRow.ledger_id).where(EventRow.report_key == ref))
             if lid is None:
-                hits = list(s.scalars(select(LedgerEventRow.ledger_id).where(LedgerEventRow.ledger_id.startswith(ref))))
-                lid = hits[0] if len(hits) == 1 else None
+                lid = self._by_prefix(s, ref)
             if lid is None:
                 return None
             reports = self._reports(s, [lid])
@@ -360,89 +454,3 @@ class Ledger:
                     ("sources", SourceRow),
                 )
             }
-
-
-class _SqlBackend:
-    """``relink``'s view of the ledger tables: blocking is an indexed range query per type group and country."""
-
-    def __init__(self, s: Session, to_mention: Callable[[EventRow, ArticleRow], Mention]) -> None:
-        self.s = s
-        self.to_mention = to_mention
-        self.cache: dict[str, Mention] = {}
-
-    def _rows(self, q: Any) -> list[Mention]:
-        out = []
-        for ev, art in self.s.execute(q):
-            key = ev.report_key or ""
-            m = self.cache.get(key)
-            if m is None:
-                m = self.cache[key] = self.to_mention(ev, art)
-            out.append(m)
-        return out
-
-    def neighbours(self, m: Mention) -> list[Mention]:
-        q = (
-            select(EventRow, ArticleRow)
-            .join(ArticleRow, EventRow.article_id == ArticleRow.id)
-            .where(
-                EventRow.type_group == m.group,
-                EventRow.date_lo <= m.hi + DAY_TOLERANCE,
-                EventRow.date_lo >= m.lo - DAY_TOLERANCE - MAX_SPAN,
-                EventRow.date_hi >= m.lo - DAY_TOLERANCE,
-                EventRow.report_key != m.key,
-            )
-        )
-        if m.country:
-            q = q.where(or_(EventRow.country == m.country, EventRow.country.is_(None)))
-        return [c for c in self._rows(q) if linked(m, c)]
-
-    def by_keys(self, keys: set[str]) -> list[Mention]:
-        missing = keys - self.cache.keys()
-        if missing:
-            self._rows(select(EventRow, ArticleRow).join(ArticleRow).where(EventRow.report_key.in_(missing)))
-        return [self.cache[k] for k in keys if k in self.cache]
-
-    def members(self, lids: set[str]) -> list[Mention]:
-        if not lids:
-            return []
-        return self._rows(select(EventRow, ArticleRow).join(ArticleRow).where(EventRow.ledger_id.in_(lids)))
-
-    def assignment(self, keys: set[str]) -> dict[str, str]:
-        if not keys:
-            return {}
-        q = select(EventRow.report_key, EventRow.ledger_id).where(EventRow.report_key.in_(keys))
-        return {k: lid for k, lid in self.s.execute(q) if k}
-
-    def overrides(self, keys: set[str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        rows = self.s.scalars(
-            select(LinkOverrideRow).where(or_(LinkOverrideRow.a_key.in_(keys), LinkOverrideRow.b_key.in_(keys)))
-        ).all()
-        must = [(r.a_key, r.b_key) for r in rows if r.kind == "merge"]
-        cannot = [(r.a_key, r.b_key) for r in rows if r.kind == "split"]
-        return must, cannot
-
-    def write(self, clusters: list[list[Mention]], old: set[str]) -> None:
-        s = self.s
-        keys = {x.key for ms in clusters for x in ms}
-        rows = {r.report_key: r for r in s.scalars(select(EventRow).where(EventRow.report_key.in_(keys)))}
-        s.execute(delete(LedgerEventRow).where(LedgerEventRow.ledger_id.in_(old)))
-        for members in clusters:
-            lid = ledger_id(members)
-            anchor = min(members, key=lambda x: x.order)
-            best = min(
-                (rows[x.key] for x in members),
-                key=lambda r: _PRECISION_RANK.get(str((r.data.get("date") or {}).get("precision")), 3),
-            )
-            for x in members:
-                rows[x.key].ledger_id = lid
-            s.add(
-                LedgerEventRow(
-                    ledger_id=lid,
-                    anchor_key=anchor.key,
-                    type=rows[anchor.key].type,
-                    date_value=best.date_value,
-                    country=next((rows[x.key].country for x in members if rows[x.key].country), None),
-                    n_reports=len(members),
-                )
-            )
-        s.flush()

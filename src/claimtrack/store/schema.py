@@ -9,7 +9,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, func
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -114,7 +127,30 @@ class LedgerEventRow(Base):
     date_value: Mapped[str | None] = mapped_column(String(10), index=True)
     country: Mapped[str | None] = mapped_column(String(2), index=True)
     n_reports: Mapped[int] = mapped_column(Integer)
+    # status, figures and report count as last written: the "before" of the next change (event_changes)
+    summary: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    # provenance materialised from the reports (migration 0003) so SQL users and filters need no Python;
+    # NULL status means "not yet computed" (a ledger from before 0003; filled on open)
+    status: Mapped[str | None] = mapped_column(String(16), index=True)
+    independent_sources: Mapped[int | None] = mapped_column(Integer)
+    fatalities: Mapped[int | None] = mapped_column(BigInteger)
+    injured: Mapped[int | None] = mapped_column(BigInteger)
+    sources: Mapped[list[Any] | None] = mapped_column(JSON)
+
+
+class LedgerFigureRow(Base):
+    """One claimed value of a ledger event's figure, with who claims it (``SELECT ... WHERE role='killed'``)."""
+
+    __tablename__ = "ledger_figures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ledger_id: Mapped[str] = mapped_column(String(64), index=True)
+    role: Mapped[str] = mapped_column(String(64), index=True)
+    value: Mapped[int | None] = mapped_column(BigInteger)  # NULL when beyond 64 bits; value_text has it
+    value_text: Mapped[str] = mapped_column(String(64))
+    source: Mapped[str] = mapped_column(String(512))
+    superseded: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class LinkOverrideRow(Base):
@@ -143,3 +179,33 @@ class PlaceRow(Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
     article: Mapped[ArticleRow] = relationship(back_populates="places")
+
+
+class FeedEntryRow(Base):
+    """A feed entry or folder file already handled: skipped on later polls without being fetched or parsed."""
+
+    __tablename__ = "feed_entries"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(256))
+    key: Mapped[str] = mapped_column(String(2048))
+    link: Mapped[str | None] = mapped_column(String(2048))
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(16))  # added, duplicate
+    seen_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    __table_args__ = (UniqueConstraint("source", "key", name="uq_feed_entry"),)
+
+
+class EventChangeRow(Base):
+    """What happened to a ledger event in one write: new, gained reports, status or figures changed, merged."""
+
+    __tablename__ = "event_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    ledger_id: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    after: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -1,131 +1,117 @@
-// The claimtrack web view: events from /api/events drawn on a map and a per-day timeline.
+// The desk's list page: filters live in the URL (shareable), facet counts beside them, and the map,
+// timeline and list all show the same selection.
 "use strict";
 
-const COLORS = {
-  "Explosions/Remote violence": "#c0392b", "Battles": "#8e44ad", "Violence against civilians": "#d35400",
-  "Protests": "#2980b9", "Riots": "#16a085", "Strategic developments": "#7f8c8d",
-};
-const state = { events: [], day: null, markers: new Map(), map: null, layer: null };
+const PAGE = 50;
+const MULTI = ["status", "type", "country", "admin1", "actor", "publisher", "precision", "date_precision"];
+let allTypes = [];
 
-const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
-const color = (ev) => COLORS[(ev.acled || {}).event_type] || "#34495e";
-const dayOf = (ev) => (ev.date && ev.date.value) || "undated";
+const params = () => new URLSearchParams(location.search);
+function withoutPaging(p) { const q = new URLSearchParams(p); q.delete("offset"); return q; }
 
-function describe(ev) {
-  const loc = ev.location ? `${ev.location.name}${ev.location.country ? " (" + ev.location.country + ")" : ""}` : "no place";
-  const who = [ev.initiator, ev.target].filter(Boolean).map((a) => a.entity || a.text).join(" → ");
-  const figs = (ev.quantities || []).map((q) => [q.value, q.unit, q.role].filter((x) => x !== null && x !== undefined && x !== "").join(" ")).join(", ");
-  const srcs = (ev.sources || []).map((s) => s.entity).join(", ");
-  return `<strong>${esc(ev.type)}</strong> · ${esc(dayOf(ev))} · ${esc(loc)}` +
-    `<div class="meta">${esc(who)}${figs ? " · " + esc(figs) : ""}</div>` +
-    `<div class="meta"><span class="status-${esc(ev.status)}">${esc(ev.status)}</span>` +
-    ` · ${(ev.reports || []).length} report(s)${srcs ? " · sources: " + esc(srcs) : ""}` +
-    `${ev.independent_sources != null ? " · independent: " + esc(ev.independent_sources) : ""}</div>`;
+function go(p, replace) {
+  p.delete("offset");
+  for (const [k, v] of [...p]) if (!v) p.delete(k);
+  const url = location.pathname + (p.toString() ? "?" + p : "");
+  (replace ? history.replaceState : history.pushState).call(history, null, "", url);
+  load();
 }
 
-// Rings that cross the antimeridian (Chukotka, Fiji) would be drawn across the whole map: move their
-// western half east of 180° so each ring stays contiguous.
-function unwrap(fc) {
-  const fix = (ring) => {
-    const east = ring.some(([x]) => x > 170), west = ring.some(([x]) => x < -170);
-    return east && west ? ring.map(([x, y]) => [x < 0 ? x + 360 : x, y]) : ring;
-  };
-  for (const f of fc.features) {
-    const g = f.geometry;
-    if (!g) continue;
-    if (g.type === "Polygon") g.coordinates = g.coordinates.map(fix);
-    if (g.type === "MultiPolygon") g.coordinates = g.coordinates.map((p) => p.map(fix));
-  }
-  return fc;
+function toggle(facet, value) {
+  const p = params();
+  const vals = p.getAll(facet);
+  p.delete(facet);
+  for (const v of vals) if (v !== value) p.append(facet, v);
+  if (!vals.includes(value)) p.append(facet, value);
+  go(p);
 }
 
-async function initMap() {
-  if (typeof L === "undefined") {
-    document.getElementById("map").innerHTML =
-      '<p class="nomap">Map libraries are not installed: run <code>make web-assets</code>. The timeline and list work without them.</p>';
-    return;
-  }
-  state.map = L.map("map", { worldCopyJump: true }).setView([48.5, 34], 5);
-  try {
-    const topo = await (await fetch("/static/vendor/countries-50m.json")).json();
-    L.geoJSON(unwrap(topojson.feature(topo, topo.objects.countries)), {
-      style: { color: "#9aa7b3", weight: 0.7, fillColor: "#fbfbf8", fillOpacity: 1 },
-    }).addTo(state.map);
-  } catch (e) { /* outlines are decoration; markers still show */ }
-  state.layer = L.layerGroup().addTo(state.map);
+function drawFacets(data) {
+  const p = params();
+  const el = document.getElementById("facets");
+  el.innerHTML = MULTI.map((f) => {
+    const chosen = p.getAll(f);
+    const rows = (data.facets[f] || []).map((v) =>
+      `<li><label><input type="checkbox" data-facet="${f}" value="${esc(v.value)}" ${chosen.includes(v.value) ? "checked" : ""}>` +
+      ` ${f === "status" ? `<span class="status status-${esc(v.value)}">${esc(v.value)}</span>` : esc(label(v.value))}` +
+      ` <span class="count">${v.count}</span></label></li>`).join("");
+    return `<section class="facet" data-facet="${f}"><h2>${FACET_TITLES[f]}</h2><ul>${rows || "<li class=muted>—</li>"}</ul></section>`;
+  }).join("") + (p.get("bbox") ? `<p><button type="button" id="nobbox">forget map area</button></p>` :
+    `<p><button type="button" id="bbox">only the map's area</button></p>`);
+  el.querySelectorAll("input[type=checkbox]").forEach((cb) => cb.addEventListener("change", () => toggle(cb.dataset.facet, cb.value)));
+  const b = document.getElementById("bbox");
+  if (b) b.addEventListener("click", () => { const q = params(); q.set("bbox", mapBbox()); go(q); });
+  const nb = document.getElementById("nobbox");
+  if (nb) nb.addEventListener("click", () => { const q = params(); q.delete("bbox"); go(q); });
 }
 
-function drawMap(events) {
-  if (!state.layer) return;
-  state.layer.clearLayers();
-  state.markers.clear();
-  const pts = [];
-  for (const ev of events) {
-    const loc = ev.location;
-    if (!loc || loc.lat == null || loc.lon == null) continue;
-    const m = L.circleMarker([loc.lat, loc.lon], {
-      radius: 5 + Math.min(10, 2 * (ev.reports || []).length), color: color(ev), fillOpacity: 0.7, weight: 1,
-    }).bindPopup(describe(ev));
-    m.addTo(state.layer);
-    state.markers.set(ev.id, m);
-    pts.push([loc.lat, loc.lon]);
-  }
-  if (pts.length) state.map.fitBounds(pts, { padding: [30, 30], maxZoom: 7 });
+function item(ev) {
+  const place = ev.place ? `${ev.place}${ev.admin1 && ev.admin1 !== ev.place ? ", " + ev.admin1 : ""}${ev.country ? " (" + ev.country + ")" : ""}` : "no place";
+  return `<li class="event" data-id="${esc(ev.id)}"><a class="open" href="/events/${esc(ev.id)}">` +
+    `<strong style="color:${typeColor(ev.type, allTypes)}">${esc(label(ev.type))}</strong></a> · ${esc(ev.date || "undated")}` +
+    `${ev.date_precision && ev.date_precision !== "day" ? ` <span class="muted">(${esc(ev.date_precision)})</span>` : ""}` +
+    `<div>${esc(place)} <span class="muted">${esc(ev.precision || "")}</span></div>` +
+    `<div class="meta"><span class="status status-${esc(ev.status)}">${esc(ev.status)}</span> · ${ev.reports} report(s) · ` +
+    `${ev.independent_sources} independent · ${esc(ev.actors.join(" / "))}${ev.figures ? " · " + esc(ev.figures) : ""}</div>` +
+    `<div class="meta">${esc(ev.publishers.slice(0, 3).join(", "))}${ev.publishers.length > 3 ? " …" : ""}</div></li>`;
 }
 
-function drawTimeline(events) {
-  const svg = document.getElementById("timeline");
-  const counts = new Map();
-  for (const ev of events) counts.set(dayOf(ev), (counts.get(dayOf(ev)) || 0) + 1);
-  const days = [...counts.keys()].sort();
-  const w = svg.clientWidth || 400, h = 120, pad = 18;
-  const max = Math.max(1, ...counts.values());
-  const bw = Math.max(2, (w - 2 * pad) / Math.max(1, days.length));
-  let out = "";
-  days.forEach((d, i) => {
-    const bh = ((h - 2 * pad) * counts.get(d)) / max;
-    out += `<rect x="${pad + i * bw}" y="${h - pad - bh}" width="${bw - 1}" height="${bh}" fill="#34495e" ` +
-      `data-day="${esc(d)}" class="${d === state.day ? "sel" : ""}"><title>${esc(d)}: ${counts.get(d)} event(s)</title></rect>`;
-  });
-  if (days.length) {
-    out += `<text x="${pad}" y="${h - 4}" font-size="10">${esc(days[0])}</text>`;
-    out += `<text x="${w - pad}" y="${h - 4}" font-size="10" text-anchor="end">${esc(days[days.length - 1])}</text>`;
-  }
-  svg.innerHTML = out;
-  svg.querySelectorAll("rect").forEach((r) => r.addEventListener("click", () => {
-    state.day = state.day === r.dataset.day ? null : r.dataset.day;
-    render();
-  }));
+function drawList(data) {
+  document.getElementById("list").innerHTML = data.items.map(item).join("") || '<li class="muted">No event matches these filters.</li>';
+  const first = data.total ? data.offset + 1 : 0;
+  document.getElementById("page").textContent = `${first}–${data.offset + data.items.length} of ${data.total}`;
+  document.getElementById("prev").disabled = data.offset === 0;
+  document.getElementById("next").disabled = !data.next;
+  document.getElementById("summary").textContent = `${data.total} event(s)`;
 }
 
-function drawList(events) {
-  const ol = document.getElementById("list");
-  ol.innerHTML = events.map((ev) => `<li data-id="${esc(ev.id)}">${describe(ev)}</li>`).join("");
-  ol.querySelectorAll("li").forEach((li) => li.addEventListener("click", () => {
-    const m = state.markers.get(li.dataset.id);
-    if (m) { state.map.setView(m.getLatLng(), Math.max(state.map.getZoom(), 7)); m.openPopup(); }
-  }));
-}
-
-function render() {
-  const shown = state.day ? state.events.filter((ev) => dayOf(ev) === state.day) : state.events;
-  document.getElementById("summary").textContent =
-    `${shown.length} of ${state.events.length} event(s)${state.day ? " on " + state.day : ""}`;
-  drawMap(shown);
-  drawTimeline(state.events);
-  drawList(shown);
+function syncForm() {
+  const p = params(), form = document.getElementById("search");
+  for (const k of ["q", "since", "until"]) form.elements[k].value = p.get(k) || "";
+  const qs = withoutPaging(p).toString();
+  document.getElementById("csv").href = "/api/events.csv" + (qs ? "?" + qs : "");
+  document.getElementById("geojson").href = "/api/events.geojson" + (qs ? "?" + qs : "");
 }
 
 async function load() {
-  const params = new URLSearchParams();
-  for (const [k, v] of new FormData(document.getElementById("filters"))) if (v) params.set(k, v);
-  state.events = await (await fetch("/api/events?" + params)).json();
-  const sel = document.querySelector("select[name=type]");
-  const types = [...new Set(state.events.map((e) => e.type))].sort();
-  if (sel.options.length === 1) for (const t of types) sel.add(new Option(t, t));
-  state.day = null;
-  render();
+  const p = params();
+  const filt = withoutPaging(p).toString();
+  const get = (u) => fetch(u).then((r) => { if (!r.ok) throw new Error(`${u}: ${r.status}`); return r.json(); });
+  const list = new URLSearchParams(p); list.set("limit", PAGE);
+  syncForm();
+  const later = Promise.all([get("/api/facets?" + filt), get("/api/timeline?" + filt)]);  // all four fetches at once
+  const [events, points] = await Promise.all([get("/api/events?" + list), get("/api/points?" + filt)]);
+  allTypes = points.types;
+  drawList(events);  // the list first: it is what the analyst reads
+  document.body.dataset.listMs = String(Math.round(performance.now()));
+  const [facets, tl] = await later;
+  drawFacets(facets);
+  drawTimeline(tl, allTypes, { since: p.get("since"), until: p.get("until") }, (since, until) => {
+    const q = params(); q.set("since", since || ""); q.set("until", until || ""); go(q);
+  });
+  await drawMap(points);
+  if (deskMap.ready) { deskMap.ready(); deskMap.ready = null; }
+  document.body.dataset.ms = String(Math.round(performance.now()));  // navigation start to drawn: bench/web_browser.py
+  document.body.dataset.loaded = String(Date.now());
 }
 
-document.getElementById("filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
-initMap().then(load);
+function page(delta) {
+  const p = params();
+  const off = Math.max(0, (+p.get("offset") || 0) + delta * PAGE);
+  if (off) p.set("offset", off); else p.delete("offset");
+  history.pushState(null, "", location.pathname + "?" + p);
+  load();
+}
+
+document.getElementById("search").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const p = params(), form = e.target;
+  for (const k of ["q", "since", "until"]) p.set(k, form.elements[k].value.trim());
+  go(p);
+});
+document.getElementById("clear").addEventListener("click", () => go(new URLSearchParams()));
+document.getElementById("prev").addEventListener("click", () => page(-1));
+document.getElementById("next").addEventListener("click", () => page(1));
+window.addEventListener("popstate", load);
+initMap();
+load();

@@ -1,0 +1,12 @@
+"""Place mentions and their gazetteer resolution, and the location of an event (docs/places.md).
+
+- ``recognise``: candidate spotting over capitalised runs, with ``filters`` deciding on the evidence;
+- ``resolve``: each mention's reading, with the document as context; ``find_places`` runs both;
+- ``locate``: ``event_location``, the place of one event among a document's places.
+Word lists are data (``data/places/words.json``, loaded by ``words``).
+"""
+
+from claimtrack.extract.places.locate import event_location
+from claimtrack.extract.places.resolve import find_places
+
+__all__ = ["event_location", "find_places"]

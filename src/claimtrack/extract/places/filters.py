@@ -1,0 +1,260 @@
+"""The evidence a gazetteer name needs to count as a place, and the traps that make it something else: a word of
+a person's or an organisation's name, the head of a street or facility name, an ordinary English word.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claimtrack.extract.places.mention import _locative_before, _Mention
+from claimtrack.extract.places.words import (
+    ADMIN_PLURALS,
+    ADMIN_SUFFIXES,
+    CALENDAR_WORDS,
+    COMPASS,
+    COMPASS_POINTS,
+    DASHES,
+    DISEASE_HEADS,
+    FACILITY_HEADS,
+    FEATURE_HEADS,
+    LOCATIVE,
+    ORIGIN_NOUNS,
+    PLACE_LABELS,
+    PLACE_MODIFIERS,
+    PLACE_NOUNS,
+    STOP_NAMES,
+)
+
+
+def _tail_of_org(doc: Doc, m: _Mention) -> bool:
+    """The name continues an organisation's capitalised name ("Free Ukraine Party", "Sporting Lisbon Club")."""
+    first = doc[m.start]
+    if m.start == 0 or first.ent_iob_ != "I":
+        return False
+    prev = doc[m.start - 1]
+    return prev.text[:1].isupper() and not prev.is_sent_start
+
+
+def _headline(doc: Doc, i: int) -> bool:
+    """Is token i in a Title Case sentence (a headline), where capitals say nothing about names?"""
+    if not doc.has_annotation("SENT_START"):
+        return False
+    sent = doc[i].sent
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+
+
+def _named_for_state(doc: Doc, m: _Mention) -> bool:
+    """'Kansas State University', 'the Florida Highway Patrol': a state's own institution names the state."""
+    state = any(p and e.feature == "admin1" for e, p in m.candidates)
+    if not state or m.end + 1 >= len(doc):
+        return False
+    nxt, after = doc[m.end].lower_, doc[m.end + 1].lower_
+    ends_state = doc[m.end - 1].lower_ == "state"
+    return (ends_state and nxt in ("university", "college")) or (nxt == "highway" and after == "patrol")
+
+
+def _runs_on(doc: Doc, k: int) -> bool:
+    """The capitalised name goes on at token k past the gazetteer's name: NER's entity continues into it, or a
+    place noun follows it ("Sin Chaung village"). Division words and a place's own bodies do not count, nor does
+    an organisation's name the place begins."""
+    nxt = doc[k]
+    if not (nxt.is_alpha and nxt.text[:1].isupper()) or nxt.is_sent_start:
+        return False
+    if nxt.lower_ in ADMIN_SUFFIXES or nxt.lower_ in ADMIN_PLURALS or nxt.lower_ in ORIGIN_NOUNS:
+        return False
+    if nxt.ent_iob_ == "I" and nxt.ent_type_ in ("GPE", "LOC", "PERSON"):
+        return True  # an organisation's name ("Madison County Health Department") is another matter
+    return k + 1 < len(doc) and doc[k + 1].lower_ in PLACE_NOUNS
+
+
+def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
+    """'Main' of 'Main Street', 'Gazette' of 'Lutsk Gazette', 'Hope' of "Hope's Wings": part of a longer name."""
+    n = len(doc)
+    if m.end < n:
+        nxt = doc[m.end]
+        if nxt.text[:1].isupper() and nxt.lower_.rstrip(".") in FACILITY_HEADS | FEATURE_HEADS:
+            return not _named_for_state(doc, m)
+        if nxt.lower_ in DISEASE_HEADS:
+            return True  # "Lassa fever", "Zika virus": a disease named after a place
+    small_town = not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
+    if small_town and m.end - m.start == 1 and m.end < n and _runs_on(doc, m.end):
+        return True  # "Abu" of "in Abu Hujar", "Sin" of "Sin Chaung village": the head of an unknown name
+    country = any(p and e.feature == "country" for e, p in m.candidates)
+    small = not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
+    if (
+        (small or not country)
+        and m.end + 1 < n
+        and doc[m.end].lower_ in ("'s", "\u2019s")
+        and doc[m.end + 1].text[:1].isupper()
+        and not country
+        and small
+        # a town's possessive ("Odesa's harbour district") when NER or a sizeable town backs it
+        and not (doc[m.start].ent_type_ in ("GPE", "LOC") or max(e.population for e, _ in m.candidates) >= 10_000)
+    ):
+        return True  # "St. Anne's Primary School"
+    if m.start > 0:
+        prev = doc[m.start - 1]
+        if (
+            prev.is_alpha
+            and prev.text[:1].isupper()
+            and not prev.is_sent_start
+            and prev.lower_ not in STOP_NAMES
+            and prev.lower_ not in LOCATIVE
+            and prev.lower_ not in PLACE_MODIFIERS
+            and prev.lower_ not in CALENDAR_WORDS  # "Tuesday Poltava police said..."
+            and prev.ent_type_ not in ("DATE", "TIME")
+            and (small or prev.lower_ not in COMPASS)
+            and prev.lower_ not in COMPASS_POINTS  # "Eastern Ukraine", "North Poltava": the place itself
+            and doc[m.start].ent_iob_ != "B"  # NER itself starts a new name here
+            and not _headline(doc, m.start)
+        ):
+            return True  # "Dniester Estuary" -> not "Estuary"; "Lutsk Gazette" -> not "Gazette"
+    return False
+
+
+def _word_part(doc: Doc, m: _Mention) -> bool:
+    """'St. Patrick's Day', "St. Mary's": a saint's name; 'Anti-Drone', 'Post-war': a prefix of a word."""
+    n = len(doc)
+    if m.key.startswith("saint ") and m.end < n and doc[m.end].lower_ in ("'s", "\u2019s"):
+        return not _locative_before(doc, m.start)  # but "flew to St. John's"
+    if m.start >= 2 and doc[m.start - 1].text == "-" and not doc[m.start - 2].whitespace_:
+        if doc[m.start - 2].is_lower and not doc[m.start - 1].whitespace_:
+            return True  # "Rostov-on-Don" split by the tokenizer: not "Don"
+    last = doc[m.end - 1]
+    if m.end + 1 < n and not last.whitespace_ and doc[m.end].text == "-" and not doc[m.end].whitespace_:
+        after = doc[m.end + 1]
+        return after.is_lower and after.lower_ not in ("based", "area", "born", "bound", "made")
+    return False
+
+
+def _weak_single(doc: Doc, m: _Mention, lower_words: frozenset[str] | set[str]) -> bool:
+    """A one-word name without NER support that is more likely a word or part of a name than a place.
+
+    - the text also uses it as an ordinary lower-case word ("Bright Futures ..." beside "bright");
+    - it tags as an adjective ("Olympic", "Naval");
+    - only a village bears it (< 1,000 people), or only a small town (< 10,000) and a capitalised word follows
+      ("Granite Logistics", "Maple Ridge Academy"): local-news names of firms, schools and people.
+    """
+    tok = doc[m.start]
+    if tok.lower_ in lower_words:
+        return True
+    if tok.pos_ == "ADJ" and tok.ent_type_ != "NORP":
+        return True
+    if any(e.feature != "settlement" for e, _ in m.candidates):
+        return False
+    pop = max(e.population for e, _ in m.candidates)
+    if pop < 1_000:
+        # Only a village bears it: a place when the context introduces one ("in Zoriane", "the village of X").
+        return not _locative_before(doc, m.start)
+    nxt = doc[m.end] if m.end < len(doc) else None
+    if nxt is None or nxt.lower_ in ORIGIN_NOUNS:
+        return False  # "the Dubno Town Council", "Irpin Youth Center": the town's own bodies
+    return pop < 10_000 and nxt.text[:1].isupper() and not nxt.is_sent_start
+
+
+def _caps_dateline(doc: Doc, m: _Mention) -> bool:
+    """'BEIRUT: ...', 'LEBANON (AP) - ...', 'June 3, 2031 IRPIN -- ...': an all-capitals dateline."""
+    span = doc[m.start : m.end]
+    if not any(t.is_alpha for t in span) or not all(t.is_upper or not t.is_alpha for t in span) or len(span.text) < 4:
+        return False
+    if m.end >= len(doc) or doc[m.end].text not in DASHES | {":", "("}:
+        return False
+    if doc[m.end].text == "(" and not (m.end + 1 < len(doc) and doc[m.end + 1].text.isupper()):
+        return False  # "(AP)", "(Reuters)" after the place
+    prev = doc[m.start - 1] if m.start > 0 else None
+    return prev is None or doc[m.start].is_sent_start or prev.like_num or prev.is_punct or prev.ent_type_ == "DATE"
+
+
+def _accept(
+    doc: Doc,
+    m: _Mention,
+    last_end: int,
+    person_words: dict[str, list[int]],
+    lower_words: frozenset[str] | set[str] = frozenset(),
+) -> bool:
+    span = doc[m.start : m.end]
+    labels = {t.ent_type_ for t in span if t.ent_type_}
+    if m.demonym:
+        return True
+    if not m.suffix and _part_of_person(doc, m):
+        return False  # "beat Anna Berlin", "John Lincoln": a word of a longer person name
+    big = any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
+    if (
+        m.end - m.start == 1
+        and span[0].lower_ in person_words
+        and not m.suffix
+        and m.qualifier is None
+        and not (big and labels & {"GPE", "LOC"})  # "Rethinking Egypt" read as a person in a headline
+    ):
+        # "Moreau said" after "Maya Moreau": a surname the text gives a person elsewhere, unless NER and
+        # the context both say place here ("in Turner").
+        return bool(labels & {"GPE", "LOC"}) and _locative_before(doc, m.start)
+    if _inside_longer_name(doc, m):
+        return False
+    text = span.text
+    if (m.start == 0 or doc[m.start].is_sent_start) and m.end < len(doc) and doc[m.end].text in DASHES:
+        return True  # a dateline: "IRPIN -- The mayor said..."
+    if _caps_dateline(doc, m):
+        return True
+    primary_big = any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
+    if len(text) <= 5 and text.isupper() and not any(e.feature in ("country", "admin1") for e, _ in m.candidates):
+        return False  # an acronym ("NATO", "SOS") unless it is a country's or state's ("US", "NSW")
+    if m.suffix:
+        return True
+    if (
+        m.end - m.start == 1
+        and m.qualifier is None
+        and not labels & {"GPE", "LOC"}
+        and _weak_single(doc, m, lower_words)
+    ):
+        return False
+    if (not labels & {"GPE", "LOC"} or m.key.startswith("saint ")) and _word_part(doc, m):
+        return False
+    if "NORP" in labels and not primary_big:
+        return _locative_before(doc, m.start)  # "in occupied Melitopol" (tagged NORP by the small model)
+    if m.end - m.start == 1 and not any(p for _, p in m.candidates):
+        # Only a GeoNames alternate name matches ("But" for Buta, "Passover"): take it on firm evidence only.
+        if span[0].is_stop:
+            return False
+        return bool(labels & {"GPE", "LOC"}) or _locative_before(doc, m.start)
+    if labels & PLACE_LABELS:
+        return True
+    if "PERSON" in labels:
+        # The small model calls many towns persons ("struck Kiev"): only a clear locative context saves them.
+        return (
+            _locative_before(doc, m.start)
+            or _continues_list(doc, m, last_end)
+            or (m.end < len(doc) and doc[m.end].lower_ in ORIGIN_NOUNS and any(p for _, p in m.candidates))
+        )
+    if primary_big and (m.end - m.start > 1 or not doc[m.start].is_sent_start or labels):
+        return True
+    if _locative_before(doc, m.start):
+        return True
+    if m.qualifier is not None:
+        return True
+    if m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].text in ("D", "R", "I", "DFL"):
+        return True  # a US legislator's party and home town: "Rep. Jo Park, D-Dayton"
+    if m.end < len(doc) and doc[m.end].lower_ in ORIGIN_NOUNS:
+        return True
+    return _continues_list(doc, m, last_end)
+
+
+def _part_of_person(doc: Doc, m: _Mention) -> bool:
+    """The mention lies inside a PERSON entity that reaches beyond it (a first name or a surname)."""
+    first, n = doc[m.start], len(doc)
+    if first.ent_type_ != "PERSON":
+        return False
+    # Only capitalised neighbours count: the small model sometimes runs PERSON over "Missiles struck Kiev".
+    before = first.ent_iob_ == "I" and doc[m.start - 1].text[:1].isupper()
+    after = (
+        m.end < n and doc[m.end].ent_type_ == "PERSON" and doc[m.end].ent_iob_ == "I" and doc[m.end].text[:1].isupper()
+    )
+    if after and doc[m.end].lower_ in ORIGIN_NOUNS:
+        return False  # "Kiev Mayor ..." swallowed into the person's name
+    return before or after
+
+
+def _continues_list(doc: Doc, m: _Mention, last_end: int) -> bool:
+    """Lists: "in Kupiansk, Lyman and Siversk" (the previous place ended just before the conjunction)."""
+    return m.start >= 1 and doc[m.start - 1].text in (",", "and", "or") and last_end >= m.start - 3

@@ -1,0 +1,251 @@
+"""The place of one event: the most specific place that the event's own clauses name.
+
+Only the places of the trigger's sentence compete (found by bisection over the document's place index, so a
+document with many events and many places costs events x places-per-sentence, not events x places). A place
+that is the actor, a party ("aid for Ukraine"), another clause's place, a qualifier of another place ("Russia's"
+in "Russia's Bryansk region") or where a statement was made ("said in Moscow") is passed over; a place a
+distance is measured from ("30 km from Kherson") gives its first-level division with that precision. A country
+or region alone is refined to the nearest more specific place of the same country that the text puts an action
+in.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Token
+
+from claimtrack.extract.gazetteer import load_gazetteer, norm
+from claimtrack.extract.places.words import (
+    DISTANCE_UNITS,
+    EVENT_PREPS,
+    LOCATIVE_HEADS,
+    NOT_LOCATION_PREPS,
+    REPORTING_VERBS,
+)
+from claimtrack.models import Location, Place
+
+_SPECIFICITY = {
+    "settlement": 4.0,
+    "landmark": 4.0,
+    "admin2": 3.0,
+    "admin1": 2.5,
+    "region": 2.0,
+    "water": 1.5,
+    "country": 1.0,
+}
+
+
+# How far from the trigger a place may be to compete, in characters, and how far up the tree paths are followed:
+# a clause is read within a window, so a sentence-long list of thousands of names costs no more per event than
+# an ordinary sentence (the score caps tree distance at 8 anyway).
+WINDOW_CHARS = 600
+MAX_UP = 12
+MAX_RIVALS = 24  # the places nearest the trigger that compete: a sentence of prose rarely names more
+
+
+def _up(tok: Token) -> list[Token]:
+    """The token and its first MAX_UP ancestors."""
+    out = [tok]
+    while len(out) <= MAX_UP and out[-1].head.i != out[-1].i:
+        out.append(out[-1].head)
+    return out
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens of one sentence in the dependency tree (99 when further than MAX_UP each)."""
+    idx = {t.i: k for k, t in enumerate(_up(a))}
+    for k, t in enumerate(_up(b)):
+        if t.i in idx:
+            return k + idx[t.i]
+    return 99
+
+
+def _actor(root: Token, head: Token) -> bool:
+    """The place is the subject of the trigger or of a verb governing it ("Moscow claims that ... launched")."""
+    if root.dep_ not in ("nsubj", "agent"):
+        return False
+    gov = root.head
+    return any(a.i == gov.i for a in _up(head))
+
+
+def _clause(tok: Token) -> Token | None:
+    for t in _up(tok):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _other_clause(root: Token, head: Token) -> bool:
+    """The place sits in a clause coordinated with the trigger's, which reports another event."""
+    a, b = _clause(root), _clause(head)
+    if a is None or b is None or a.i == b.i:
+        return False
+    return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+
+
+def _reporting_place(root: Token, head: Token) -> bool:
+    """Where a statement was made, not where the event was: "the ministry said in Moscow", "officials in Kyiv
+    told reporters", "speaking from Brussels"."""
+    if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "from"):
+        return False
+    gov = root.head.head  # the verb or noun the preposition attaches to
+    if gov.i == head.i:
+        return False
+    if gov.pos_ == "VERB" and gov.lemma_ in REPORTING_VERBS:
+        return True
+    # "officials in Kyiv said": the noun carrying the place is the subject of a reporting verb
+    return gov.dep_ in ("nsubj", "nsubjpass") and gov.head.lemma_ in REPORTING_VERBS and gov.head.i != head.i
+
+
+def _distance_from(doc: Doc, root: Token) -> bool:
+    """The place is what a distance is measured from: "30 km from Kherson", "10 miles south of X"."""
+    if root.dep_ != "pobj" or root.head.lower_ not in ("from", "of"):
+        return False
+    k = root.head.i - 1
+    if (
+        k >= 0
+        and root.head.lower_ == "of"
+        and doc[k].lower_ in ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+    ):
+        k -= 1
+    return k >= 1 and doc[k].lower_ in DISTANCE_UNITS and doc[k - 1].like_num
+
+
+class _Index:
+    """The document's places in text order, with their start offsets."""
+
+    def __init__(self, doc: Doc, places: list[Place]) -> None:
+        self.places = sorted(places, key=lambda p: p.span[0])
+        self.starts = [p.span[0] for p in self.places]
+        self.key = (id(places), len(places))
+
+    def between(self, lo: int, hi: int) -> list[Place]:
+        return self.places[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
+
+
+def _index(doc: Doc, places: list[Place]) -> _Index:
+    cached = doc.user_data.get("places_index")
+    if isinstance(cached, _Index) and cached.key == (id(places), len(places)):
+        return cached
+    idx = _Index(doc, places)
+    doc.user_data["places_index"] = idx
+    return idx
+
+
+def _refine(doc: Doc, head: Token, chosen: Place, idx: _Index) -> Place:
+    """A country (or region) alone is vague: take the nearest more specific place of the same country that the
+    text puts an action in ("... into Russian territory. ... a facility in Russia's Bryansk region"); the search
+    is bounded to a few windows either side for cost, not for fit."""
+    lo, hi = head.idx - 4 * WINDOW_CHARS, head.idx + 4 * WINDOW_CHARS
+    best: tuple[int, Place] | None = None
+    for p in idx.between(lo, hi):
+        if p is chosen or p.country != chosen.country or p.lat is None:
+            continue
+        if _SPECIFICITY.get(p.feature, 1.0) <= _SPECIFICITY.get(chosen.feature, 1.0):
+            continue
+        span = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+        if span is None or span.root.head.lower_ not in LOCATIVE_HEADS:
+            continue
+        dist = abs(span.start - head.i)
+        if best is None or dist < best[0]:
+            best = (dist, p)
+    return best[1] if best else chosen
+
+
+def _division_of(p: Place) -> Location:
+    """The first-level division of ``p``, for a place given only as a distance from it."""
+    for e, _ in load_gazetteer().lookup(norm(p.admin1 or "")):
+        if e.feature == "admin1" and e.country == p.country and e.name == p.admin1:
+            return Location(
+                text=p.text, name=e.name, country=e.country, admin1=e.name, lat=e.lat, lon=e.lon, precision="admin1"
+            )
+    return Location(text=p.text, name=p.admin1 or p.name, country=p.country, admin1=p.admin1, precision="admin1")
+
+
+def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> Location | None:
+    """Where the event whose trigger is at char span ``trigger`` happened, chosen among ``places``."""
+    if not places:
+        return None
+    trig = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    if trig is None or len(trig) == 0:
+        return None
+    head = trig.root
+    sent = head.sent if doc.has_annotation("SENT_START") else doc[:]
+    idx = _index(doc, places)
+    lo, hi = max(sent.start_char, trigger[0] - WINDOW_CHARS), min(sent.end_char, trigger[1] + WINDOW_CHARS)
+    local = idx.between(lo, hi)
+    if len(local) > MAX_RIVALS:
+        local = sorted(local, key=lambda p: abs(p.span[0] - trigger[0]))[:MAX_RIVALS]
+    best: tuple[float, Place, bool] | None = None
+    for p in local:
+        if p.lat is None:
+            continue
+        span = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ == "poss" and root.head.i not in range(span.start, span.end):
+            # "Russia's Bryansk region": the possessor qualifies another place (or thing): weak as a location.
+            if any(q.span[0] <= root.head.idx < q.span[1] for q in local if q is not p):
+                continue
+        if _actor(root, head):
+            continue  # the actor, not the place
+        if span.end < len(doc) and doc[span.end].text == "-":
+            continue  # "US-supplied missiles": the supplier, not the place
+        if _other_clause(root, head):
+            continue  # "X announced aid, and Russia launched an attack on Kharkiv": another event's place
+        if root.dep_ == "pobj" and root.head.lower_ in NOT_LOCATION_PREPS:
+            continue  # "aid for Ukraine", "talks with Russia": a party, not where it happens
+        if _reporting_place(root, head):
+            continue
+        distance = _distance_from(doc, root)
+        score = _SPECIFICITY.get(p.feature, 1.0) if not distance else _SPECIFICITY["admin1"]
+        score -= 0.4 * min(_tree_distance(head, root), 8)
+        if root.head.lower_ in EVENT_PREPS or root.dep_ in ("pobj", "dobj"):
+            score += 1.5
+        if root.i > head.i:
+            score += 0.3  # locations tend to follow their event verb
+        if best is None or score > best[0]:
+            best = (score, p, distance)
+    if best is None:
+        scene = _scene_before(doc, sent.start, idx)
+        return _location(scene) if scene is not None else None
+    _, p, distance = best
+    if distance and p.admin1:
+        return _division_of(p)
+    if p.feature in ("country", "region"):
+        p = _refine(doc, head, p, idx)
+    return _location(p)
+
+
+def _scene_before(doc: Doc, first: int, idx: _Index) -> Place | None:
+    """The trigger's sentence names no place: the scene the text set just before it ("In Zoriane, a shell hit a
+    shop. Two people were wounded.") is the event's place, the most specific of the previous sentence's places
+    that a locative preposition introduces."""
+    if first == 0 or not doc.has_annotation("SENT_START"):
+        return None
+    sent = doc[first - 1].sent
+    start = doc[first].idx
+    best: tuple[float, Place] | None = None
+    for p in idx.between(max(sent.start_char, start - WINDOW_CHARS), start):
+        span = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+        if span is None or p.lat is None or span.root.head.lower_ not in LOCATIVE_HEADS:
+            continue
+        score = _SPECIFICITY.get(p.feature, 1.0)
+        if best is None or score >= best[0]:
+            best = (score, p)
+    return best[1] if best else None
+
+
+def _location(p: Place) -> Location:
+    return Location(
+        text=p.text,
+        name=p.name,
+        country=p.country,
+        admin1=p.admin1,
+        lat=p.lat,
+        lon=p.lon,
+        geonameid=p.geonameid,
+        precision=p.precision,
+    )

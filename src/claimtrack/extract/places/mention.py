@@ -1,0 +1,56 @@
+"""A place mention while it is being recognised and resolved, and the contexts that introduce a place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from claimtrack.extract.gazetteer import Entry
+from claimtrack.extract.places.words import (
+    ATTACK_NOUNS,
+    LOCATIVE,
+    PLACE_MODIFIERS,
+    PLACE_NOUNS,
+    PLACE_VERBS,
+    STREET_HEADS,
+)
+
+
+@dataclass
+class _Mention:
+    start: int  # token indices [start, end)
+    end: int
+    text: str
+    key: str
+    suffix: str | None  # division word that followed or ended the name
+    demonym: bool
+    qualifier: str | None  # normalised "Texas" of "Paris, Texas"; "(texas" when bracketed: "Paris (Texas)"
+    candidates: list[tuple[Entry, bool]] = field(default_factory=list)
+    best: Entry | None = None
+    char_start: int = 0
+    char_end: int = 0
+    via: str = ""  # how it was accepted when not directly ("discourse"): for error analysis
+
+
+def _locative_before(doc: Doc, start: int) -> bool:
+    """'in X', 'near the X', 'village of X', 'struck X', 'central X': the context introduces a place."""
+    k = start - 1
+    while k >= 0 and (doc[k].lower_ in ("the", "a") or doc[k].lower_ in PLACE_MODIFIERS):
+        if doc[k].lower_ in PLACE_MODIFIERS:
+            return True
+        k -= 1
+    if k < 0:
+        return False
+    prev = doc[k]
+    if prev.lower_ == "of":
+        # "the village of X", "north of X", and "John Smith of X" (a person's home town)
+        if k >= 1 and (doc[k - 1].lower_ in PLACE_NOUNS or doc[k - 1].ent_type_ == "PERSON"):
+            return True
+        # "Jane Roe, 19, of X" / "said Roe, of X": a person's age or name, a comma, then the home town
+        return k >= 2 and doc[k - 1].text == "," and (doc[k - 2].like_num or doc[k - 2].ent_type_ == "PERSON")
+    if prev.text == "," and k >= 1 and doc[k - 1].lower_.rstrip(".") in STREET_HEADS:
+        return True  # a street address, then the town: "1935 Orchard St., X"
+    if prev.lower_ == "on":
+        return k >= 1 and doc[k - 1].lemma_ in ATTACK_NOUNS  # "the strike on Sumy"
+    return prev.lower_ in LOCATIVE or (prev.pos_ == "VERB" and prev.lemma_ in PLACE_VERBS)

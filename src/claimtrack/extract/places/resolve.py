@@ -1,0 +1,254 @@
+"""Resolution: each mention's gazetteer reading, scored alone and then with the document as context.
+
+Base score: population, own-name match, feature prior, a division word's demand for a division, an explicit
+qualifier ("Paris, Texas"). Context: the document's country focus, the divisions it names, and nearby places. Every
+context lookup is indexed (by name, by division, by one-degree cell), and mentions of one name with one reading
+are scored once, so a document's cost grows with its distinct names, not with the square of its mentions.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from claimtrack.extract.gazetteer import COORD_PRECISION, Entry, load_gazetteer, norm
+from claimtrack.extract.places.mention import _Mention
+from claimtrack.extract.places.recognise import _candidate_spans
+from claimtrack.extract.places.words import US_STATE_ABBR
+from claimtrack.models import LocationPrecision, Place, PlaceFeature
+
+
+def _country_focus(mentions: list[_Mention]) -> Counter[str]:
+    focus: Counter[str] = Counter()
+    for m in mentions:
+        if m.best and m.best.country:
+            focus[m.best.country] += 1
+    return focus
+
+
+# Resolution weights (see docs/places.md); tuned on the development sets, one decision at a time.
+W_POP = 0.8  # per decade of population
+
+
+W_PRIMARY = 1.5  # the name is the place's own, not a GeoNames alternate
+
+
+W_FOCUS = 3.0  # times the share of the document's other places in the candidate's country
+
+
+W_NAMED_ADMIN = 2.0  # the candidate lies in a division the text names
+
+
+W_TOWN_ADMIN = 1.0  # ... or in one where other places of the text lie
+
+
+W_NEAR = 1.5  # within 120 km of another place of the text
+
+
+def _base_score(m: _Mention, e: Entry, primary: bool, big_town: set[tuple[str, str]]) -> float:
+    score = W_POP * math.log10(e.population + 10)
+    score += W_PRIMARY if primary else 0.0
+    prior = {"country": 3.0, "admin1": 2.0, "region": 2.5, "water": 2.5, "admin2": -1.0}.get(e.feature, 0.0)
+    if e.feature == "admin1" and not m.suffix:
+        # A bare name that is also a big town of the same country means the town ("Kharkiv", "Washington").
+        if (e.country, m.key) in big_town or not primary:
+            prior = -1.5
+    if m.suffix:
+        prior += 3.0 if e.feature in ("admin1", "admin2", "region") else -3.0
+    return score + prior
+
+
+def _qualifies(m: _Mention, e: Entry) -> bool:
+    q = (m.qualifier or "").lstrip("(")
+    if not q:
+        return False
+    state = US_STATE_ABBR.get(q)
+    if state is not None:
+        return e.country == "US" and e.admin1 == state
+    if norm(e.admin1) == q:
+        return True
+    return any(c.feature == "country" and c.country == e.country for c, _ in load_gazetteer().lookup(q))
+
+
+def _to_qualifier(m: _Mention) -> None:
+    """No reading of the name lies in the division or country its qualifier names ("Mala (Harib, Marib)" with no
+    Mala known in Marib): a namesake elsewhere would be confidently wrong, so the mention reads as the qualifier."""
+    q = (m.qualifier or "").lstrip("(")
+    key = norm(US_STATE_ABBR[q]) if q in US_STATE_ABBR else q
+    units = [(e, True) for e, _ in load_gazetteer().lookup(key) if e.feature in ("admin1", "country")]
+    if q in US_STATE_ABBR:
+        units = [(e, p) for e, p in units if e.country == "US"]
+    if units:
+        m.candidates = units
+
+
+def _km(a: Entry, b: Entry) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _resolve(mentions: list[_Mention]) -> None:
+    """Score candidates alone, then twice more with the rest of the document as context.
+
+    Context never counts a mention's own name: five "Dublin"s must not vote for Ireland themselves. Mentions with
+    the same name, division word and qualifier have the same candidates and the same context, so each such
+    group is scored once and weighs as many times as it occurs.
+    """
+    for m in mentions:
+        # Only a bracketed list of divisions is read this way: "Greece, Bulgaria" is a list, not a qualifier; and a
+        # country or first-level division is not placed inside another.
+        if (
+            (m.qualifier or "").startswith("(")
+            and not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
+            and not any(_qualifies(m, e) for e, _ in m.candidates)
+        ):
+            _to_qualifier(m)
+    groups: dict[tuple[str, str | None, str | None, bool], list[_Mention]] = {}
+    for m in mentions:
+        groups.setdefault((m.key, m.suffix, m.qualifier, m.demonym), []).append(m)
+    reps = [ms[0] for ms in groups.values()]
+    weight = [len(ms) for ms in groups.values()]
+    big_town: set[tuple[str, str]] = set()
+    for m in reps:
+        for e, p in m.candidates:
+            if e.feature == "settlement" and p and e.population >= 50_000:
+                big_town.add((e.country, m.key))
+    base: list[list[float]] = []
+    best: list[Entry] = []
+    for m in reps:
+        scores = [_base_score(m, e, p, big_town) + (6.0 if _qualifies(m, e) else 0.0) for e, p in m.candidates]
+        base.append(scores)
+        best.append(m.candidates[max(range(len(scores)), key=scores.__getitem__)][0])
+    # Which names have a plausible reading in each 1-degree cell: two ambiguous names ("Paris" and "Henry
+    # County") that can both be read in one area most likely are.
+    cells: dict[tuple[int, int], set[str]] = {}
+    for m, scores in zip(reps, base, strict=True):
+        top = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)[:COHERENCE_TOP]
+        for k in top:
+            e = m.candidates[k][0]
+            if e.feature in ("settlement", "admin2"):
+                cells.setdefault((math.floor(e.lat), math.floor(e.lon)), set()).add(m.key)
+    for _round in range(2):
+        by_key: dict[str, Counter[str]] = {}  # name -> countries of its current readings, weighted
+        admin_keys: dict[tuple[str, str], set[str]] = {}  # a division the text names -> the names naming it
+        towns: Counter[tuple[str, str]] = Counter()  # division -> weighted readings lying in it
+        own_towns: dict[str, Counter[tuple[str, str]]] = {}
+        grid: dict[tuple[int, int], dict[str, list[Entry]]] = {}  # cell -> name -> its readings there
+        for m, b, w in zip(reps, best, weight, strict=True):
+            by_key.setdefault(m.key, Counter())[b.country] += w
+            if b.feature == "admin1":
+                admin_keys.setdefault((b.country, b.name), set()).add(m.key)
+            elif b.admin1:
+                towns[(b.country, b.admin1)] += w
+                own_towns.setdefault(m.key, Counter())[(b.country, b.admin1)] += w
+            if b.feature in ("settlement", "admin2"):
+                grid.setdefault((math.floor(b.lat), math.floor(b.lon)), {}).setdefault(m.key, []).append(b)
+        focus_all: Counter[str] = sum(by_key.values(), Counter())
+        total_all = sum(focus_all.values())
+        new_best: list[Entry] = []
+        for m, scores in zip(reps, base, strict=True):
+            own = by_key.get(m.key, Counter())
+            mine = own_towns.get(m.key, Counter())
+            others = total_all - sum(own.values())
+            best_i, best_s = 0, -1e9
+            for k, (e, _p) in enumerate(m.candidates):
+                s = scores[k]
+                if others > 0 and e.country:
+                    s += W_FOCUS * (focus_all[e.country] - own[e.country]) / others
+                if e.feature != "admin1" and e.admin1:
+                    namers = admin_keys.get((e.country, e.admin1))
+                    if namers and (len(namers) > 1 or m.key not in namers):
+                        s += W_NAMED_ADMIN
+                    elif towns[(e.country, e.admin1)] > mine[(e.country, e.admin1)]:
+                        s += W_TOWN_ADMIN
+                if e.feature in ("settlement", "admin2"):
+                    if _near_other(grid, e, m.key):
+                        s += W_NEAR
+                    elif len(m.candidates) > 1 and _co_located(cells, e, m.key):
+                        s += COHERENCE_BONUS
+                if s > best_s:
+                    best_i, best_s = k, s
+            new_best.append(m.candidates[best_i][0])
+        best = new_best
+    for ms, b in zip(groups.values(), best, strict=True):
+        for m in ms:
+            m.best = b
+
+
+NEAR_KM = 120.0
+
+
+def _near_other(grid: dict[tuple[int, int], dict[str, list[Entry]]], e: Entry, key: str) -> bool:
+    """Some other name of the text currently reads as a place within NEAR_KM of ``e``: only the cells that can
+    hold such a place are looked at (a degree of latitude is 111 km; of longitude, less towards the poles)."""
+    la, lo = math.floor(e.lat), math.floor(e.lon)
+    span = min(180, math.ceil(NEAR_KM / max(1.0, 111.0 * math.cos(math.radians(min(abs(e.lat), 89.0))))))
+    for dla in (-1, 0, 1):
+        for dlo in range(-span, span + 1):
+            for other, readings in grid.get((la + dla, lo + dlo), {}).items():
+                if other != key and any(_km(e, a) < NEAR_KM for a in readings):
+                    return True
+    return False
+
+
+COHERENCE_TOP = 12
+
+
+COHERENCE_BONUS = 0.75
+
+
+def _co_located(cells: dict[tuple[int, int], set[str]], e: Entry, key: str) -> bool:
+    la, lo = math.floor(e.lat), math.floor(e.lon)
+    for dla in (-1, 0, 1):
+        for dlo in (-1, 0, 1):
+            names = cells.get((la + dla, lo + dlo))
+            if names and (len(names) > 1 or key not in names):
+                return True
+    return False
+
+
+def _to_place(doc: Doc, m: _Mention) -> Place:
+    e = m.best
+    span = doc[m.start : m.end]
+    start, end = span.start_char, span.end_char
+    text = span.text
+    assert e is not None
+    feature: PlaceFeature = e.feature  # type: ignore[assignment]
+    return Place(
+        text=text,
+        span=(start, end),
+        name=e.name,
+        geonameid=e.geonameid,
+        country=e.country or None,
+        admin1=(e.admin1 or None) if feature != "country" else None,
+        lat=e.lat,
+        lon=e.lon,
+        feature=feature,
+        precision=COORD_PRECISION.get(e.coord) or PRECISION.get(e.feature, "point"),
+    )
+
+
+# A place's precision by feature, unless its point is coarser than the feature (a village placed by its hromada).
+PRECISION: dict[str, LocationPrecision] = {
+    "settlement": "point",
+    "landmark": "point",
+    "admin2": "admin2",
+    "admin1": "admin1",
+    "country": "country",
+    "region": "region",
+    "water": "region",
+}
+
+
+def find_places(doc: Doc) -> list[Place]:
+    """Every place mention in ``doc`` with its resolution, in text order."""
+    gaz = load_gazetteer()
+    mentions = _candidate_spans(doc, gaz)
+    if not mentions:
+        return []
+    _resolve(mentions)
+    return [_to_place(doc, m) for m in mentions if m.best is not None]

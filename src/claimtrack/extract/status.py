@@ -1,0 +1,375 @@
+"""Event status with its one-line reason: who asserts an incident, from which side, and whether they agree.
+
+The rules (docs/ledger.md gives them with their limits):
+
+- a **voice** is a distinct original source: relays and republishing outlets are never voices; one side's
+  state, ministries, army and officials are one voice (a side); civilians (residents, witnesses, named people
+  without an office) are one civilian voice; UN bodies, NGOs, observers and journalists on the scene are
+  independent parties;
+- ``confirmed``: the attacking and the attacked side both assert the incident, or an independent party
+  asserts it, or at least two voices from different sides do;
+- ``denied``: a side denies it and no other voice asserts it;
+- ``disputed``: one voice asserts what another denies, or two sides give different figures for the same
+  count. A rising toll, a subset, a sum, or one source's own revision is an *update*, never a dispute;
+- ``claimed``: everything else (one side's account).
+
+``decide`` is the rule itself, shared by the per-article status (``apply_status``, a pipeline step after
+events) and the ledger's (``link.provenance``). Within one article, the events that tell one incident (same
+ACLED type, compatible date and region) pool their voices: "Kyiv said ..." in one sentence and "Russia's
+defence ministry said it carried out the strike" in another are one incident's two sides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from claimtrack.extract.claims_lexicon import CIVILIAN_HEADS
+from claimtrack.extract.entities import canonical_entity, country_of, side
+from claimtrack.kb import load as load_kb
+from claimtrack.models import Claim, Event, Status
+
+if TYPE_CHECKING:  # the ledger's readers use decide() without loading spaCy
+    from spacy.tokens import Doc
+
+ASSERTING = frozenset({"asserts", "claims_responsibility", "accuses", "alleges"})
+CIVILIANS = "civilians"
+INDEPENDENT = "independent"
+_STATE_KINDS = frozenset({"state", "government", "military", "official"})
+_REPORTER_WORDS = frozenset({"reporter", "reporters", "journalist", "journalists", "correspondent", "correspondents"})
+_OBSERVER_WORDS = frozenset({"monitor", "monitors", "observers", "observer", "ngo", "watchdog", "mission"})
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One original source's position: ``name`` is who spoke, ``side`` the party it speaks for."""
+
+    name: str
+    side: str
+    stance: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    role: str  # killed, injured, ...
+    value: int
+    side: str
+    source: str
+    order: int  # text order or publication order: later revises earlier
+
+
+def voice_of(
+    claim: Claim, article_state: str | None, hint: str | None = None, region: str | None = None
+) -> Voice | None:
+    """The voice behind a claim, or None when it has no identifiable original source.
+
+    ``hint`` is the side the source phrase names (a known body, a place: "the governor of X Oblast");
+    ``region`` the state where the places of the claim's content lie: an unnamed regional office reports on
+    its own region; ``article_state`` comes last."""
+    article_state = region or article_state
+    src = claim.source
+    if src is None:
+        return None
+    text = src.text.lower()
+    words = set(text.replace(",", " ").split())
+    kb = load_kb()
+    entry = kb.lookup(src.entity) if src.entity else None
+    if src.kind == "outlet" or (entry is not None and entry.kind == "outlet"):
+        if entry is not None and entry.side:
+            return Voice(entry.name, entry.side, claim.stance)  # state media speak for their state
+        if words & _REPORTER_WORDS:
+            return Voice(src.entity or src.text, INDEPENDENT, claim.stance)  # a reporter who saw it
+        return None  # an outlet passing a story on is a relay, not a source
+    if entry is not None and entry.independent or words & _OBSERVER_WORDS:
+        return Voice(src.entity or src.text, INDEPENDENT, claim.stance)
+    if words & _REPORTER_WORDS:
+        return Voice(src.entity or src.text, INDEPENDENT, claim.stance)
+    if src.anonymous:
+        party = country_of(src.entity) if src.entity else None
+        if party:
+            return Voice(f"{src.text} ({party})", party, claim.stance)
+        label = (src.entity or "").split()
+        if "state" in label and article_state:
+            return Voice(src.entity or src.text, article_state, claim.stance)  # "state media", "state TV"
+        if label and label[-1] in CIVILIAN_HEADS:
+            return Voice(src.entity or src.text, CIVILIANS, claim.stance)  # "residents", "witnesses"
+        return None  # "sources", "reports": nobody identifiable
+    if not src.entity:
+        if src.kind in _STATE_KINDS and (hint or article_state):
+            return Voice(src.text, hint or article_state or "", claim.stance)  # "the regional governor"
+        return None
+    party = side(src.entity) or hint  # hint: the body or place the source phrase names ("governor of X")
+    if party is None and src.kind in _STATE_KINDS:
+        party = article_state  # "the regional governor": an office of the state the article is about
+    if party is None:
+        if src.kind == "person":
+            party = CIVILIANS
+        elif src.kind != "unknown" and looks_named(src.entity):
+            party = src.entity  # a named body outside the table (an NGO, a company) speaks for itself
+        else:
+            return None  # "footage shared by ...", "state TV": no identifiable voice
+    return Voice(src.entity, party, claim.stance)
+
+
+_NAME_GLUE = frozenset({"of", "the", "for", "and", "de", "al", "el", "du", "la", "&"})
+
+
+def looks_named(name: str) -> bool:
+    """A proper name ("Convention for the Respect of Human Rights"), not a phrase ("footage shared by X")."""
+    words = name.replace("-", " ").split()
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_GLUE for w in words)
+
+
+def _party(name: str) -> bool:
+    """A side that can contradict another's figures: a state or a known armed group, not a civilian,
+    independent or unidentified voice."""
+    if name in (CIVILIANS, INDEPENDENT):
+        return False
+    entry = load_kb().lookup(name)
+    return (entry is not None and (entry.group or entry.kind == "state")) or country_of(name) is not None
+
+
+def _label(side_: str, voices: Iterable[Voice]) -> str:
+    names = sorted({v.name for v in voices if v.side == side_ and v.name != side_})
+    return f"{side_} ({', '.join(names)})" if names else side_
+
+
+def _updates_or_conflicts(figures: list[Figure]) -> tuple[list[str], list[str]]:
+    """Notes on figures: updates (a rising toll, a subset, one source's revision) and conflicts (two sides
+    giving different values for the same count)."""
+    updates: list[str] = []
+    conflicts: list[str] = []
+    for role in sorted({f.role for f in figures}):
+        rows = sorted((f for f in figures if f.role == role), key=lambda f: f.order)
+        values = sorted({f.value for f in rows})
+        if len(values) < 2:
+            continue
+        # each side's latest figure is its current one; earlier figures of the same side are revisions
+        latest: dict[str, Figure] = {}
+        for f in rows:
+            latest[f.side] = f
+        by_side = {s: f.value for s, f in latest.items() if _party(s)}
+        if len(set(by_side.values())) > 1:
+            shown = ", ".join(f"{v} per {s}" for s, v in sorted(by_side.items()))
+            conflicts.append(f"{role} {shown}")
+        else:
+            updates.append(f"{role} {values[0]} → {values[-1]} (update: later or larger figure)")
+    return updates, conflicts
+
+
+def decide(
+    voices: list[Voice],
+    figures: list[Figure] | None = None,
+    attacker: str | None = None,
+    attacked: str | None = None,
+    fallback: str | None = None,
+) -> tuple[Status, str]:
+    """Status and a one-line reason from the voices on one incident."""
+    updates, conflicts = _updates_or_conflicts(figures or [])
+    unconfirming = {v.side for v in voices if v.stance == "does_not_confirm"}
+    asserting = [v for v in voices if v.stance in ASSERTING]
+    denying = [v for v in voices if v.stance == "denies"]
+    a_sides = {v.side for v in asserting}
+    d_sides = {v.side for v in denying} - a_sides
+    note = f"; {'; '.join(updates)}" if updates else ""
+    if denying and not asserting:
+        sides = " and ".join(_label(s, denying) for s in sorted(d_sides or {v.side for v in denying}))
+        return "denied", f"denied: {sides} denies it; no other source asserts it{note}"
+    if denying and d_sides:
+        who = " and ".join(_label(s, asserting) for s in sorted(a_sides))
+        by = " and ".join(_label(s, denying) for s in sorted(d_sides))
+        return "disputed", f"disputed: {who} asserts it, {by} denies it{note}"
+    if conflicts:
+        return "disputed", f"disputed: sides give different figures: {'; '.join(conflicts)}{note}"
+    # a side that also declines to confirm ("did not immediately confirm") has not confirmed the incident
+    real = a_sides - unconfirming
+    if attacker and attacked and attacker != attacked and {attacker, attacked} <= real:
+        return "confirmed", (
+            f"confirmed: both sides report it: {_label(attacker, asserting)} and {_label(attacked, asserting)}{note}"
+        )
+    if INDEPENDENT in real:
+        return "confirmed", f"confirmed: an independent party reports it: {_label(INDEPENDENT, asserting)}{note}"
+    if len(real) >= 2:
+        shown = " and ".join(_label(s, asserting) for s in sorted(real))
+        return "confirmed", f"confirmed: independent sources from {len(real)} sides: {shown}{note}"
+    if asserting:
+        only = _label(sorted(real or a_sides)[0], asserting)
+        others = [s for s in (attacker, attacked) if s and s not in a_sides]
+        tail = f"; {others[0]} has not commented" if others else ""
+        if unconfirming - a_sides:
+            tail = f"; {', '.join(sorted(unconfirming - a_sides))} did not confirm"
+        return "claimed", f"claimed: {only} only{tail}{note}"
+    who = fallback or "the publisher"
+    return "claimed", f"claimed: reported by {who}, no named source{note}"
+
+
+# --- one article -------------------------------------------------------------------------------------
+
+
+# ACLED event types that one incident can be told as: a strike that kills civilians is also "violence against
+# civilians"; a protest the police fire on is also a riot or an attack on protesters
+_KIND = {
+    "Battles": "violence",
+    "Explosions/Remote violence": "violence",
+    "Violence against civilians": "violence",
+    "Protests": "demonstration",
+    "Riots": "demonstration",
+}
+
+
+def _kind(ev: Event) -> str:
+    assert ev.acled is not None
+    return _KIND.get(ev.acled.event_type, ev.acled.sub_event_type)
+
+
+def _same_incident(a: Event, b: Event) -> bool:
+    if a.acled is None or b.acled is None or _kind(a) != _kind(b):
+        return False
+    if a.date and b.date and a.date.value[:10] != b.date.value[:10]:
+        if not (a.date.value.startswith(b.date.value) or b.date.value.startswith(a.date.value)):
+            return False
+    la, lb = a.location, b.location
+    if la and lb and la.country and lb.country and la.country != lb.country:
+        return False
+    return not (la and lb and la.admin1 and lb.admin1 and la.admin1 != lb.admin1)
+
+
+def _article_state(doc: Doc) -> str | None:
+    places = doc._.places if doc.has_extension("places") else None
+    counts: dict[str, int] = {}
+    for p in places or []:
+        c = country_of(p.country) if p.country else None
+        if c:
+            counts[c] = counts.get(c, 0) + 1
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _actor_side(event: Event, role: str) -> str | None:
+    actor = getattr(event, role)
+    if actor is None:
+        return None
+    return side(actor.entity) or (country_of(actor.text) if actor.text else None)
+
+
+def article_status(
+    events: list[Event],
+    claims: list[Claim],
+    article_state: str | None,
+    fallback: str | None,
+    sentences: list[tuple[int, int]] | None = None,
+    hints: dict[str, str] | None = None,
+) -> None:
+    """Set ``status`` and ``status_reason`` on every event of one article, pooling one incident's voices:
+    the claims of every event that tells it, and the claims whose content lies in a sentence of its triggers
+    ("..., officials said, adding that 12 people died": the same sentence tells the same incident)."""
+    by_id = {c.id: c for c in claims}
+    sentences = sentences or []
+    hints = hints or {}
+
+    for ev in events:
+        group = [o for o in events if o is ev or (_same_incident(ev, o) and ev.modality == o.modality)]
+        voices: list[Voice] = []
+        figures: list[Figure] = []
+        seen: set[str] = set()
+        spans = [s for o in group for s in sentences if s[0] <= o.trigger.span[0] < s[1]]
+        nearby = [
+            c.id
+            for c in claims
+            if any(a <= cs < b for a, b in spans for cs, _ in c.content.spans) and c.stance != "other"
+        ]
+        attacker = _actor_side(ev, "initiator")
+        if attacker and ev.acled and all(_same_incident(ev, o) for o in events if o.acled and _kind(o) == _kind(ev)):
+            # the article's only incident of its kind: the attacker's own claim of an attack is about it
+            nearby += [
+                c.id
+                for c in claims
+                if c.stance == "claims_responsibility"
+                and (v := _voice(c, article_state, hints)) is not None
+                and v.side == attacker
+            ]
+        for o in group:
+            for cid in [*o.claims, *nearby]:
+                c = by_id.get(cid)
+                v = _voice(c, article_state, hints) if c is not None and cid not in seen else None
+                seen.add(cid)
+                if v is not None:
+                    voices.append(v)
+            for q in o.quantities:
+                if q.role not in ("killed", "injured") or q.claim is None or q.claim not in by_id:
+                    continue
+                v = _voice(by_id[q.claim], article_state, hints)
+                if v is not None:
+                    figures.append(Figure(q.role, q.value, v.side, v.name, int(q.claim[1:] or 0)))
+        attacked = _actor_side(ev, "target")
+        status, reason = decide(voices, figures, attacker, attacked, fallback)
+        if not voices and ev.status in ("denied", "disputed"):
+            # a denial the claims layer could not pin on a source ("rejected reports that ...") stands
+            status, reason = ev.status, f"{ev.status}: the report itself is denied in the text"
+        ev.status = status
+        ev.status_reason = reason
+
+
+def _named_side(text: str) -> str | None:
+    """The side of a multi-word name from the table inside a source phrase ("the head of the Donetsk People's
+    Republic Denis Pushilin" -> Russia); single words are left to the entity layer, which knows their context."""
+    low = " " + re.sub(r"[^\w' ]+", " ", text.lower().replace("’", "'")) + " "
+    for alias, entry in load_kb().aliases.items():
+        if entry.side and " " in alias and f" {alias} " in low:
+            return entry.side
+    return None
+
+
+def _voice(c: Claim, article_state: str | None, hints: dict[str, str]) -> Voice | None:
+    return voice_of(c, article_state, hints.get(c.id), hints.get(c.id + "@content"))
+
+
+def _side_hints(doc: Doc, claims: list[Claim]) -> dict[str, str]:
+    """claim id -> the side its source phrase names: a known body ("the head of the X People's Republic")
+    or a place ("the governor of X Oblast" speaks for the state X lies in)."""
+    places = doc._.places if doc.has_extension("places") else None
+    ents = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
+    out: dict[str, str] = {}
+    for c in claims:
+        if c.source is None:
+            continue
+        a, b = c.source.span
+        for e in ents:
+            if a <= e.start_char and e.end_char <= b:
+                found = side(canonical_entity(e.text)[0])
+                if found:
+                    out[c.id] = found
+                    break
+        if c.id not in out:
+            found = _named_side(c.source.text)
+            if found:
+                out[c.id] = found
+        for p in places or []:
+            if c.id not in out and a <= p.span[0] and p.span[1] <= b and p.country and country_of(p.country):
+                out[c.id] = country_of(p.country) or ""
+        # the state where the places the claim speaks of lie (the first one named)
+        for p in places or []:
+            inside = any(x <= p.span[0] and p.span[1] <= y for x, y in c.content.spans)
+            if inside and p.country and country_of(p.country):
+                out[c.id + "@content"] = country_of(p.country) or ""
+                break
+    return out
+
+
+def apply_status(doc: Doc) -> Doc:
+    """Pipeline step after events: recompute each event's status and its reason from the article's claims."""
+    events: list[Event] = doc._.events or []
+    claims: list[Claim] = doc._.claims or []
+    article = doc._.article if doc.has_extension("article") else None
+    fallback = None
+    if article is not None:
+        fallback = article.via[0] if article.via else article.publisher
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    state, hints = _article_state(doc), _side_hints(doc, claims)
+    for c in claims:  # the side each source speaks for, kept in the claim for the ledger's status
+        v = _voice(c, state, hints)
+        if c.source is not None:
+            c.source.side = v.side if v is not None else None
+    article_status(events, claims, state, fallback, sentences, hints)
+    return doc
