@@ -17,6 +17,10 @@ from claimtrack.models import (
 )
 
 SCRIPT = "<script>alert(1)</script>"
+# Payloads that set a global if a page ever runs them (the desk's browser test reads window.__pwned)
+IMG = '<img src=x onerror="window.__pwned=1">'
+PWN = "<script>window.__pwned=1</script>"
+JS_URL = "javascript:window.__pwned=1"  # an article link a hostile feed could give
 HOSTILE_TITLES = [
     f"Night raid {SCRIPT} on the depot",
     "Officials close the bridge [/b] after the blast",
@@ -28,8 +32,10 @@ HOSTILE_TITLES = [
     "\tTabbed headline",
     "\rCarriage return headline",
     "Ampersand & <b>bold</b> & `code` *star* _under_ #hash | pipe",
+    f"Warehouse fire {IMG} by the river",
+    f"Convoy hit {PWN} at dawn",
 ]
-HOSTILE_PUBLISHERS = [SCRIPT, "[red]Wire[/red]", "=cmd|' /C calc'!A0", "[/b]", "@Outlet", "Plain Outlet"]
+HOSTILE_PUBLISHERS = [SCRIPT, "[red]Wire[/red]", "=cmd|' /C calc'!A0", "[/b]", "@Outlet", "Plain Outlet", IMG, PWN]
 HUGE = 10**30  # a figure no 64-bit integer holds (the ledger refuses to store one; exports still must not break)
 
 
@@ -42,10 +48,11 @@ def document(
     place: str = "Rivertown",
     killed: int | None = None,
     day: int = 2,
+    url: str | None = None,
 ) -> DocumentResult:
     art = Article(
         id=doc_id,
-        url=f"https://news.invalid/{doc_id}",
+        url=url or f"https://news.invalid/{doc_id}",
         publisher=publisher,
         published="2025-05-03",
         title=title,
@@ -82,6 +89,7 @@ def hostile_documents() -> list[DocumentResult]:
                 place=title,
                 killed=i + 1,
                 day=1 + 2 * i,  # days apart, so linking keeps them as separate events
+                url=JS_URL if IMG in title else None,
             )
         )
     return docs

@@ -5,6 +5,7 @@ Registered on the main Typer app by ``register``, so cli.py carries only one lin
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import sys
@@ -13,22 +14,34 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from claimtrack.ingest import IngestError
 from claimtrack.live import is_url
-from claimtrack.models import Article
+
+if TYPE_CHECKING:  # the rest loads inside the commands: read commands must start fast (issue 14)
+    from rich.console import Console
+
+    from claimtrack.ingest import IngestError
+    from claimtrack.models import Article
 
 TIMEOUT = 10.0  # live.fetch.TIMEOUT; httpx is imported only by the commands that fetch
 
 
-err = Console(stderr=True)
-out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 150)
+@functools.cache
+def err() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+@functools.cache
+def out() -> Console:
+    from rich.console import Console
+
+    return Console(soft_wrap=False, width=None if sys.stdout.isatty() else 150)
+
 
 DbOpt = Annotated[
     str | None, typer.Option("--db", help="Ledger database URL or SQLite file [default: ./claimtrack.db]")
@@ -38,7 +51,8 @@ Timeout = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds per 
 
 
 def _error(e: IngestError | str) -> None:
-    err.print(f"[red]error:[/] {e}", highlight=False, markup=True, soft_wrap=True)
+    err().print("[red]error:[/] ", end="")
+    err().print(str(e), markup=False, soft_wrap=True)  # file names and titles hold brackets
 
 
 def url_articles(
@@ -52,6 +66,8 @@ def url_articles(
     each URL) is reported and kept in ``errors``."""
     if not urls:
         return
+    from claimtrack.ingest import IngestError
+
     if not network:
         for u in urls:
             errors.append(IngestError(u, "fetching URLs needs --network"))
@@ -80,6 +96,9 @@ def feed(
     timeout: Timeout = TIMEOUT,
 ) -> None:
     """Ingest feed entries into the ledger; entries seen before (by id, link or content) are skipped."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from claimtrack.ingest import IngestError
     from claimtrack.ingest.feed import Feed
     from claimtrack.live.fetch import Fetcher
     from claimtrack.live.poll import Poller, PollResult
@@ -93,7 +112,7 @@ def feed(
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
-        console=err,
+        console=err(),
     )
     with progress:
         task = progress.add_task("feed entries", total=None)
@@ -124,10 +143,10 @@ def feed(
             _error(res.source_error)
             failed += 1
         else:
-            err.print(res.line(), highlight=False)
+            err().print(res.line(), highlight=False)
     new, skipped = sum(r.new for r in results), sum(r.skipped for r in results)
     bad = sum(r.failed for r in results)
-    err.print(
+    err().print(
         f"{new} article(s) added, {skipped} already seen, {bad} entry error(s), "
         f"{failed} of {len(results)} source(s) failed",
         highlight=False,
@@ -202,6 +221,9 @@ def changes(
     fmt: Annotated[ChangesFormat, typer.Option("--format", "-f")] = ChangesFormat.table,
 ) -> None:
     """What changed in the ledger: new events, events that gained reports, status or figures that moved."""
+    from rich.markup import escape
+    from rich.table import Table
+
     from claimtrack.cli import _reader
     from claimtrack.store.changes import read
 
@@ -217,8 +239,8 @@ def changes(
     for col in ("at (UTC)", "event", "change", "reason"):
         table.add_column(col, overflow="fold")
     for c in rows:
-        table.add_row(c.at[:19].replace("T", " "), c.event, c.kind, c.reason)
-    out.print(table)
+        table.add_row(c.at[:19].replace("T", " "), c.event, c.kind, escape(c.reason))  # reasons name publishers
+    out().print(table)
 
 
 def register(app: typer.Typer) -> None:

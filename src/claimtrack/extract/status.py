@@ -21,15 +21,18 @@ defence ministry said it carried out the strike" in another are one incident's t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from claimtrack.extract.claims_lexicon import CIVILIAN_HEADS
 from claimtrack.extract.entities import canonical_entity, country_of, side
 from claimtrack.kb import load as load_kb
 from claimtrack.models import Claim, Event, Status
+
+if TYPE_CHECKING:  # the ledger's readers use decide() without loading spaCy
+    from spacy.tokens import Doc
 
 ASSERTING = frozenset({"asserts", "claims_responsibility", "accuses", "alleges"})
 CIVILIANS = "civilians"
@@ -308,6 +311,16 @@ def article_status(
         ev.status_reason = reason
 
 
+def _named_side(text: str) -> str | None:
+    """The side of a multi-word name from the table inside a source phrase ("the head of the Donetsk People's
+    Republic Denis Pushilin" -> Russia); single words are left to the entity layer, which knows their context."""
+    low = " " + re.sub(r"[^\w' ]+", " ", text.lower().replace("’", "'")) + " "
+    for alias, entry in load_kb().aliases.items():
+        if entry.side and " " in alias and f" {alias} " in low:
+            return entry.side
+    return None
+
+
 def _voice(c: Claim, article_state: str | None, hints: dict[str, str]) -> Voice | None:
     return voice_of(c, article_state, hints.get(c.id), hints.get(c.id + "@content"))
 
@@ -328,6 +341,10 @@ def _side_hints(doc: Doc, claims: list[Claim]) -> dict[str, str]:
                 if found:
                     out[c.id] = found
                     break
+        if c.id not in out:
+            found = _named_side(c.source.text)
+            if found:
+                out[c.id] = found
         for p in places or []:
             if c.id not in out and a <= p.span[0] and p.span[1] <= b and p.country and country_of(p.country):
                 out[c.id] = country_of(p.country) or ""

@@ -29,7 +29,7 @@ def to_event(doc: Doc, d: Draft, eid: str, claims: list[Claim], places: list[Pla
         for c in claims_covering(claims, s, e):
             if c not in covering:
                 covering.append(c)
-    # "Ukraine did not immediately confirm the use of ATACMS": a denial or non-confirmation naming the
+    # "the army would not confirm it had used Grad rockets": a denial or non-confirmation naming the
     # strike's weapon speaks about this strike even when its content does not repeat the trigger
     names = {w.lower() for wp in d.weapons for w in (wp.text, wp.name)} if d.type in STRIKE_FAMILY else set()
     for c in claims:

@@ -29,7 +29,7 @@ _MAIN_MIN_SCORE = 0.9
 _MAIN_MIN_SCORE_OTHER = 1.5  # a development needs more than one weak word ("agreed", "approved")
 _ACTED_TYPES = STRIKE_FAMILY | {"armed_clash", "attack_on_civilians"}
 _SECOND_RATIO = 0.5  # a second family in a sentence must score at least half of the first
-# a strike-family sentence must say that something was done, not only name a weapon ("the missile has a range")
+# a strike sentence must say that something was done, not only name a weapon ("the rocket comes in two versions")
 _ACTION_LEMMAS = frozenset(
     {"launch", "fire", "strike", "hit", "attack", "shell", "bomb", "intercept", "shoot", "down", "target", "kill",
      "destroy", "damage", "pound", "use", "explode", "detonate", "land", "fall", "crash", "raid", "blast", "injure",
@@ -134,7 +134,7 @@ def main_draft(
             d.score = max(d.score, score)
             return d
     # every text that describes an event yields one, even where the sentence filters dropped it,
-    # but a weapon only described ("the missile has a range of ...") is still no event
+    # but a weapon only described ("the drone weighs 200 kg") is still no event
     coded_development = fine not in _ACTED_TYPES and ACLED.get(fine) is not None
     if score < (_MAIN_MIN_SCORE_OTHER if coded_development else _MAIN_MIN_SCORE):
         return None  # one weak word ("the team's attack") is no event, however short the text

@@ -3,12 +3,16 @@
 1. the trigger lexicon (``lexicon.scan``) runs once over the text; each sentence's cues are ranked
    (``ranking.rank_types``) into one or more sentence events (one per type family);
 2. sentence events about the same strike (same weapon, or an anaphoric follow-up) or the same statement
-   (same type and initiator) are merged (``incidents.merge``), so "launched six missiles" and "shot down five of
-   them" make one event with both figures;
+   (same type and initiator) are merged (``incidents.merge``), so "fired twelve rockets" and "air defences downed
+   ten of them" make one event with both figures;
 3. each event gets its date (``dates``), sides from the dependency parse (``sides``), weapons, figures tied to the
    claims that state them (``figures``), modality, status from the claims' stances (``status``), and its location
    from ``places.event_location`` (``assemble``);
-4. events are ordered by salience: the document-level best type (lead-weighted lexicon score) first.
+4. what is not an incident (not asserted, or in a clause ``patterns`` marks as a toll, a habit or a generic
+   statement) keeps no ACLED code; the rest are grouped into incident frames by kind, day, place and side
+   (``frames``), earlier incidents are kept as background, and a strike wave gets one incident per region
+   (``regions``);
+5. the article's ACLED-coded incidents come first (the main event first), then the rest by salience.
 """
 
 from __future__ import annotations

@@ -142,8 +142,10 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         # The longest run this name could span: capitalised words and joiners, within one sentence.
         max_j = i + 1
         while max_j < n and max_j - i < MAX_TOKENS and not starts[max_j] and texts[max_j] not in BREAKS:
-            t = texts[max_j]
-            if not (t[:1].isupper() or t[:1].isdigit() or lowers[max_j] in JOINERS or lowers[max_j] in ADMIN_SUFFIXES):
+            word = texts[max_j]
+            if not (
+                word[:1].isupper() or word[:1].isdigit() or lowers[max_j] in JOINERS or lowers[max_j] in ADMIN_SUFFIXES
+            ):
                 break
             max_j += 1
         found = None

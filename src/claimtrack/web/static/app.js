@@ -4,6 +4,7 @@
 
 const PAGE = 50;
 const MULTI = ["status", "type", "country", "admin1", "actor", "publisher", "precision", "date_precision"];
+const LABELLED = ["type", "precision", "date_precision"];  // our own codes; publishers, actors, places shown as written
 let allTypes = [];
 
 const params = () => new URLSearchParams(location.search);
@@ -33,7 +34,7 @@ function drawFacets(data) {
     const chosen = p.getAll(f);
     const rows = (data.facets[f] || []).map((v) =>
       `<li><label><input type="checkbox" data-facet="${f}" value="${esc(v.value)}" ${chosen.includes(v.value) ? "checked" : ""}>` +
-      ` ${f === "status" ? `<span class="status status-${esc(v.value)}">${esc(v.value)}</span>` : esc(label(v.value))}` +
+      ` ${f === "status" ? `<span class="status status-${esc(v.value)}">${esc(v.value)}</span>` : esc(LABELLED.includes(f) ? label(v.value) : v.value)}` +
       ` <span class="count">${v.count}</span></label></li>`).join("");
     return `<section class="facet" data-facet="${f}"><h2>${FACET_TITLES[f]}</h2><ul>${rows || "<li class=muted>—</li>"}</ul></section>`;
   }).join("") + (p.get("bbox") ? `<p><button type="button" id="nobbox">forget map area</button></p>` :

@@ -12,6 +12,9 @@ function typeColor(type, types) {
   return TYPE_COLOR.get(type);
 }
 const esc = (s) => String(s ?? "").replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]));
+// Only web links become hrefs: esc() keeps a "javascript:" article URL from a hostile feed inside the
+// attribute, but a click would still run it.
+const webUrl = (u) => (/^https?:\/\//i.test(String(u ?? "")) ? String(u) : null);
 const label = (s) => String(s ?? "").replace(/_/g, " ");
 const FACET_TITLES = {
   status: "Status", type: "Type", country: "Country", admin1: "Region (admin1)", actor: "Actor",

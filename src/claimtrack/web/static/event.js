@@ -26,14 +26,14 @@ function render(d) {
   const date = ev.date ? `${esc(ev.date.value)} <span class="badge">${esc(ev.date.precision)}</span> <span class="muted">“${esc(ev.date.text)}”</span>` : '<span class="muted">undated</span>';
   const actors = [ev.initiator, ev.target].map((a) => (a ? esc(a.entity || a.text) : "—")).join(" → ");
   const reports = ev.reports.map((r) => `<tr><td>${esc(r.published || "")}</td><td>${esc(r.publisher || "unknown outlet")}</td>` +
-    `<td>${r.url ? `<a class="source-link" href="${esc(r.url)}" rel="noopener noreferrer">${esc(r.title || r.url)}</a>` : esc(r.title || "")}</td>` +
+    `<td>${webUrl(r.url) ? `<a class="source-link" href="${esc(r.url)}" rel="noopener noreferrer">${esc(r.title || r.url)}</a>` : esc(r.title || r.url || "")}</td>` +
     `<td>${list(r.via)}${r.syndicated_from ? ` <span class="muted">copy of ${esc(r.syndicated_from)}</span>` : ""}</td>` +
     `<td><label><input type="checkbox" class="split-pick" value="${esc(r.report_key)}"> take out</label></td></tr>`);
   const says = d.statements.map((s) => `<tr><td><strong>${esc(s.source)}</strong><br><span class="muted">${esc(s.kind)}${s.side && s.side !== s.source ? " · " + esc(s.side) : ""}</span></td>` +
     `<td><span class="stance stance-${esc(s.stance)}">${esc(label(s.stance))}</span></td>` +
     `<td>${s.text ? `<q>${esc(s.text)}</q>` : '<span class="muted">reported without attribution</span>'}${s.said_on ? ` <span class="muted">said on ${esc(s.said_on)}</span>` : ""}</td>` +
     `<td class="chain">${s.chain.map(esc).join(" → ")}</td>` +
-    `<td>${s.url ? `<a href="${esc(s.url)}" rel="noopener noreferrer">${esc(s.published || "article")}</a>` : esc(s.published || "")}</td></tr>`);
+    `<td>${webUrl(s.url) ? `<a href="${esc(s.url)}" rel="noopener noreferrer">${esc(s.published || "article")}</a>` : esc(s.published || "")}</td></tr>`);
   const figs = Object.entries(ev.figures || {}).flatMap(([role, rows]) => rows.map((f) => `<tr class="${f.superseded ? "superseded" : ""}">` +
     `<td>${esc(label(role))}</td><td class="num">${f.value}</td><td>${esc(f.source)}</td><td>${f.via.map(esc).join(" → ")}</td>` +
     `<td>${[f.superseded ? "updated later by the same source" : "", f.unconfirmed_by.length ? "unconfirmed by " + list(f.unconfirmed_by) : "",
