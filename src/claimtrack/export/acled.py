@@ -236,7 +236,7 @@ def acled_row(ev: dict[str, Any]) -> dict[str, Any] | None:
 
 def _acled_of_type(fine: str | None) -> dict[str, str]:
     """The ACLED type our fine type maps to (docs/events.md), for events stored without one."""
-    from claimtrack.extract.event_types import ACLED
+    from claimtrack.extract.events.codes import ACLED
 
     hit = ACLED.get(fine or "")
     return {"event_type": hit[0], "sub_event_type": hit[1]} if hit else {}
