@@ -24,7 +24,7 @@ from sqlalchemy import event
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from claimtrack.extract.event_types import acled_for  # noqa: E402
+from claimtrack.extract.events.codes import acled_for  # noqa: E402
 from claimtrack.models import (  # noqa: E402
     AcledType,
     Actor,

@@ -65,7 +65,7 @@ def check_country(value: str | None) -> str | None:
 def check_type(value: str | None) -> str | None:
     if value is None:
         return None
-    from claimtrack.extract.event_types import FINE_TYPES
+    from claimtrack.extract.events.codes import FINE_TYPES
 
     if value not in FINE_TYPES:
         import difflib

@@ -185,7 +185,9 @@ def timestamp(ev: dict[str, Any]) -> int | None:
 def acled_row(ev: dict[str, Any]) -> dict[str, Any] | None:
     """ACLED's columns for ``ev``, or None when ACLED would not code it: no ACLED type, no country, or a
     date coarser than a month."""
-    acled = ev.get("acled") or _acled_of_type(ev.get("type"))
+    incident = (ev.get("modality") or "asserted") == "asserted" and not ev.get("background")
+    # a plan, a denial or an earlier incident told in passing is stored without an ACLED code on purpose (issue 9)
+    acled = ev.get("acled") or (_acled_of_type(ev.get("type")) if incident else {})
     d = ev.get("date") or {}
     loc = ev.get("location") or {}
     when = acled_date(d.get("value"), d.get("precision"))
@@ -236,7 +238,7 @@ def acled_row(ev: dict[str, Any]) -> dict[str, Any] | None:
 
 def _acled_of_type(fine: str | None) -> dict[str, str]:
     """The ACLED type our fine type maps to (docs/events.md), for events stored without one."""
-    from claimtrack.extract.event_types import ACLED
+    from claimtrack.extract.events.codes import ACLED
 
     hit = ACLED.get(fine or "")
     return {"event_type": hit[0], "sub_event_type": hit[1]} if hit else {}
