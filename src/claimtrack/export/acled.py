@@ -185,7 +185,9 @@ def timestamp(ev: dict[str, Any]) -> int | None:
 def acled_row(ev: dict[str, Any]) -> dict[str, Any] | None:
     """ACLED's columns for ``ev``, or None when ACLED would not code it: no ACLED type, no country, or a
     date coarser than a month."""
-    acled = ev.get("acled") or _acled_of_type(ev.get("type"))
+    incident = (ev.get("modality") or "asserted") == "asserted" and not ev.get("background")
+    # a plan, a denial or an earlier incident told in passing is stored without an ACLED code on purpose (issue 9)
+    acled = ev.get("acled") or (_acled_of_type(ev.get("type")) if incident else {})
     d = ev.get("date") or {}
     loc = ev.get("location") or {}
     when = acled_date(d.get("value"), d.get("precision"))

@@ -59,6 +59,9 @@ def governed(doc: Doc, char: int) -> bool:
 _UNREAL = frozenset({"possible", "potential", "proposed", "planned", "future", "prospective", "expected", "imminent",
                      "looming", "envisaged", "hypothetical", "eventual"})  # fmt: skip
 _SPEECH_NOUNS = frozenset({"talk", "negotiation"})
+_FACTIVE = frozenset({"begin", "start", "continue", "keep", "manage", "resume", "fail", "try", "attempt"})
+_PLANNING = frozenset({"expect", "plan", "intend", "schedule", "set", "aim", "prepare", "decide", "agree", "promise",
+                       "pledge", "hope", "want", "seek", "be"})  # fmt: skip
 _NONE = frozenset({"no", "none", "nobody", "neither", "never"})
 
 
@@ -92,6 +95,16 @@ def modality_of(sent: Span, d: Draft) -> Modality:
         if any(c.lower_ in ("would", "could", "might") and c.dep_ == "aux" for c in anc.children):
             if anc is not verb and verb.dep_ in ("csubj", "nsubj", "advcl", "ccomp", "xcomp", "pcomp"):
                 return "hypothetical"
+    if (
+        trig is verb
+        and verb.tag_ == "VB"
+        and verb.dep_ != "advcl"  # "used water cannon to disperse them": a purpose of an act that was done
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() not in _FACTIVE
+        and d.type not in ("threat",)
+    ):
+        # "allowing the army to strike", "plans to attack": the complement of a verb of will tells no fact
+        return "planned" if verb.head.lemma_.lower() in _PLANNING else "hypothetical"
     if any(c.dep_ == "neg" for c in verb.children) or _no_one(verb) or _no_one(trig):
         return "negated"
     if any(c.dep_ == "amod" and c.lemma_.lower() in _UNREAL for c in trig.children):
