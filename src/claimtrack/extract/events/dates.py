@@ -190,7 +190,10 @@ def incident_dates(drafts: list[Draft], main: Draft | None, sents: list[Span], p
     publication day; ``basis`` says which. (A sentence whose only date is its statement's, "X said on Monday that
     ...", keeps that day: the incident happened by then.)"""
     # statements, threats and plans keep no date rather than borrow an incident's
-    undated = [d for d in drafts if d.date is None and (acled_for(d.type, d.government_actor) or d.type in _TOLD)]
+    # (an event told as hypothetical, negated or in a not-incident clause is no incident: it borrows no day either)
+    undated = [
+        d for d in drafts if d.date is None and d.incident and (acled_for(d.type, d.government_actor) or d.type in _TOLD)
+    ]
     if not undated:
         return
     article = _article_date(drafts, main, sents, published)

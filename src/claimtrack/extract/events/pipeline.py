@@ -72,11 +72,11 @@ def find_events(doc: Doc) -> list[Event]:
     orphan_figures(drafts, sents)
     relative_dates(text, drafts, starts)
     speech_dates(drafts, sents, published)
+    for d in drafts:
+        d.incident = d.modality == "asserted" and in_marked_clause(doc, d.cue.start, marks) is None
     incident_dates(drafts, holder(main, drafts), sents, published)
     fallback_actors(drafts, sents)
     settle_sides(doc, drafts, grouped=False)
-    for d in drafts:
-        d.incident = d.modality == "asserted" and in_marked_clause(doc, d.cue.start, marks) is None
     drafts = frame(drafts, main, published)
     drafts += regional_reports(doc, drafts, sents, places)
     settle_sides(doc, drafts)
