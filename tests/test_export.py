@@ -52,9 +52,9 @@ def test_acled_csv_has_the_codebook_columns_in_order_and_acled_values(events: li
     assert df["fatalities"].dtype.kind == "i" and (df["fatalities"] >= 0).all()  # 0, never blank
     assert df["inter1"].dtype.kind == "i" and df["interaction"].dtype.kind == "i"
     assert set(df["geo_precision"]) <= {1, 2, 3}
-    row = df[df["status"] == "denied"].iloc[0]
-    assert row["country"] == "Belarus" and row["iso"] == 112 and row["region"] == "Europe"
-    assert set(df["country"]) <= {"Russia", "Ukraine", "Belarus"}  # ACLED's names, not "Russian Federation"
+    row = df[df["country"] == "Russia"].iloc[0]
+    assert row["iso"] == 643 and row["region"] == "Europe"  # ACLED's numeric code and region
+    assert set(df["country"]) <= {"Russia", "Ukraine"}  # ACLED's names, not "Russian Federation"
     assert not df["admin1"].fillna("").str.contains("Oblast").any()  # ACLED writes "Odesa", not "Odesa Oblast"
     assert df["event_id_cnty"].str.fullmatch(r"[A-Z]{3}[0-9a-f]+").all()
     assert df["notes"].str.match(r"^(On \d{1,2} \w+ \d{4}|In \w+ \d{4}), .*\.$").all()

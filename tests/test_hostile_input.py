@@ -268,5 +268,6 @@ def test_a_nearly_10_mb_text_is_read_and_bounded_by_its_budget(tmp_path: Path, n
     assert res.exit_code == 0, res.stderr
     assert time.monotonic() - started < 60
     (doc,) = [json.loads(x) for x in res.stdout.splitlines()]
-    assert doc["warnings"] and "time budget (5 s)" in doc["warnings"][0]
+    # bounded by whichever budget it meets first: the entities of its first sections, or the 5 seconds
+    assert any("time budget (5 s)" in w or "mention budget" in w for w in doc["warnings"])
     assert "warning:" in res.stderr

@@ -250,7 +250,12 @@ def _actor_side(event: Event, role: str) -> str | None:
     actor = getattr(event, role)
     if actor is None:
         return None
-    return side(actor.entity) or (country_of(actor.text) if actor.text else None)
+    found = side(actor.entity) or (country_of(actor.text) if actor.text else None)
+    if found is None and actor.entity and actor.entity.endswith(")") and "(" in actor.entity:
+        # ACLED-style group names carry their country: "Civilians (Ukraine)", "Protesters (Georgia)"
+        country = actor.entity[actor.entity.rindex("(") + 1 : -1]
+        found = side(country) or country
+    return found
 
 
 def article_status(

@@ -160,7 +160,7 @@ def relative_dates(text: str, drafts: list[Draft], starts: list[int]) -> None:
 
 
 def speech_dates(drafts: list[Draft], sents: list[Span], published: date | None) -> None:
-    """An undated threat takes the date its speaker is reported to have said it ("Putin said in September")."""
+    """An undated threat takes the date its speaker is reported to have said it ("the minister said in March")."""
     for d in drafts:
         if d.type != "threat" or d.date is not None or d.initiator is None:
             continue
@@ -192,7 +192,9 @@ def incident_dates(drafts: list[Draft], main: Draft | None, sents: list[Span], p
     # statements, threats and plans keep no date rather than borrow an incident's
     # (an event told as hypothetical, negated or in a not-incident clause is no incident: it borrows no day either)
     undated = [
-        d for d in drafts if d.date is None and d.incident and (acled_for(d.type, d.government_actor) or d.type in _TOLD)
+        d
+        for d in drafts
+        if d.date is None and d.incident and (acled_for(d.type, d.government_actor) or d.type in _TOLD)
     ]
     if not undated:
         return

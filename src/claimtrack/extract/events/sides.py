@@ -36,7 +36,7 @@ _LEADERS = {
     "austin": "United States",
 }  # fmt: skip
 _ATTACK_VERBS = frozenset({"launch", "fire", "strike", "attack", "shell", "bomb", "hit", "target", "use", "send",
-                           "pound", "raid", "shoot", "kill", "capture", "seize", "storm", "deploy", "invite",
+                           "pound", "raid", "shoot", "kill", "capture", "seize", "storm", "deploy",
                            "authorize", "authorise", "approve", "threaten", "vow", "receive", "deliver", "supply",
                            "sanction", "arrest", "detain", "kidnap", "abduct", "protest", "sign", "agree", "warn",
                            "accuse", "expel"})  # fmt: skip
@@ -110,13 +110,13 @@ def _subject(verb: Token, controlled: bool = False) -> Token | None:
                 return objs[0]
     for c in verb.children:
         if c.dep_ == "nsubj" or (controlled and c.dep_ == "nsubjpass"):
-            return c  # "Ukraine is expected to receive": the subject of the controlling verb
-    # "X decided to invite", "X threatened to strike": the subject of the governing verb
+            return c  # "the navy is due to get": the subject of the controlling verb
+    # "X decided to deploy", "X threatened to strike": the subject of the governing verb
     if verb.dep_ in ("xcomp", "acl", "advcl", "conj", "relcl") and verb.head is not verb:
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return None
         if verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head  # "the Russian decision to invite ...": the decision's owner acts
+            return verb.head  # "the cabinet's decision to deploy ...": the decision's owner acts
         return _subject(verb.head, controlled=verb.dep_ == "xcomp")
     return None
 
