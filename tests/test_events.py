@@ -327,7 +327,7 @@ def test_seed_2025_01_05(seeds) -> None:  # type: ignore[no-untyped-def]
 
 # news-like snippets we wrote (not from any evaluation set), labelled with CASE 2021 / ACLED labels
 SNIPPETS = [
-    ("ARMED_CLASH", "Fierce fighting erupted between the army and separatist militias on the outskirts of the city."),
+    ("ARMED_CLASH", "Fierce fighting erupted between the army and separatist militias on the edge of the town."),
     ("ARMED_CLASH", "Insurgents ambushed a military patrol, sparking a two-hour gun battle."),
     ("ARMED_CLASH", "Police and bandits exchanged fire in the forest, leaving four bandits dead."),
     ("GOV_REGAINS_TERIT", "Federal troops retook the strategic bridge from the rebels on Sunday."),
@@ -403,7 +403,7 @@ SNIPPETS = [
         "The armed group announced that it had chosen a new leader after the death of its commander.",
     ),
     ("DISR_WEAP", "Troops discovered a weapons cache containing rockets and mortar shells."),
-    ("HQ_ESTABLISHED", "Foreign troops opened a new military base in the north of the country."),
+    ("HQ_ESTABLISHED", "Foreign troops opened a new military base in the country's far north."),
     ("NON_VIOL_TERRIT_TRANSFER", "The army withdrew from the city without a fight, and rebels moved in."),
     ("PROPERTY_DISTRUCT", "Militants burned down a school and destroyed crops in the village."),
     ("ORG_CRIME", "A drug cartel was blamed for the killing of a police chief."),
@@ -481,7 +481,7 @@ SNIPPETS = [
     ),
     (
         "PEACE_PROTEST",
-        "Thousands of people took to the streets of the capital on Saturday to protest against rising fuel "
+        "Thousands of people took to the streets of the capital on Saturday to protest against higher bread "
         "prices, the organisers said.",
     ),
     (
@@ -490,8 +490,8 @@ SNIPPETS = [
     ),
     (
         "PROTEST_WITH_INTER",
-        "Police used tear gas and rubber bullets to disperse protesters who had gathered outside the election "
-        "commission.",
+        "Riot police fired water cannon and rubber bullets to disperse students who had gathered outside the "
+        "education ministry.",
     ),
     (
         "FORCE_AGAINST_PROTEST",
@@ -504,7 +504,7 @@ SNIPPETS = [
         "An explosive device planted on the roadside detonated as a military vehicle passed, the army said.",
     ),
     ("SUIC_BOMB", "The attacker detonated an explosives belt inside the mosque during Friday prayers, officials said."),
-    ("GRENADE", "Police said an unidentified man threw a hand grenade at the office of the ruling party."),
+    ("GRENADE", "Police said an unidentified man threw a grenade at the headquarters of an opposition party."),
     (
         "DISR_WEAP",
         "The navy said it had intercepted a boat carrying weapons, including anti-tank missiles, off the coast.",
@@ -554,7 +554,7 @@ SNIPPETS = [
     ),
     (
         "REM_EXPLOS",
-        "Three soldiers were killed on Wednesday when their armoured vehicle struck an IED near the village, "
+        "Three soldiers were killed on Wednesday when their armoured vehicle struck an IED on a mountain road, "
         "the ministry said.",
     ),
     (
@@ -585,7 +585,7 @@ SNIPPETS = [
     ),
     ("AGREEMENT", "Tribal elders brokered a truce between the two clans after weeks of fighting."),
     ("ARREST", "Counter-terrorism police detained a man suspected of financing the militant group."),
-    ("CHANGE_TO_GROUP_ACT", "The militia leader pledged allegiance to the Islamic State group, the statement said."),
+    ("CHANGE_TO_GROUP_ACT", "The rebel commander pledged allegiance to Islamic State last week."),
     ("MAN_MADE_DISASTER", "A bus plunged into a ravine after the driver lost control, killing 18 passengers."),
     ("DIPLO", "The president met his counterpart on the sidelines of the summit to discuss bilateral ties."),
     ("PROPERTY_DISTRUCT", "Armed men torched dozens of homes in the village, forcing residents to flee."),
@@ -657,7 +657,7 @@ SNIPPETS = [
     ("DISR_WEAP", "Israel's Iron Dome system intercepted most of the rockets fired from Gaza."),
     ("REM_EXPLOS", "A bomb hidden in a bag exploded at a bus stop, wounding 20 people."),
     ("SUIC_BOMB", "A female suicide bomber blew herself up in a crowded market, killing nine."),
-    ("PEACE_PROTEST", "Thousands marched peacefully in the capital to call for the release of political prisoners."),
+    ("PEACE_PROTEST", "Thousands marched peacefully through the capital demanding the release of jailed journalists."),
     ("PEACE_PROTEST", "Workers at the port went on strike to demand better pay."),
     (
         "PROTEST_WITH_INTER",

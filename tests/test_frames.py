@@ -58,8 +58,8 @@ def test_acts_and_questions_are_not_claims(nlp: Language, text: str) -> None:
 
 
 def test_a_declaration_of_what_happened_is_a_claim(nlp: Language) -> None:  # the near-miss
-    c = only(nlp, "The governor declared that the city had been shelled overnight.")
-    assert c.content.text == "that the city had been shelled overnight"
+    c = only(nlp, "The mayor declared that the depot was bombed before dawn.")
+    assert c.content.text == "that the depot was bombed before dawn"
 
 
 def test_asked_is_not_a_claim_but_the_answer_is(nlp: Language) -> None:
@@ -117,9 +117,9 @@ def test_a_trailing_cue_attributes_the_whole_clause(nlp: Language) -> None:
 def test_new_frames_passive_naming_and_trailing(nlp: Language) -> None:
     c = only(nlp, "These figures are disputed by local officials in the town.")
     assert c.stance == "denies" and c.content.text == "These figures"
-    text = 'The rebels were blamed for the massacre, in what a United Nations spokesperson described as a "bloodbath."'
+    text = 'The militia was blamed for the raid, in what a United Nations envoy described as a "slaughterhouse."'
     c = next(c for c in claims_of(nlp, text) if c.cue.text == "described as")
-    assert c.source is not None and c.source.entity == "United Nations" and "bloodbath" in c.content.text
+    assert c.source is not None and c.source.entity == "United Nations" and "slaughterhouse" in c.content.text
     text = (
         "In the past day, shelling killed three people in Avdiivka, regional governor Ivan Bondar reported on Monday."
     )
@@ -133,7 +133,7 @@ def test_what_was_described_and_the_target_of_a_confirmed_attack(nlp: Language) 
     assert c.content.text == "scenes of panic as the gunmen fired at anyone in sight"
     c = next(
         c
-        for c in claims_of(nlp, "Colonel Ana Ruiz confirmed the assault on the troops but gave no casualty figures.")
+        for c in claims_of(nlp, "Major Lena Brandt confirmed the raid on the outpost but gave no figure for losses.")
         if c.cue.text == "confirmed"
     )
-    assert c.content.text == "the assault on the troops"
+    assert c.content.text == "the raid on the outpost"

@@ -49,10 +49,10 @@ def test_incident_day(text: str, day: str) -> None:
 
 
 def test_undated_incident_takes_publication_day_flagged() -> None:
-    main = _main("Gunmen attacked a police station in the north, killing two officers.")
+    main = _main("Raiders attacked a customs post near the river, killing three officers.")
     assert main.date is not None and (main.date.value, main.date.basis) == (FRI, "published")
     assert time_precision(main.date) == 2
-    own = _main("Gunmen attacked a police station on Tuesday, killing two officers.")
+    own = _main("Raiders attacked a customs post on Tuesday, killing three officers.")
     assert own.date is not None and own.date.basis == "own" and time_precision(own.date) == 1
 
 
@@ -65,10 +65,10 @@ def test_time_precision_of_coarse_dates() -> None:
     ("text", "fatalities", "injured"),
     [
         ("On 5 May 2025, a trader was shot and killed by two armed men on a motorbike. 1 fatality.", 1, None),
-        ("Rebels attacked an army post on Monday. One soldier was killed and two were injured.", 1, 2),
+        ("Rebels attacked an army post on Monday. One guard was killed and three were injured.", 1, 3),
         ("Gunmen raided a village on Monday. He was killed in the incident.", 1, None),
-        ("A mob beat a man accused of theft on Monday. The man succumbed to his injuries.", 1, None),
-        ("Gunmen attacked a bus on Monday. Nine police were killed and four others wounded.", 9, 4),
+        ("A mob beat a shopkeeper accused of fraud on Monday. The shopkeeper later succumbed to her wounds.", 1, None),
+        ("Gunmen attacked a bus on Monday. Seven rangers were killed and five others hurt.", 7, 5),
         ("Rebels shelled a market on Monday. There were no casualties.", 0, None),
         # the latest figure of a rising toll, the total not its subset, not a cumulative figure
         ("A car bomb exploded at a market on Monday. The death toll rose from 8 to 15 on Tuesday.", 15, None),
@@ -99,7 +99,7 @@ def _sides(text: str) -> tuple[str | None, str | None]:
     [
         # the owner of the act named as adjective, possessive or compound is its initiator, never its target
         ("An Israeli strike on a farmhouse killed four people on Monday.", "Israel", "Civilians"),
-        ("Two civilians were killed in a Ukrainian strike on the town on Monday.", "Ukraine", "Civilians"),
+        ("Three shepherds died in a Ukrainian drone attack near the village on Monday.", "Ukraine", "Civilians"),
         ("NLF drones hit a market in the city on Monday, killing 12 people.", "NLF", "Civilians"),
         # near-miss: a state named on the struck place is the target's side
         ("A drone strike on a Russian airfield destroyed two jets on Monday.", None, "Russia"),
@@ -112,13 +112,13 @@ def _sides(text: str) -> tuple[str | None, str | None]:
         ("Gunmen killed three farmers in a village on Monday, the agency reported.", "Gunmen", "Civilians"),
         # the one claimant or accused the text names is the initiator where the act names none
         ("A suicide bomber blew himself up at a market on Monday, killing nine people. The Northern Front said its "
-         "fighters carried out the attack.", "Northern Front", "Civilians"),
-        ("A car bomb exploded near a barracks on Monday, killing five people. The president blamed the attack on the "
-         "Northern Front.", "Northern Front", "Civilians"),
+         "fighters had carried out the bombing.", "Northern Front", "Civilians"),
+        ("A truck bomb exploded beside an army depot on Monday, killing five people. The president blamed the attack "
+         "on the Northern Front.", "Northern Front", "Civilians"),
         ("A bomb exploded at a bus station on Monday, killing four people. The Northern Front claimed "
          "responsibility.", "Northern Front", "Civilians"),
         ("A bomb exploded at a bus station on Monday, killing four people. The region's main rebel group, the "
-         "Northern Front, said its fighters carried out the attack.", "Northern Front", "Civilians"),
+         "Northern Front, said its fighters had carried out the bombing.", "Northern Front", "Civilians"),
         # near-miss: rival accusations leave the initiator open
         ("A bomb exploded at a bus station on Monday, killing four people. Police blamed the Northern Front, while "
          "officials blamed the Western Brigade.", None, "Civilians"),

@@ -99,12 +99,12 @@ def test_quantity_patterns(parse, text: str, expected: list[tuple[str, int, str 
         ("No one was killed.", [("killed", 0, "person")]),
         ("One was killed.", [("killed", 1, "person")]),
         # phrasal tolls: lives claimed or lost, injuries sustained, victims reported or thought killed
-        ("The bombing claimed the lives of at least 20 worshippers.", [("killed", 20, "worshipper")]),
+        ("The blast claimed the lives of at least 13 miners.", [("killed", 13, "miner")]),
         ("A guard who tried to stop the raiders lost his life.", [("killed", 1, "person")]),
         ("A minimum of 15 people sustained injuries in the blast.", [("injured", 15, "person")]),
         ("Four villagers suffered gunshot wounds.", [("injured", 4, "villager")]),
         ("Three civilians were reported killed by artillery in the city.", [("killed", 3, "civilian")]),
-        ("At least 20 soldiers are thought to have been killed.", [("killed", 20, "soldier")]),
+        ("At least 20 sailors are presumed to have been killed.", [("killed", 20, "sailor")]),
         ("Police fired tear gas, causing the death of a passer-by.", [("killed", 1, "person")]),
         ("At least 2 dead.", [("killed", 2, "person")]),
         ("The smuggler was shot and killed in the clash.", [("killed", 1, "person")]),
@@ -112,7 +112,7 @@ def test_quantity_patterns(parse, text: str, expected: list[tuple[str, int, str 
         ("The general lost his job.", []),  # near-miss: no life lost
         # conjoined groups are one toll; the killers of a conjoined verb are none
         ("Two soldiers and a civilian were killed.", [("killed", 3, "soldier")]),
-        ("Two armed men shot and killed two guards at the gate.", [("killed", 2, "guard")]),
+        ("Three masked men shot and killed four guards at the depot.", [("killed", 4, "guard")]),
         # a day of the month is no count
         ("Around 26 May 2022, a man was killed in the town.", [("killed", 1, "person")]),
         # ranges at their lower bound
@@ -145,11 +145,12 @@ def _flags(nlp: Language, text: str) -> list[tuple[str, int, bool, bool, bool]]:
          [("killed", 8, False, False, True), ("killed", 15, False, False, False)]),
         ("The death toll has risen to 23.", [("killed", 23, False, False, False)]),
         # cumulative totals are background, not the day's figures
-        ("The war has killed more than 30,000 people since it began.", [("killed", 30000, False, False, True)]),
+        ("The insurgency has killed more than 12,000 civilians since it began.",
+         [("killed", 12000, False, False, True)]),
         ("At least 500 soldiers have been killed since the start of the offensive.",
          [("killed", 500, False, False, True)]),
         ("At least 50 soldiers were killed on Monday.", [("killed", 50, False, False, False)]),  # near-miss
-        ("More than 9,000 people have died in the conflict.", [("killed", 9000, False, False, True)]),
+        ("More than 9,000 fighters have died in the war.", [("killed", 9000, False, False, True)]),
         ("Twelve soldiers died in the fighting.", [("killed", 12, False, False, False)]),  # near-miss: one clash
         # a death that is a protest's cause is no toll of the protest
         ("Lawyers protested outside the court against the killing of a witness.", []),
