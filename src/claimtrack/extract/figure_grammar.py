@@ -168,7 +168,7 @@ def verb_role(verb: Token, person: bool) -> str | None:
     if lemma in SUFFER_VERBS and objs & HARM_NOUNS:
         return "injured"  # "sustained injuries", "suffered gunshot wounds"
     role = ROLE_OF_VERB.get(lemma)
-    if role is None:  # "were reported killed", "are thought to have been killed", "feared injured"
+    if role is None:  # "were reported killed", "are presumed to have perished", "feared injured"
         for c in kids:
             if c.dep_ in ("xcomp", "oprd", "ccomp") and c.pos_ in ("VERB", "ADJ"):
                 if not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
@@ -238,7 +238,7 @@ def is_background(path: list[Token], figure: Token) -> bool:
                 return True
             if c.dep_ == "prep" and c.lower_ in ("in", "during", "throughout", "over"):
                 if any(g.dep_ == "pobj" and g.lemma_.lower() in _LONG_WARS for g in c.children):
-                    return True  # "40,000 people have died in the conflict": the war's toll, not an incident's
+                    return True  # "some 12,500 civilians have died during the war": the war's toll, not an incident's
     return bool(CUMULATIVE_RX.search(verb.sent.text))
 
 

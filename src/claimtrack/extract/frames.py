@@ -2,8 +2,8 @@
 
 ``find_attributions`` learned its cues on political news; war reporting leans on a few frames of its own:
 
-- **non-confirmations** ("Reuters could not independently verify the video", "the ministry did not respond
-  to a request for comment"): a claim with stance ``does_not_confirm``;
+- **non-confirmations** ("Reuters could not independently verify the video", "the army spokesman did not
+  answer emailed questions"): a claim with stance ``does_not_confirm``;
 - **"as confirmed by X"** after a statement: X asserts the statement;
 - **acts, not reports**: a declared day of mourning or state of emergency, an agreement, a question
   ("Asked whether ...", "..., residents asked") are not claims about what happened;
@@ -280,7 +280,7 @@ def widen_described(doc: Doc, a: Attribution) -> Attribution:
 
 
 def widen_event_object(doc: Doc, a: Attribution) -> Attribution:
-    """ "confirmed the assault on the troops": the parser often hangs "on the troops" on the verb, but the
+    """ "reported the raid on the checkpoint": the parser often hangs "on the checkpoint" on the verb, but the
     target belongs to the event noun that is the content."""
     head = doc[a.head]
     if len(a.contents) != 1:

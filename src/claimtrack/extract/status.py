@@ -117,7 +117,7 @@ _NAME_GLUE = frozenset({"of", "the", "for", "and", "de", "al", "el", "du", "la",
 
 
 def looks_named(name: str) -> bool:
-    """A proper name ("Convention for the Respect of Human Rights"), not a phrase ("footage shared by X")."""
+    """A proper name ("Agency for the Care of Old Monuments"), not a phrase ("footage shared by X")."""
     words = name.replace("-", " ").split()
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_GLUE for w in words)
 
@@ -317,8 +317,8 @@ def article_status(
 
 
 def _named_side(text: str) -> str | None:
-    """The side of a multi-word name from the table inside a source phrase ("the head of the Donetsk People's
-    Republic Denis Pushilin" -> Russia); single words are left to the entity layer, which knows their context."""
+    """The side of a multi-word name from the table inside a source phrase ("a minister of the Luhansk People's
+    Republic, Pavel Orlov" -> Russia); single words are left to the entity layer, which knows their context."""
     low = " " + re.sub(r"[^\w' ]+", " ", text.lower().replace("’", "'")) + " "
     for alias, entry in load_kb().aliases.items():
         if entry.side and " " in alias and f" {alias} " in low:

@@ -93,7 +93,7 @@ def _explicit(text: str, found: list[tuple[int, int, EventDate]]) -> list[tuple[
             elif rel_b and not rel_a:
                 drop.add(k + 1)
     kept = [f for k, f in enumerate(found) if k not in drop]
-    # "police said Saturday that 32 people died the previous evening": the day before the sentence's other day
+    # "the mayor said on Tuesday that nine villagers died the previous evening": the day before the sentence's other day
     days = [f for f in kept if f[2].precision == "day" and not PREVIOUS_DAY.match(text, f[0])]
     out = []
     for f in kept:

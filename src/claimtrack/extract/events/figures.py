@@ -59,7 +59,7 @@ def orphan_figures(drafts: list[Draft], sents: list[Span]) -> None:
 
 
 def _to_incident(drafts: list[Draft]) -> None:
-    """ "Four rebels were killed in the encounter, and one was arrested": the dead of a side act's sentence (an
+    """ "Two smugglers were shot dead in the clash and a third was detained": the dead of a side act's sentence (an
     arrest, a seizure, damage) are the toll of the violent incident told before it."""
     violent = [d for d in drafts if d.type in VIOLENT_TYPES and d.type not in _SIDE_ACTS]
     for d in drafts:

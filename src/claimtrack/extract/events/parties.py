@@ -102,7 +102,7 @@ def settle_sides(doc: Doc, drafts: list[Draft], grouped: bool = True) -> None:
 
 
 def _claimants(doc: Doc, drafts: list[Draft]) -> None:
-    """ "X claimed responsibility", "X said its fighters carried out the attack", "Y blamed the attack on X",
+    """ "X claimed responsibility", "X said its unit staged the raid", "Y blamed the attack on X",
     "the attack was attributed to X": the one claimant or accused is the incident's initiator where the text names
     no better one ("an attacker", "a suicide bomber", nobody)."""
     named = [d.initiator for d in drafts if d.type == "claim_of_responsibility" and d.initiator is not None]
@@ -140,7 +140,7 @@ def _named_doers(doc: Doc) -> list[Actor]:
             objs = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children]
             who = next((g for g in objs if g.dep_ == "pobj"), None)
         elif lemma in ("say", "announce", "state"):
-            # "X said its fighters carried out the attack": a claim made by the group itself
+            # "X said its unit staged the raid": a claim made by the group itself
             for comp in (c for c in tok.children if c.dep_ == "ccomp" and c.lemma_.lower() in _CLAIM_WORDS):
                 subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
                 if subj is not None and (subj.lower_ in ("it", "they", "we") or _own(subj)):
@@ -148,7 +148,7 @@ def _named_doers(doc: Doc) -> list[Actor]:
         if who is None or who.pos_ not in ("NOUN", "PROPN"):
             continue
         appos = next((c for c in who.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        who = appos or who  # "Al-Qaida's East Africa affiliate, al-Shabab, said": the name, not the description
+        who = appos or who  # "the movement's northern wing, the Hill Brigade, stated": the name, not the description
         span = _name_span(doc, who)
         ent, kind = canonical_entity(span.text)
         owners = [_named(c) for c in who.children if c.dep_ in ("amod", "compound", "poss")]
