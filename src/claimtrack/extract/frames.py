@@ -25,6 +25,7 @@ _TRAILING = frozenset({"say", "report", "add", "announce", "state", "write", "te
 _NAMING = frozenset({"describe", "call", "term", "label", "brand", "characterize", "characterise"})
 _PASSIVE_CUES = frozenset({"dispute", "deny", "reject", "confirm", "report", "contest", "refute"})
 _VERIFY = frozenset({"verify", "confirm", "respond", "comment", "corroborate"})
+_WATCHED = _VERIFY | _TRAILING | _NAMING | _PASSIVE_CUES  # every lemma a frame below starts from
 _DECLARED_ACTS = frozenset({"declare", "proclaim", "impose", "announce", "order"})
 _ACT_NOUNS = frozenset(
     {
@@ -117,6 +118,8 @@ def extra_attributions(doc: Doc, found: list[Attribution]) -> list[Attribution]:
         if t.i in heads or t.pos_ not in ("VERB", "AUX"):
             continue
         lem = t.lemma_.lower()
+        if lem not in _WATCHED:  # most verbs open no frame: skip the parse walk for them
+            continue
         subj = _subject(t)
         if lem in _VERIFY and subj is not None and _negated(t):
             # "X could not independently verify the footage", "X did not respond to a request for comment"
