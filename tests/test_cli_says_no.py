@@ -222,6 +222,18 @@ def test_feed_given_as_plain_input_gives_its_entries_not_its_tags(tmp_path: Path
     assert isinstance(item, Article) and "<" not in item.text and item.title == "Grain store hit"
 
 
+def test_feed_on_the_command_line_points_to_the_feed_command(tmp_path: Path) -> None:
+    path = tmp_path / "wire.rss"
+    path.write_text(RSS, encoding="utf-8")
+    res = runner.invoke(app, ["extract", str(path)])
+    assert res.exit_code == 0 and "wire.rss: a feed" in res.stderr and "claimtrack feed" in res.stderr
+    assert '"Grain store hit"' in res.stdout and "<item>" not in res.stdout
+    # near-miss: a plain article gets no such note
+    plain = tmp_path / "note.txt"
+    plain.write_text(BODY, encoding="utf-8")
+    assert "claimtrack feed" not in runner.invoke(app, ["extract", str(plain)]).stderr
+
+
 def test_broken_feed_on_the_command_line_exits_1_naming_the_file(tmp_path: Path) -> None:
     path = tmp_path / "wire.rss"
     path.write_text(RSS.replace("</channel>", ""), encoding="utf-8")

@@ -158,11 +158,18 @@ def _articles(paths: list[str], errors: list[IngestError], foreign: list[str]) -
     from claimtrack.ingest import IngestError, read_inputs
     from claimtrack.ingest.language import language_name, not_english
 
+    feeds: set[str] = set()
     for item in read_inputs(paths):
         if isinstance(item, IngestError):
             _report(item)
             errors.append(item)
             continue
+        feed_file, is_entry, _ = (item.source_path or "").partition("#")  # ingest.feed names entries FILE#KEY
+        if is_entry and feed_file not in feeds:
+            feeds.add(feed_file)
+            _warn(
+                feed_file, "a feed: its entries are read as articles; `claimtrack feed` also skips entries seen before"
+            )
         lang = not_english(item.text)
         if lang:
             where = item.source_path or item.id
