@@ -39,7 +39,9 @@ CIVILIANS = "civilians"
 INDEPENDENT = "independent"
 _STATE_KINDS = frozenset({"state", "government", "military", "official"})
 _REPORTER_WORDS = frozenset({"reporter", "reporters", "journalist", "journalists", "correspondent", "correspondents"})
-_OBSERVER_WORDS = frozenset({"monitor", "monitors", "observers", "observer", "ngo", "watchdog", "mission"})
+_OBSERVER_WORDS = frozenset(
+    {"monitor", "monitors", "observers", "observer", "observatory", "ngo", "watchdog", "mission"}
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Voice:
     name: str
     side: str
     stance: str
+    inferred: bool = False  # the side is only the state the article is about (an unnamed office)
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,7 @@ def voice_of(
         return None  # "sources", "reports": nobody identifiable
     if not src.entity:
         if src.kind in _STATE_KINDS and (hint or article_state):
-            return Voice(src.text, hint or article_state or "", claim.stance)  # "the regional governor"
+            return Voice(src.text, hint or article_state or "", claim.stance, not hint)  # "the regional governor"
         return None
     party = side(src.entity) or hint  # hint: the body or place the source phrase names ("governor of X")
     if party is None and src.kind in _STATE_KINDS:
@@ -177,6 +180,11 @@ def decide(
     if denying and not asserting:
         sides = " and ".join(_label(s, denying) for s in sorted(d_sides or {v.side for v in denying}))
         return "denied", f"denied: {sides} denies it; no other source asserts it{note}"
+    deniers = {v.side for v in denying}
+    if deniers & a_sides and a_sides - deniers:
+        # a side that denies the other's account while telling its own (the accused denies it did it while it
+        # mourns the dead; the defender says the town has not fallen, fighting goes on) contradicts it
+        d_sides, a_sides = deniers, a_sides - deniers
     if denying and d_sides:
         who = " and ".join(_label(s, asserting) for s in sorted(a_sides))
         by = " and ".join(_label(s, denying) for s in sorted(d_sides))
@@ -258,6 +266,38 @@ def _actor_side(event: Event, role: str) -> str | None:
     return found
 
 
+_FUTURE = re.compile(r"\b(will|shall|won't|going to)\b", re.IGNORECASE)  # a plan or a threat, not an incident
+
+
+def _only_incident(ev: Event, events: list[Event]) -> bool:
+    """The article tells no other incident of this kind (every event of its kind is this incident)."""
+    return ev.acled is not None and all(_same_incident(ev, o) for o in events if o.acled and _kind(o) == _kind(ev))
+
+
+def _about_incident(v: Voice, attacker: str | None, attacked: str | None, article_state: str | None) -> bool:
+    """A voice that speaks of the article's only incident wherever it stands: an independent party, or one of the
+    incident's two sides (with a side unknown, any armed group or the state the article is about), never a third
+    state commenting on it."""
+    if v.side == INDEPENDENT:
+        return True
+    if v.side in (attacker, attacked):
+        return True
+    if attacker and attacked or not _party(v.side):
+        return False
+    entry = load_kb().lookup(v.side)
+    return v.side == article_state or bool(entry is not None and entry.group)
+
+
+def _placed(v: Voice, attacker: str | None, attacked: str | None) -> Voice | None:
+    """An unnamed office placed only by the article's state does not speak for the incident's attacker: a mayor
+    reporting shelling of the city is the attacked side's office, else nobody identifiable."""
+    if not v.inferred or v.side != attacker:
+        return v
+    if attacked and attacked != attacker:
+        return Voice(v.name, attacked, v.stance, True)
+    return None
+
+
 def article_status(
     events: list[Event],
     claims: list[Claim],
@@ -265,16 +305,22 @@ def article_status(
     fallback: str | None,
     sentences: list[tuple[int, int]] | None = None,
     hints: dict[str, str] | None = None,
+    voices_of: dict[str, Voice | None] | None = None,
 ) -> None:
     """Set ``status`` and ``status_reason`` on every event of one article, pooling one incident's voices:
     the claims of every event that tells it, and the claims whose content lies in a sentence of its triggers
-    ("..., officials said, adding that 12 people died": the same sentence tells the same incident)."""
+    ("..., officials said, adding that 12 people died": the same sentence tells the same incident); where the
+    article tells only this incident of its kind, also the voices of its sides and of independent parties
+    anywhere in the article ("the army spokesman confirmed the attack" three paragraphs down)."""
     by_id = {c.id: c for c in claims}
     sentences = sentences or []
     hints = hints or {}
+    known = voices_of if voices_of is not None else {c.id: _voice(c, article_state, hints) for c in claims}
 
     for ev in events:
         group = [o for o in events if o is ev or (_same_incident(ev, o) and ev.modality == o.modality)]
+        attacker = _actor_side(ev, "initiator")
+        attacked = _actor_side(ev, "target")
         voices: list[Voice] = []
         figures: list[Figure] = []
         seen: set[str] = set()
@@ -284,36 +330,78 @@ def article_status(
             for c in claims
             if any(a <= cs < b for a, b in spans for cs, _ in c.content.spans) and c.stance != "other"
         ]
-        attacker = _actor_side(ev, "initiator")
-        if attacker and ev.acled and all(_same_incident(ev, o) for o in events if o.acled and _kind(o) == _kind(ev)):
-            # the article's only incident of its kind: the attacker's own claim of an attack is about it
-            nearby += [
+        wide: list[str] = []
+        if _only_incident(ev, events):
+            # ... unless it speaks of places in another state ("Ukrainian drones hit a depot in Belgorod")
+            state = country_of(ev.location.country) if ev.location and ev.location.country else None
+            elsewhere = {cid for o in events if o not in group for cid in o.claims}
+            # the article's only incident of its kind: its sides' and independent parties' claims are about it
+            # (a side's declining to confirm is left out: "did not comment on the toll" is about a figure)
+            wide = [
                 c.id
                 for c in claims
-                if c.stance == "claims_responsibility"
-                and (v := _voice(c, article_state, hints)) is not None
-                and v.side == attacker
+                if (c.stance in ASSERTING or c.stance == "denies")
+                and c.id not in elsewhere
+                and not _FUTURE.search(c.content.text)
+                and (state is None or hints.get(c.id + "@content", state) == state)
+                and (v := known.get(c.id)) is not None
+                and (
+                    c.stance == "claims_responsibility"
+                    and v.side == attacker
+                    or c.stance != "claims_responsibility"
+                    and _about_incident(v, attacker, attacked, article_state)
+                )
             ]
         for o in group:
             for cid in [*o.claims, *nearby]:
-                c = by_id.get(cid)
-                v = _voice(c, article_state, hints) if c is not None and cid not in seen else None
+                found = known.get(cid) if cid in by_id and cid not in seen else None
                 seen.add(cid)
+                v = _placed(found, attacker, attacked) if found is not None else None
                 if v is not None:
                     voices.append(v)
             for q in o.quantities:
                 if q.role not in ("killed", "injured") or q.claim is None or q.claim not in by_id:
                     continue
-                v = _voice(by_id[q.claim], article_state, hints)
+                fv = known.get(q.claim)
+                v = _placed(fv, attacker, attacked) if fv is not None else None
                 if v is not None:
                     figures.append(Figure(q.role, q.value, v.side, v.name, int(q.claim[1:] or 0)))
-        attacked = _actor_side(ev, "target")
+        own = len(voices)
+        # a voice from afar only brings in a side the incident's own claims lack: it never outweighs that side's
+        # own denial ("Georgia rejected reports ...; officials said the reports were false")
+        for cid in wide:
+            found = known.get(cid) if cid not in seen else None
+            v = _placed(found, attacker, attacked) if found is not None else None
+            if v is not None and v.side not in {x.side for x in voices[:own]}:
+                voices.append(v)
         status, reason = decide(voices, figures, attacker, attacked, fallback)
-        if not voices and ev.status in ("denied", "disputed"):
+        if not own and ev.status in ("denied", "disputed"):
             # a denial the claims layer could not pin on a source ("rejected reports that ...") stands
             status, reason = ev.status, f"{ev.status}: the report itself is denied in the text"
         ev.status = status
         ev.status_reason = reason
+
+
+def _one_side_per_name(claims: list[Claim], voices: dict[str, Voice | None]) -> dict[str, Voice | None]:
+    """A named source speaks for one side through the article: the side most of its claims give (the first on a
+    tie), so a pronoun whose claim names the other side's places ("he said Russia fired 40 drones") keeps it."""
+    counts: dict[str, dict[str, int]] = {}
+    for c in claims:
+        v = voices.get(c.id)
+        if v is None or c.source is None or c.source.anonymous or not c.source.entity:
+            continue
+        if v.side in (CIVILIANS, INDEPENDENT):
+            continue
+        counts.setdefault(v.name, {})
+        counts[v.name][v.side] = counts[v.name].get(v.side, 0) + 1
+    out = dict(voices)
+    for cid, v in voices.items():
+        tally = counts.get(v.name) if v is not None else None
+        if v is None or not tally or len(tally) < 2:
+            continue
+        best = max(tally, key=lambda s: tally[s])  # dicts keep first-seen order: ties go to the first side
+        out[cid] = Voice(v.name, best, v.stance, v.inferred)
+    return out
 
 
 def _named_side(text: str) -> str | None:
@@ -372,9 +460,10 @@ def apply_status(doc: Doc) -> Doc:
         fallback = article.via[0] if article.via else article.publisher
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
     state, hints = _article_state(doc), _side_hints(doc, claims)
+    voices = _one_side_per_name(claims, {c.id: _voice(c, state, hints) for c in claims})
     for c in claims:  # the side each source speaks for, kept in the claim for the ledger's status
-        v = _voice(c, state, hints)
+        v = voices[c.id]
         if c.source is not None:
             c.source.side = v.side if v is not None else None
-    article_status(events, claims, state, fallback, sentences, hints)
+    article_status(events, claims, state, fallback, sentences, hints, voices)
     return doc

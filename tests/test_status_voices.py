@@ -1,0 +1,110 @@
+"""Issue 11: which voices speak of one incident, and for which side.
+
+Every sentence here is ours. Each rule has two sentences it must cover and a near-miss it must not.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from claimtrack.extract.status import INDEPENDENT, Voice, decide
+from claimtrack.models import Article, DocumentResult
+from claimtrack.nlp import process
+
+
+def _result(text: str) -> DocumentResult:
+    return next(process([Article(id="s", text=text, published="2026-02-01")]))
+
+
+def _statuses(text: str) -> list[tuple[str, str | None]]:
+    return [(e.status, e.status_reason) for e in _result(text).events if e.acled]
+
+
+# --- the article's only incident: its sides and independent parties speak of it wherever they stand -------
+
+
+def test_a_side_or_an_independent_party_paragraphs_away_speaks_of_the_only_incident(nlp: Language) -> None:
+    lead = "Russian missiles struck a school in Sumy on Tuesday, killing four people, residents said. "
+    filler = "Rescuers searched the ruins through the night and the nearby streets were closed. "
+    status, reason = _statuses(lead + filler + "The United Nations said its monitors had verified the deaths.")[0]
+    assert status == "confirmed" and "independent party" in (reason or "")
+    lead = "Al-Shabab fighters stormed a hotel in Kismayo on Friday, killing nine guests, residents said. "
+    status, reason = _statuses(lead + filler + "Al-Shabab said its fighters had carried out the raid.")[0]
+    assert status == "confirmed"
+    # near-miss: a statement of what a side will do is a threat, not an account of the incident
+    status, _ = _statuses(lead + filler + "Al-Shabab said its fighters will strike again soon.")[0]
+    assert status == "claimed"
+
+
+def test_a_third_state_commenting_is_not_a_side(nlp: Language) -> None:
+    lead = "Russian missiles struck a school in Sumy on Tuesday, killing four people, the regional governor said. "
+    filler = "Rescuers searched the ruins through the night and the nearby streets were closed. "
+    status, reason = _statuses(lead + filler + "France's foreign ministry said the strike was a crime.")[0]
+    assert status == "claimed" and "Ukraine" in (reason or "")
+
+
+# --- a side that denies the other's account while telling its own disputes it ---------------------------
+
+
+def test_denying_the_other_sides_account_while_telling_ones_own_disputes_it() -> None:
+    accused = [
+        Voice("Denis Orlov", "Russia", "asserts"),
+        Voice("Ministry of Defence of Ukraine", "Ukraine", "denies"),
+        Voice("Volodymyr Zelensky", "Ukraine", "asserts"),
+    ]
+    status, reason = decide(accused, attacker="Ukraine", attacked="Russia")
+    assert status == "disputed" and "Ukraine (Ministry of Defence of Ukraine) denies it" in reason
+    defender = [
+        Voice("Wagner Group", "Russia", "asserts"),
+        Voice("General Staff of Ukraine", "Ukraine", "asserts"),
+        Voice("Serhiy Cherevatyi", "Ukraine", "denies"),
+    ]
+    assert decide(defender, attacker="Russia", attacked="Ukraine")[0] == "disputed"
+    # near-miss: one side alone asserting and denying parts of its own account disputes nothing
+    alone = [Voice("Air Force of Ukraine", "Ukraine", "asserts"), Voice("Air Force of Ukraine", "Ukraine", "denies")]
+    assert decide(alone, attacker="Russia", attacked="Ukraine")[0] == "claimed"
+
+
+# --- an unnamed office placed only by the article's state does not speak for the attacker -----------------
+
+
+def test_an_unnamed_office_does_not_speak_for_the_attacker(nlp: Language) -> None:
+    text = (
+        "Ukrainian shelling killed seven people at a bus stop in Horlivka on Saturday, said Ivan Sokolov, "
+        "a Donetsk People's Republic official. Ten more people were wounded, the city's mayor said."
+    )
+    status, reason = _statuses(text)[0]
+    assert status == "claimed" and (reason or "").startswith("claimed: Russia")
+    # near-miss: the same office reporting the other side's shelling speaks for its state
+    text = "Russian shelling killed seven people at a bus stop in Kherson on Saturday, the city's mayor said."
+    status, reason = _statuses(text)[0]
+    assert status == "claimed" and (reason or "").startswith("claimed: Ukraine (the city's mayor)")
+
+
+# --- one named source, one side through the article ------------------------------------------------------
+
+
+def test_a_named_source_keeps_one_side(nlp: Language) -> None:
+    text = (
+        "General Petro Hrytsak, Ukraine's army commander, said the enemy launched 30 drones at Kharkiv on Monday. "
+        "He said Russia fired 12 missiles at the city. He added that 20 drones were shot down over Kharkiv."
+    )
+    sides = {c.source.side for c in _result(text).claims if c.source is not None}
+    assert sides == {"Ukraine"}
+    # near-miss: another named person keeps a side of their own
+    text += " Russia's defence minister Andrei Belousov said the strikes hit military targets in Kharkiv."
+    sides = {c.source.side for c in _result(text).claims if c.source is not None}
+    assert sides == {"Ukraine", "Russia"}
+
+
+def test_an_observatory_is_an_independent_party(nlp: Language) -> None:
+    for text in (
+        "Shelling killed five people in Aleppo on Monday, the Levant Conflict Observatory said.",
+        "The Sahel Security Observatory said gunmen killed eleven villagers in Mopti on Friday.",
+    ):
+        sides = {c.source.side for c in _result(text).claims if c.source is not None}
+        assert INDEPENDENT in sides
+    # near-miss: a ministry is a side, not an observer
+    text = "Shelling killed five people in Aleppo on Monday, Syria's interior ministry said."
+    sides = {c.source.side for c in _result(text).claims if c.source is not None}
+    assert INDEPENDENT not in sides
