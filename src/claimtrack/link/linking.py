@@ -185,7 +185,11 @@ def score(a: Mention, b: Mention) -> float | None:
         return None
     s = 2.0 if a.type == b.type else 1.0
     if a.precision == b.precision == "day":
-        s += 2.0 if a.lo == b.lo else 0.0
+        if a.lo == b.lo:
+            # two reports that both fell back on their publication day agree on little
+            s += 1.0 if _on_publication_day(a) and _on_publication_day(b) else 2.0
+        elif abs(a.lo - b.lo) == 1 and _on_publication_day(a if a.lo > b.lo else b):
+            s += 1.0  # the later report dated it by its publication ("Sunday's shelling" told on Monday)
     # a coarse date ("in March", "last year") only fails to rule the pair out: it adds no evidence
     if a.point and b.point:
         s += 2.0 if _km(a, b) <= NEAR_KM else -1.5  # two precise, distant places: likely two events
@@ -195,14 +199,25 @@ def score(a: Mention, b: Mention) -> float | None:
         s += 0.5
     if a.initiator and b.initiator:
         # sides blame each other for the same strike; but who acts defines a decision or a transfer
-        s += 1.0 if a.initiator == b.initiator else (-1.0 if a.group in _VIOLENT else -3.0)
+        s += 1.0 if _same_actor(a.initiator, b.initiator) else (-1.0 if a.group in _VIOLENT else -3.0)
     if a.target and b.target:
-        s += 1.0 if a.target == b.target else -1.0
+        s += 1.0 if _same_actor(a.target, b.target) else -1.0
     if a.weapons & b.weapons:
         s += 1.0
     if set(a.counts) & set(b.counts):
         s += 1.0
     return s
+
+
+def _on_publication_day(m: Mention) -> bool:
+    pub = _parse(m.published[:10])
+    return pub is not None and m.lo == m.hi == pub[0].toordinal()
+
+
+def _same_actor(a: str, b: str) -> bool:
+    """One actor at two precisions: "Civilians" and "Civilians (Kenya)" are the same, "Civilians (Kenya)" and
+    "Civilians (Uganda)" are not."""
+    return a == b or a.split(" (")[0] == b or b.split(" (")[0] == a
 
 
 def linked(a: Mention, b: Mention, must: frozenset[frozenset[str]] = frozenset()) -> bool:
