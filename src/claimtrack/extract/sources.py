@@ -25,7 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract.attribution import Quotes
 from claimtrack.extract.claims_lexicon import (
@@ -44,6 +44,13 @@ from claimtrack.extract.claims_lexicon import (
 )
 from claimtrack.extract.entities import canonical_entity, country_of, institution_of
 from claimtrack.models import SourceKind
+
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."})  # courtesy, not office
+
+
+def _office(t: Token) -> bool:
+    return t.text[:1].isupper() and t.lower_ in TITLES and t.lower_ not in _HONORIFICS
+
 
 _DETERMINERS = ("the ", "a ", "an ")
 _INDEFINITE = frozenset({"a", "an", "some", "several", "two", "three", "many", "one", "another", "other", "few"})
@@ -233,12 +240,21 @@ class SourceResolver:
         if len(parts) == 1 and parts[0] in self.surnames:
             name = self.surnames[parts[0]]
         titled = any(t.lower_ in TITLES for t in span if t.ent_type_ != "PERSON")
+        # an office written just before the name anywhere in the article, outside the source phrase ("Governor X
+        # said ..."; later "X wrote")
+        office = any(
+            e.label_ == "PERSON" and e.start > 0 and _person_name(e) == name and _office(e.doc[e.start - 1])
+            for e in [main, *self.all_ents]
+        )
+        titled = titled or office
         known, kind = canonical_entity(name)
         if known and kind != "unknown":
             return known, kind, False
         previous = self._by_name(name)
         if previous is not None:
-            return previous.entity, previous.kind, False
+            # a title given at any mention makes the person an office holder ("X said", then "Governor X said")
+            upgrade = previous.kind == "person" and (office or any(t.lower_ in TITLES - _HONORIFICS for t in span))
+            return previous.entity, ("official" if upgrade else previous.kind), False
         if len(parts) >= 2:
             self.surnames.setdefault(parts[-1], name)
         return name, ("official" if titled else "person"), False

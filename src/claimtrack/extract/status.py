@@ -278,9 +278,7 @@ def _about_incident(v: Voice, attacker: str | None, attacked: str | None, articl
     """A voice that speaks of the article's only incident wherever it stands: an independent party, or one of the
     incident's two sides (with a side unknown, any armed group or the state the article is about), never a third
     state commenting on it."""
-    if v.side == INDEPENDENT:
-        return True
-    if v.side in (attacker, attacked):
+    if v.side in (INDEPENDENT, CIVILIANS, attacker, attacked):
         return True
     if attacker and attacked or not _party(v.side):
         return False
@@ -384,7 +382,8 @@ def article_status(
 
 def _one_side_per_name(claims: list[Claim], voices: dict[str, Voice | None]) -> dict[str, Voice | None]:
     """A named source speaks for one side through the article: the side most of its claims give (the first on a
-    tie), so a pronoun whose claim names the other side's places ("he said Russia fired 40 drones") keeps it."""
+    tie), so a pronoun whose claim names the other side's places ("he said Russia fired 40 drones") keeps it, and
+    an office holder quoted once with the title and elsewhere by name alone is the office holder throughout."""
     counts: dict[str, dict[str, int]] = {}
     for c in claims:
         v = voices.get(c.id)
@@ -397,7 +396,7 @@ def _one_side_per_name(claims: list[Claim], voices: dict[str, Voice | None]) -> 
     out = dict(voices)
     for cid, v in voices.items():
         tally = counts.get(v.name) if v is not None else None
-        if v is None or not tally or len(tally) < 2:
+        if v is None or not tally or (len(tally) < 2 and v.side != CIVILIANS):
             continue
         best = max(tally, key=lambda s: tally[s])  # dicts keep first-seen order: ties go to the first side
         out[cid] = Voice(v.name, best, v.stance, v.inferred)
@@ -414,8 +413,24 @@ def _named_side(text: str) -> str | None:
     return None
 
 
+# "said the claim is not true", "said the reports were false": calling another's account false denies it
+_CALLED_FALSE = re.compile(
+    r"\b(claims?|reports?|allegations?|statements?)\W{1,4}(?:\w+\W+){0,2}?(is|are|was|were)\s+"
+    r"(not true|untrue|false|fake|baseless|groundless|a lie|lies|fabricated)\b",
+    re.IGNORECASE,
+)
+
+
 def _voice(c: Claim, article_state: str | None, hints: dict[str, str]) -> Voice | None:
-    return voice_of(c, article_state, hints.get(c.id), hints.get(c.id + "@content"))
+    v = voice_of(c, article_state, hints.get(c.id), hints.get(c.id + "@content"))
+    if v is not None and v.stance == "asserts" and _CALLED_FALSE.search(c.content.text):
+        return Voice(v.name, v.side, "denies", v.inferred)
+    return v
+
+
+def _seat(text: str, end: int) -> bool:
+    """A place that only says where a body sits ("a London-based monitor", "the US-based group") names no side."""
+    return text[end : end + 7].lower().lstrip("- ").startswith("based")
 
 
 def _side_hints(doc: Doc, claims: list[Claim]) -> dict[str, str]:
@@ -429,7 +444,7 @@ def _side_hints(doc: Doc, claims: list[Claim]) -> dict[str, str]:
             continue
         a, b = c.source.span
         for e in ents:
-            if a <= e.start_char and e.end_char <= b:
+            if a <= e.start_char and e.end_char <= b and not _seat(doc.text, e.end_char):
                 found = side(canonical_entity(e.text)[0])
                 if found:
                     out[c.id] = found
@@ -439,7 +454,9 @@ def _side_hints(doc: Doc, claims: list[Claim]) -> dict[str, str]:
             if found:
                 out[c.id] = found
         for p in places or []:
-            if c.id not in out and a <= p.span[0] and p.span[1] <= b and p.country and country_of(p.country):
+            if c.id not in out and a <= p.span[0] and p.span[1] <= b and p.country and not _seat(doc.text, p.span[1]):
+                if not country_of(p.country):
+                    continue
                 out[c.id] = country_of(p.country) or ""
         # the state where the places the claim speaks of lie (the first one named)
         for p in places or []:
