@@ -168,3 +168,21 @@ def test_an_office_named_once_makes_the_person_an_official_throughout(nlp: Langu
     # near-miss: a courtesy title is no office
     text = "Tom Briggs said a drone hit his house in Odesa overnight. Mr Tom Briggs said two people were hurt."
     assert {c.source.side for c in _result(text).claims if c.source is not None} == {"civilians"}
+
+
+def test_the_office_alone_is_the_person_given_that_title_even_inside_someones_words(nlp: Language) -> None:
+    for text, name in (
+        ("Residents said Governor Anton Sorokin had visited the site on Sunday. The governor said a school burned.",
+         "Anton Sorokin"),
+        ("Witnesses said Mayor Lena Hart had ordered the square closed on Monday. The mayor said three shops burned.",
+         "Lena Hart"),
+    ):  # fmt: skip
+        sources = {c.source.text: c.source.entity for c in _result(text).claims if c.source is not None}
+        assert sources.get("The governor", sources.get("The mayor")) == name
+    # near-miss: a name given without the title is not the office holder
+    text = (
+        "Witnesses said Lena Hart had ordered the square closed on Monday. Later that week, the mayor said shops "
+        "burned."
+    )
+    sources = {c.source.text: c.source.entity for c in _result(text).claims if c.source is not None}
+    assert sources.get("the mayor") != "Lena Hart"

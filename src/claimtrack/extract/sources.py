@@ -358,8 +358,8 @@ class SourceResolver:
             if m.end <= before and (noun in m.text.lower() or noun in m.entity.lower()):
                 return m
         # "the governor said": the latest person introduced with that title ("Governor Ana Ruiz", "Ana Ruiz,
-        # the regional governor")
-        for e in reversed(self.ents):
+        # the regional governor"), even where that name stood inside what someone said
+        for e in reversed(self.all_ents):
             if e.label_ != "PERSON" or e.end_char > before:
                 continue
             near = self.doc[max(0, e.start - 4) : min(len(self.doc), e.end + 6)]
