@@ -186,3 +186,18 @@ def test_the_office_alone_is_the_person_given_that_title_even_inside_someones_wo
     )
     sources = {c.source.text: c.source.entity for c in _result(text).claims if c.source is not None}
     assert sources.get("the mayor") != "Lena Hart"
+
+
+# --- a state's own account of its forces firing on protesters admits it -----------------------------------
+
+
+def test_the_state_whose_police_fired_on_protesters_admits_it(nlp: Language) -> None:
+    for text in (
+        "Police in Lusaka opened fire on protesters on Monday, killing five people, Zambia's interior ministry said.",
+        "Security forces opened fire on demonstrators in Dakar on Friday, killing three, officials in Senegal said.",
+    ):
+        status, reason = _statuses(text)[0]
+        assert status == "confirmed" and "the state whose forces acted" in (reason or ""), reason
+    # near-miss: the protesters' own organisers are one side's account
+    text = "Police in Lusaka opened fire on protesters on Monday, killing five people, the protest organisers said."
+    assert _statuses(text)[0][0] == "claimed"

@@ -20,7 +20,7 @@ from typing import Any
 
 from claimtrack.extract.claims_lexicon import CIVILIAN_HEADS, PERSONAL_PRONOUNS, THING_PRONOUNS
 from claimtrack.extract.entities import canonical_entity, country_of, side
-from claimtrack.extract.status import CIVILIANS, INDEPENDENT, Figure, Voice, decide, looks_named
+from claimtrack.extract.status import CIVILIANS, CRACKDOWN_TYPES, INDEPENDENT, Figure, Voice, decide, looks_named
 from claimtrack.kb import load as load_kb
 from claimtrack.models import Claim, Event, LedgerEvent
 
@@ -248,7 +248,8 @@ def _status(reports: list[Report], kept: list[Statement]) -> tuple[str, str]:
     attacker = side(ev.initiator.entity) if ev.initiator else None
     attacked = side(ev.target.entity) if ev.target else None
     fallback = _default_original(reports[0])[0]
-    status, reason = decide(voices, figures, attacker, attacked, fallback)
+    forces = state if ev.type in CRACKDOWN_TYPES else None
+    status, reason = decide(voices, figures, attacker, attacked, fallback, forces)
     if not voices and any(r.event.status in ("denied", "disputed") for r in reports):
         status = next(r.event.status for r in reports if r.event.status in ("denied", "disputed"))
         reason = f"{status}: the report itself is denied in the text"
