@@ -49,15 +49,15 @@ def test_a_third_state_commenting_is_not_a_side(nlp: Language) -> None:
 def test_denying_the_other_sides_account_while_telling_ones_own_disputes_it() -> None:
     accused = [
         Voice("Denis Orlov", "Russia", "asserts"),
-        Voice("Ministry of Defence of Ukraine", "Ukraine", "denies"),
+        Voice("the army", "Ukraine", "denies"),
         Voice("Volodymyr Zelensky", "Ukraine", "asserts"),
     ]
     status, reason = decide(accused, attacker="Ukraine", attacked="Russia")
-    assert status == "disputed" and "Ukraine (Ministry of Defence of Ukraine) denies it" in reason
+    assert status == "disputed" and "Ukraine (the army) denies it" in reason
     defender = [
-        Voice("Wagner Group", "Russia", "asserts"),
-        Voice("General Staff of Ukraine", "Ukraine", "asserts"),
-        Voice("Serhiy Cherevatyi", "Ukraine", "denies"),
+        Voice("Russian army", "Russia", "asserts"),
+        Voice("Ukrainian army", "Ukraine", "asserts"),
+        Voice("a Ukrainian commander", "Ukraine", "denies"),
     ]
     assert decide(defender, attacker="Russia", attacked="Ukraine")[0] == "disputed"
     # near-miss: one side alone asserting and denying parts of its own account disputes nothing
@@ -76,7 +76,7 @@ def test_an_unnamed_office_does_not_speak_for_the_attacker(nlp: Language) -> Non
     status, reason = _statuses(text)[0]
     assert status == "claimed" and (reason or "").startswith("claimed: Russia")
     # near-miss: the same office reporting the other side's shelling speaks for its state
-    text = "Russian shelling killed seven people at a bus stop in Kherson on Saturday, the city's mayor said."
+    text = "Russian shelling killed seven people at a bus stop in Zaporizhzhia on Saturday, the city's mayor said."
     status, reason = _statuses(text)[0]
     assert status == "claimed" and (reason or "").startswith("claimed: Ukraine (the city's mayor)")
 
@@ -92,7 +92,7 @@ def test_a_named_source_keeps_one_side(nlp: Language) -> None:
     sides = {c.source.side for c in _result(text).claims if c.source is not None}
     assert sides == {"Ukraine"}
     # near-miss: another named person keeps a side of their own
-    text += " Russia's defence minister Andrei Belousov said the strikes hit military targets in Kharkiv."
+    text += " Russia's defence minister Oleg Tarasov said the strikes hit military targets in Kharkiv."
     sides = {c.source.side for c in _result(text).claims if c.source is not None}
     assert sides == {"Ukraine", "Russia"}
 
@@ -111,7 +111,7 @@ def test_an_observatory_is_an_independent_party(nlp: Language) -> None:
 
 
 def test_residents_anywhere_in_the_article_speak_of_its_only_incident(nlp: Language) -> None:
-    lead = "A drone strike killed 30 people at a market in Gondar on Friday, local officials in Ethiopia said. "
+    lead = "A drone strike killed 30 people at a market in Abeche on Friday, local officials in Chad said. "
     filler = "Funerals were held on Saturday and shops stayed shut across the town. "
     status, reason = _statuses(lead + filler + "Residents denied that any fighters had been at the market.")[0]
     assert status == "disputed" and "civilians (residents) denies it" in (reason or "")
@@ -126,7 +126,7 @@ def test_residents_anywhere_in_the_article_speak_of_its_only_incident(nlp: Langu
 
 
 def test_calling_the_other_sides_claim_false_denies_it(nlp: Language) -> None:
-    lead = "Russian forces captured the village of Krasne in Donetsk on Sunday, Russia's defence ministry said. "
+    lead = "Russian forces captured the village of Krasne in Kharkiv region on Sunday, Russia's defence ministry said. "
     status, reason = _statuses(lead + "Ukraine's army said the claim was not true.")[0]
     assert status == "disputed" and "denies it" in (reason or "")
     status, _ = _statuses(lead + "Ukraine's army said the Russian reports were false and fighting went on.")[0]
@@ -156,17 +156,17 @@ def test_the_city_a_body_is_based_in_names_no_side(nlp: Language) -> None:
 
 def test_an_office_named_once_makes_the_person_an_official_throughout(nlp: Language) -> None:
     text = (
-        "Ukrainian drones kill two in Kursk, Anton Sorokin has said.\n"
-        "Two civilians were killed in a Ukrainian drone strike on the town of Rylsk, Governor Anton Sorokin said "
+        "Ukrainian drones kill two in Bryansk, Anton Sorokin has said.\n"
+        "Two civilians were killed in a Ukrainian drone strike on the town of Klintsy, Governor Anton Sorokin said "
         "on Sunday. Sorokin said a school was damaged."
     )
     result = _result(text)
     assert {c.source.kind for c in result.claims if c.source is not None} == {"official"}
     assert {c.source.side for c in result.claims if c.source is not None} == {"Russia"}
-    text = "Oleh Marchuk said a drone hit a house in Odesa overnight. Mayor Oleh Marchuk said two people were hurt."
+    text = "Oleh Marchuk said a drone hit a house in Lutsk overnight. Mayor Oleh Marchuk said two people were hurt."
     assert {c.source.side for c in _result(text).claims if c.source is not None} == {"Ukraine"}
     # near-miss: a courtesy title is no office
-    text = "Tom Briggs said a drone hit his house in Odesa overnight. Mr Tom Briggs said two people were hurt."
+    text = "Tom Briggs said a drone hit his house in Lutsk overnight. Mr Tom Briggs said two people were hurt."
     assert {c.source.side for c in _result(text).claims if c.source is not None} == {"civilians"}
 
 

@@ -149,7 +149,7 @@ def article_status(
             state = country_of(ev.location.country) if ev.location and ev.location.country else None
             elsewhere = {cid for o in events if o not in group for cid in o.claims}
             # the article's only incident of its kind: its sides' and independent parties' claims are about it
-            # (a side's declining to confirm is left out: "did not comment on the toll" is about a figure)
+            # (declining to confirm is left out: a side that gives no figure may still confirm the incident)
             wide = [
                 c.id
                 for c in claims
