@@ -201,3 +201,21 @@ def test_the_state_whose_police_fired_on_protesters_admits_it(nlp: Language) -> 
     # near-miss: the protesters' own organisers are one side's account
     text = "Police in Lusaka opened fire on protesters on Monday, killing five people, the protest organisers said."
     assert _statuses(text)[0][0] == "claimed"
+
+
+# --- the corpus: one article per status reason -----------------------------------------------------------
+
+
+def test_status_corpus_gives_each_article_its_reason(nlp: Language) -> None:
+    from pathlib import Path
+
+    from claimtrack.ingest.reader import read_inputs
+
+    path = Path(__file__).parent / "corpus" / "sources" / "status.jsonl"
+    arts = [a for a in read_inputs([str(path)]) if isinstance(a, Article)]
+    got = {r.id: [(e.status, e.status_reason or "") for e in r.events if e.acled] for r in process(arts)}
+    assert got["s1"][0][0] == "confirmed"  # the army spokesman, three paragraphs after the raid
+    assert got["s2"][0][0] == "confirmed" and "forces acted" in got["s2"][0][1]
+    assert got["s3"][0][0] == "disputed" and "denies it" in got["s3"][0][1]
+    # near-miss: a third state's comment confirms nothing
+    assert got["s4"][0][0] == "claimed" and got["s4"][0][1].startswith("claimed: Ukraine")
