@@ -47,7 +47,6 @@ _COMPILED: list[tuple[str, float, re.Pattern[str]]] = [(t, w, re.compile(_wrap(p
 # the alternatives that can start there says that something may. Same hits as one finditer per pattern.
 _LOWER = [(k, t, w, re.compile(_wrap(p))) for k, (t, w, p, _) in enumerate(_CUES) if "(?-i" not in p]
 _CASED = [(t, w, rx) for (t, w, rx), (_, _, p, _) in zip(_COMPILED, _CUES, strict=True) if "(?-i" in p]
-_START = re.compile(r"(?<![\w-])\S")
 
 _Prefix = set[tuple[str, bool]]  # (the text a match can open with, whether the pattern part read is complete)
 
@@ -78,8 +77,8 @@ def _item(op: Any, av: Any, k: int) -> _Prefix:
         return {(c, True) for c in chars}
     if op is sre.BRANCH:
         return set().union(*(_seq(b, k) for b in av[1]))
-    if op is sre.SUBPATTERN:
-        return _seq(av[3], k)
+    if op is sre.SUBPATTERN:  # a group that sets flags ("(?i:...)") may match other letters: anything
+        return _seq(av[3], k) if not av[1] else {("", False)}
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):  # one repetition, then anything
         return {(t, False) for t, _ in _seq(av[2], k)} | ({("", True)} if av[0] == 0 else set())
     return {("", False)}
@@ -90,6 +89,9 @@ def _prefixes(pattern: str) -> set[str]:
 
 
 _ALT_PREFIXES = [(k, alt, _prefixes(alt)) for k, t, w, rx in _LOWER for alt in _CUES[k][3]]
+# where a cue can start: after no word character or hyphen, at a visible character (any, if a cue may not start so)
+_VISIBLE = all(p and not p[0].isspace() for _, _, pre in _ALT_PREFIXES for p in pre)
+_START = re.compile(r"(?<![\w-])" + (r"\S" if _VISIBLE else r"(?s:.)"))
 _GATES: dict[str, tuple[re.Pattern[str] | None, list[tuple[int, str, float, re.Pattern[str]]]]] = {}
 
 

@@ -4,6 +4,12 @@ parse's lemmas and parts of speech rather than the surface text, and the marks o
 An entry whose type starts with ``-`` marks a clause that tells no incident: a cumulative toll ("since the start
 of the war"), a habit ("regularly shells"), a generic statement ("tend to"). An event word in such a clause is kept
 but gets no ACLED code. Each entry has an ``origin`` note.
+
+Speed: a Matcher pass costs about a microsecond per token and pattern, and open "*" gaps keep states alive to the
+end of the text. So the match runs in two stages (``_find``): the fixed words of each entry (its LOWER and LEMMA
+tests) say where it can open and close, and the Matcher runs only over those stretches, with the entries that can
+match there. The matches, and their order, are the ones a single Matcher of every entry over the whole text gives
+(``tests/test_cue_matching.py`` checks this); an entry whose tests this does not read is simply run wider.
 """
 
 from __future__ import annotations
