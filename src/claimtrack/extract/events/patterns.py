@@ -4,14 +4,22 @@ parse's lemmas and parts of speech rather than the surface text, and the marks o
 An entry whose type starts with ``-`` marks a clause that tells no incident: a cumulative toll ("since the start
 of the war"), a habit ("regularly shells"), a generic statement ("tend to"). An event word in such a clause is kept
 but gets no ACLED code. Each entry has an ``origin`` note.
+
+Speed: a Matcher pass costs about a microsecond per token and pattern, and open "*" gaps keep states alive to the
+end of the text. So the match runs in two stages (``_find``): the fixed words of each entry (its LOWER and LEMMA
+tests) say where it can open and close, and the Matcher runs only over those stretches, with the entries that can
+match there. The matches, and their order, are the ones a single Matcher of every entry over the whole text gives
+(``tests/test_cue_matching.py`` checks this); an entry whose tests this does not read is simply run wider.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -33,28 +41,162 @@ def _load() -> list[dict[str, Any]]:
 
 
 _ENTRIES = _load()
-_MATCHERS: dict[int, Matcher] = {}
 # gathering verbs that take no object when they are a protest ("gathered outside", not "gathered intelligence")
 _INTRANSITIVE = frozenset({"gather", "assemble", "converge", "congregate", "march", "rally"})
+_WORD_ATTRS = {"LOWER": LOWER, "LEMMA": LEMMA}
 
 
-def _matcher(vocab: Vocab) -> Matcher:
-    m = _MATCHERS.get(id(vocab))
+Test = tuple[int, frozenset[str]]  # a token's word test: (LOWER or LEMMA, the values it allows)
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """Where one entry can match, read from its pattern: the word tests of every token it needs, of the fixed
+    tokens it opens and closes with, and its longest length (``None`` when a gap is open-ended)."""
+
+    needs: tuple[Test, ...]
+    head: tuple[Test | None, ...]
+    tail: tuple[Test | None, ...]
+    length: int | None
+
+
+def _word_test(spec: dict[str, Any]) -> Test | None:
+    """The LOWER or LEMMA test of a token spec; None when it has none that this reads (then nothing is assumed)."""
+    for name, attr in (("LOWER", LOWER), ("LEMMA", LEMMA)):
+        value = spec.get(name)
+        if isinstance(value, str):
+            return attr, frozenset({value})
+        if isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
+            return attr, frozenset(value["IN"])
+    return None
+
+
+def _plan(pattern: list[dict[str, Any]]) -> _Plan:
+    def fixed(specs: list[dict[str, Any]]) -> tuple[Test | None, ...]:
+        out = []
+        for spec in specs:
+            if "OP" in spec:
+                break
+            out.append(_word_test(spec))
+        return tuple(out)
+
+    needs = tuple(t for spec in pattern if "OP" not in spec and (t := _word_test(spec)) is not None)
+    bounded = all(spec.get("OP") in (None, "?") for spec in pattern)
+    return _Plan(needs, fixed(pattern), fixed(pattern[::-1]), len(pattern) if bounded else None)
+
+
+_PLANS = [_plan(e["pattern"]) for e in _ENTRIES]
+# the word tests as sets of string hashes (the same for every vocab), made on first use
+_HASHED: list[
+    tuple[list[tuple[int, set[int]]], list[tuple[int, set[int]] | None], list[tuple[int, set[int]] | None]]
+] = []
+_MATCHERS: dict[tuple[int, tuple[int, ...]], Matcher] = {}
+
+
+def _hashed(vocab: Vocab) -> list[Any]:
+    if not _HASHED:
+
+        def h(t: Test | None) -> tuple[int, set[int]] | None:
+            return None if t is None else (t[0], {vocab.strings.add(v) for v in t[1]})
+
+        for p in _PLANS:
+            _HASHED.append(([h(t) for t in p.needs], [h(t) for t in p.head], [h(t) for t in p.tail]))  # type: ignore[misc]
+    return _HASHED
+
+
+def _matcher(vocab: Vocab, keys: tuple[int, ...]) -> Matcher:
+    """One matcher holding the entries ``keys`` (in table order), cached."""
+    m = _MATCHERS.get((id(vocab), keys))
     if m is None:
+        if len(_MATCHERS) > 512:
+            _MATCHERS.clear()
         m = Matcher(vocab)
-        for i, e in enumerate(_ENTRIES):
-            m.add(str(i), [e["pattern"]], greedy="LONGEST")
-        _MATCHERS[id(vocab)] = m
+        for i in keys:
+            m.add(str(i), [_ENTRIES[i]["pattern"]], greedy="LONGEST")
+        _MATCHERS[(id(vocab), keys)] = m
     return m
+
+
+def _where(cols: dict[int, list[int]], tests: list[tuple[int, set[int]] | None], forward: bool) -> list[int]:
+    """Token positions from which the fixed tests hold in a row (forward: the tokens after; else before)."""
+    first = next(((k, t) for k, t in enumerate(tests) if t is not None), None)
+    n = len(cols[LOWER])
+    if first is None:
+        return list(range(n))
+    k0, (attr0, vals0) = first
+    col0 = cols[attr0]
+    step = 1 if forward else -1
+    out = []
+    for j, h in enumerate(col0):
+        if h not in vals0:
+            continue
+        p = j - step * k0
+        if 0 <= p < n and all(
+            t is None or (0 <= p + step * k < n and cols[t[0]][p + step * k] in t[1]) for k, t in enumerate(tests)
+        ):
+            out.append(p)
+    return out
+
+
+def _windows(doc: Doc) -> list[tuple[int, int, int]]:
+    """(entry, start, end): the stretches of ``doc`` where an entry can match. A match needs every fixed word of
+    its pattern in the text, opens where its opening words stand and closes where its closing ones do."""
+    arr = doc.to_array([LOWER, LEMMA])
+    cols = {LOWER: arr[:, 0].tolist(), LEMMA: arr[:, 1].tolist()}
+    have = {LOWER: set(cols[LOWER]), LEMMA: set(cols[LEMMA])}
+    n = len(doc)
+    out = []
+    for i, (needs, head, tail) in enumerate(_hashed(doc.vocab)):
+        if any(have[attr].isdisjoint(vals) for attr, vals in needs):
+            continue
+        starts = _where(cols, head, True)
+        if not starts:
+            continue
+        length = _PLANS[i].length
+        if length is None:
+            ends = _where(cols, tail, False)
+            if ends and ends[-1] >= starts[0]:
+                out.append((i, starts[0], ends[-1] + 1))
+            continue
+        lo, hi = starts[0], starts[0] + length  # each start's window, overlapping ones joined
+        for s in starts[1:]:
+            if s >= hi:
+                out.append((i, lo, min(hi, n)))
+                lo = s
+            hi = s + length
+        out.append((i, lo, min(hi, n)))
+    return out
+
+
+def _find(doc: Doc) -> list[tuple[int, int, int]]:
+    """(entry, start, end) of every match, as one matcher of all entries over the whole ``doc`` gives them
+    (entries in the order of their first match, each one's matches longest first), from a matcher run only over
+    the stretches where some entry can match: a two-stage match, at a fraction of the cost."""
+    wins = sorted(_windows(doc), key=lambda w: w[1])
+    by_key: dict[int, list[tuple[int, int]]] = {}
+    k = 0
+    while k < len(wins):
+        lo, hi, keys = wins[k][1], wins[k][2], {wins[k][0]}
+        k += 1
+        while k < len(wins) and wins[k][1] < hi:
+            hi = max(hi, wins[k][2])
+            keys.add(wins[k][0])
+            k += 1
+        for key, s, e in _matcher(doc.vocab, tuple(sorted(keys)))(doc[lo:hi]):
+            by_key.setdefault(int(doc.vocab.strings[key]), []).append((lo + s, lo + e))
+    return [
+        (i, s, e)
+        for i, pairs in by_key.items()
+        for s, e in sorted(pairs, key=lambda x: (x[1] - x[0], -x[0]), reverse=True)
+    ]
 
 
 def match(doc: Doc) -> tuple[list[Cue], list[Cue]]:
     """Event cues and not-incident marks of ``doc`` (character offsets), each sorted by start."""
-    matcher = _matcher(doc.vocab)
     cues: list[Cue] = []
     marks: list[Cue] = []
-    for key, start, end in matcher(doc):
-        e = _ENTRIES[int(doc.vocab.strings[key])]
+    for i, start, end in _find(doc):
+        e = _ENTRIES[i]
         span = doc[start:end]
         if len(span) > int(e.get("max_tokens", len(span))):
             continue  # "*" gaps are bounded here (a bounded {0,n} gap costs the matcher n states per token)
