@@ -1,0 +1,45 @@
+"""Event location and place evidence from the sentence's own shape: verbs sharing one subject, spaced dashes,
+"the streets of X"; each rule with two sentences it must cover and one near miss (our own sentences)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from claimtrack.extract.places import event_location
+from claimtrack.models import Article, Location, Place
+from claimtrack.nlp import make_doc
+
+
+def _doc_places(nlp: Language, text: str) -> dict[str, Place]:
+    return {p.text: p for p in nlp(make_doc(nlp, Article(id="t", text=text)))._.places}
+
+
+def _loc(nlp: Language, text: str, trigger: str) -> Location | None:
+    doc = nlp(make_doc(nlp, Article(id="t", text=text)))
+    start = text.index(trigger)
+    return event_location(doc, (start, start + len(trigger)), doc._.places)
+
+
+def test_verbs_sharing_a_subject_share_the_place(nlp: Language) -> None:
+    loc = _loc(nlp, "Hundreds of nurses gathered outside the hospital in Leeds and demanded higher pay.", "demanded")
+    assert loc is not None and loc.name == "Leeds"
+    loc = _loc(nlp, "Dock workers protested and marched through the streets of Cardiff on Monday.", "protested")
+    assert loc is not None and loc.name == "Cardiff"
+    # Near miss: the coordinated clause has its own subject, so it tells another action.
+    assert _loc(nlp, "Nurses gathered outside the hospital in Leeds, and the minister demanded calm.", "demanded") is None
+
+
+def test_a_spaced_dash_joins_a_city_and_its_quarter(nlp: Language) -> None:
+    loc = _loc(nlp, "Students rallied outside the town hall in Leeds - Headingley on Friday.", "rallied")
+    assert loc is not None and loc.name == "Leeds"
+    loc = _loc(nlp, "Taxi drivers protested in front of the station in Lyon - Part-Dieu on Tuesday.", "protested")
+    assert loc is not None and loc.name == "Lyon"
+    # Near miss: a hyphen written tight makes the place a modifier ("Ohio-based"), not where it happened.
+    assert _loc(nlp, "Workers protested outside the Ohio-based firm's offices.", "protested") is None
+
+
+def test_the_streets_or_centre_of_a_town_introduce_it(nlp: Language) -> None:
+    assert _doc_places(nlp, "Dock workers marched through the streets of Cardiff on Monday.")["Cardiff"].country == "GB"
+    assert _doc_places(nlp, "Gunmen opened fire in the centre of Kano on Sunday.")["Kano"].country == "NG"
+    # Near miss: "centre of" before a person's name introduces no place.
+    assert "Nancy" not in _doc_places(nlp, "The centre of attention was Nancy Pelosi.")
