@@ -43,3 +43,22 @@ def test_the_streets_or_centre_of_a_town_introduce_it(nlp: Language) -> None:
     assert _doc_places(nlp, "Gunmen opened fire in the centre of Kano on Sunday.")["Kano"].country == "NG"
     # Near miss: "centre of" before a person's name introduces no place.
     assert "Nancy" not in _doc_places(nlp, "The centre of attention was Nancy Pelosi.")
+
+
+def test_a_town_in_brackets_places_the_name_before_it(nlp: Language) -> None:
+    found = _doc_places(nlp, "Taxi drivers protested in Cordoba (Montilla) on Friday.")
+    assert found["Cordoba"].country == "ES" and found["Cordoba"].admin1 == "Andalusia"
+    assert found["Montilla"].country == "ES"  # the bracketed part is a place too
+    found = _doc_places(nlp, "Farmers blocked a road near Astorga (Leon) on Friday.")
+    assert found["Astorga"].country == "ES" and found["Leon"].country == "ES"  # not Nicaragua's León division
+    # Near miss: without the bracket the usual evidence (population) decides.
+    assert _doc_places(nlp, "Taxi drivers protested in Cordoba on Friday.")["Cordoba"].country != "ES"
+
+
+def test_a_lone_small_namesake_abroad_gives_way_to_the_texts_country(nlp: Language) -> None:
+    found = _doc_places(nlp, "Crowds filled the Alta hall in Madrid, Seville and Valencia.")
+    assert "Alta" not in found and found["Madrid"].country == "ES"
+    found = _doc_places(nlp, "Dock workers gathered at the Bora terminal in Lagos and Ibadan.")
+    assert "Bora" not in found and found["Ibadan"].country == "NG"
+    # Near miss: the text names the small town's own country, so it stays.
+    assert _doc_places(nlp, "A delegation from Alta, Norway visited Madrid and Seville.")["Alta"].country == "NO"

@@ -61,7 +61,9 @@ def _base_score(m: _Mention, e: Entry, primary: bool, big_town: set[tuple[str, s
 
 
 def _qualifies(m: _Mention, e: Entry) -> bool:
-    q = (m.qualifier or "").lstrip("(")
+    q = m.qualifier or ""
+    if q.startswith("("):
+        return any(_part_fits(part, e) for part in q[1:].split("|"))
     if not q:
         return False
     state = US_STATE_ABBR.get(q)
@@ -72,16 +74,38 @@ def _qualifies(m: _Mention, e: Entry) -> bool:
     return any(c.feature == "country" and c.country == e.country for c, _ in load_gazetteer().lookup(q))
 
 
+def _part_fits(part: str, e: Entry) -> bool:
+    """A part of a bracketed qualifier fits a reading: it names the reading's division or country, or a place
+    (a town, a district) of the same first-level division: "Toreno (Leon, ...)" read in León's division."""
+    if norm(e.admin1) == part or (e.admin2 and norm(e.admin2) == part):
+        return True
+    for c, p in load_gazetteer().lookup(part):
+        if c.country != e.country:
+            continue
+        if c.feature == "country" or (c.feature == "admin1" and c.name == e.admin1):
+            return True
+        if p and c.feature in ("settlement", "admin2") and c.admin1 and c.admin1 == e.admin1:
+            return True
+    return False
+
+
 def _to_qualifier(m: _Mention) -> None:
     """No reading of the name lies in the division or country its qualifier names ("Mala (Harib, Marib)" with no
-    Mala known in Marib): a namesake elsewhere would be confidently wrong, so the mention reads as the qualifier."""
-    q = (m.qualifier or "").lstrip("(")
-    key = norm(US_STATE_ABBR[q]) if q in US_STATE_ABBR else q
-    units = [(e, True) for e, _ in load_gazetteer().lookup(key) if e.feature in ("admin1", "country")]
-    if q in US_STATE_ABBR:
-        units = [(e, p) for e, p in units if e.country == "US"]
-    if units:
-        m.candidates = units
+    Mala known in Marib): a namesake elsewhere would be confidently wrong, so the mention reads as the qualifier,
+    the outermost part that is a division or a country; of its readings, the one the other parts agree with."""
+    q = m.qualifier or ""
+    parts = q[1:].split("|") if q.startswith("(") else [q]
+    gaz = load_gazetteer()
+    for part in reversed(parts):
+        key = norm(US_STATE_ABBR[part]) if part in US_STATE_ABBR else part
+        units = [e for e, _ in gaz.lookup(key) if e.feature in ("admin1", "country")]
+        if part in US_STATE_ABBR:
+            units = [e for e in units if e.country == "US"]
+        if units:
+            others = [p for p in parts if p != part]
+            units.sort(key=lambda u: -sum(_part_fits(p, u) for p in others))
+            m.candidates = [(u, True) for u in units]
+            return
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -251,4 +275,38 @@ def find_places(doc: Doc) -> list[Place]:
     if not mentions:
         return []
     _resolve(mentions)
-    return [_to_place(doc, m) for m in mentions if m.best is not None]
+    strays = _strays(mentions)
+    return [_to_place(doc, m) for m in mentions if m.best is not None and id(m) not in strays]
+
+
+STRAY_POP = 50_000  # a town this small, alone in its country, is more likely a word or a name than a place
+
+
+def _strays(mentions: list[_Mention]) -> set[int]:
+    """Small towns read in a country no other place of the text lies in, while the text's other places agree on
+    one country: "Alta square of Algeciras (Cadiz)" is not Alta in Norway. The text's own places outweigh a
+    lone namesake; a division word, a qualifier or a country/division reading is evidence enough to keep it."""
+    names: dict[str, set[str]] = {}  # country -> names read there
+    for m in mentions:
+        if m.best is not None and m.best.country:
+            names.setdefault(m.best.country, set()).add(m.key)
+    if len(names) < 2:
+        return set()
+    focus, keys = max(names.items(), key=lambda kv: len(kv[1]))
+    if len(keys) < 2:
+        return set()
+    out: set[int] = set()
+    for m in mentions:
+        e = m.best
+        if (
+            e is not None
+            and e.country != focus
+            and e.feature in ("settlement", "admin2", "landmark")
+            and e.population < STRAY_POP
+            and not m.suffix
+            and not m.qualifier
+            and not m.demonym
+            and names.get(e.country) == {m.key}
+        ):
+            out.add(id(m))
+    return out
