@@ -62,3 +62,11 @@ def test_a_lone_small_namesake_abroad_gives_way_to_the_texts_country(nlp: Langua
     assert "Bora" not in found and found["Ibadan"].country == "NG"
     # Near miss: the text names the small town's own country, so it stays.
     assert _doc_places(nlp, "A delegation from Alta, Norway visited Madrid and Seville.")["Alta"].country == "NO"
+
+
+def test_first_level_divisions_carry_their_current_names(nlp: Language) -> None:
+    assert _doc_places(nlp, "Farmers blocked the ring road in Toulouse on Monday.")["Toulouse"].admin1 == "Occitanie"
+    found = _doc_places(nlp, "Police fired tear gas at students in Srinagar.")
+    assert found["Srinagar"].admin1 == "Jammu and Kashmir"
+    # Near miss: the old table called both parts "Kashmir"; the 2019 split keeps them apart.
+    assert _doc_places(nlp, "Herders marched in Leh on Friday.")["Leh"].admin1 == "Ladakh"
