@@ -70,3 +70,21 @@ def test_first_level_divisions_carry_their_current_names(nlp: Language) -> None:
     assert found["Srinagar"].admin1 == "Jammu and Kashmir"
     # Near miss: the old table called both parts "Kashmir"; the 2019 split keeps them apart.
     assert _doc_places(nlp, "Herders marched in Leh on Friday.")["Leh"].admin1 == "Ladakh"
+
+
+def test_a_fronted_place_sets_the_scene_of_every_clause(nlp: Language) -> None:
+    loc = _loc(nlp, "In Kano, a trader was shot and his shop was looted.", "looted")
+    assert loc is not None and loc.name == "Kano"
+    loc = _loc(nlp, "Around 3 May, in Tulsa, a woman was stabbed and her body was found near a creek.", "found")
+    assert loc is not None and loc.name == "Tulsa"
+    # Near miss: a place after the first verb belongs to its own clause, not to the next one's.
+    assert _loc(nlp, "A trader was shot in Kano, and police later arrested two suspects.", "arrested") is None
+
+
+def test_a_bracketed_list_ending_in_a_division_names_places(nlp: Language) -> None:
+    found = _doc_places(nlp, "Soldiers burned huts in Kelimba village (Gao, Gao) at dawn.")
+    assert found["Gao"].country == "ML"  # tagged a person by the small model
+    found = _doc_places(nlp, "Herders clashed with farmers in Molu kebele, in Abela woreda (Central Gondar, Amhara).")
+    assert found["Amhara"].country == "ET" and "Abela" not in found  # nor the Spanish city of an alternate name
+    # Near miss: a bracket whose last part is no division (a year) names no place.
+    assert "Gao" not in _doc_places(nlp, "The novel by Anna Berg (Gao, 1998) won the prize.")

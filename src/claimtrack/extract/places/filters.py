@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from claimtrack.extract.gazetteer import load_gazetteer, norm
 from claimtrack.extract.places.mention import _locative_before, _Mention
 from claimtrack.extract.places.words import (
     ADMIN_PLURALS,
@@ -192,6 +193,8 @@ def _accept(
         return bool(labels & {"GPE", "LOC"}) and _locative_before(doc, m.start)
     if _inside_longer_name(doc, m):
         return False
+    if _in_division_brackets(doc, m):
+        return True
     text = span.text
     if (m.start == 0 or doc[m.start].is_sent_start) and m.end < len(doc) and doc[m.end].text in DASHES:
         return True  # a dateline: "IRPIN -- The mayor said..."
@@ -238,6 +241,25 @@ def _accept(
     if m.end < len(doc) and doc[m.end].lower_ in ORIGIN_NOUNS:
         return True
     return _continues_list(doc, m, last_end)
+
+
+def _in_division_brackets(doc: Doc, m: _Mention) -> bool:
+    """The mention is a whole part of a bracketed list after a name whose last part is a first-level division or a
+    country: "near Tamsa (Hollin, Upper Vale)", "in Dunmore district (Kerry)". Such a list gives the divisions a
+    place lies in, whatever NER makes of its words."""
+    n = len(doc)
+    lo = next((k for k in range(m.start - 1, max(-1, m.start - 10), -1) if doc[k].text in ("(", ")")), None)
+    hi = next((k for k in range(m.end, min(n, m.end + 10)) if doc[k].text in ("(", ")")), None)
+    if lo is None or hi is None or doc[lo].text != "(" or doc[hi].text != ")" or lo == 0:
+        return False
+    before = doc[lo - 1]
+    if not (before.is_alpha and (before.text[:1].isupper() or before.pos_ in ("NOUN", "PROPN"))):
+        return False
+    if doc[m.start - 1].text not in ("(", ",") or doc[m.end].text not in (")", ","):
+        return False  # a whole part, not a word inside one
+    last = doc[next(k for k in range(hi - 1, lo, -1) if doc[k].text == "," or k == lo + 1) :hi]
+    last_key = norm(last.text.lstrip(", "))
+    return any(p and e.feature in ("admin1", "country") for e, p in load_gazetteer().lookup(last_key))
 
 
 def _part_of_person(doc: Doc, m: _Mention) -> bool:

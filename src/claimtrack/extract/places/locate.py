@@ -86,6 +86,8 @@ def _other_clause(root: Token, head: Token) -> bool:
     if a.dep_ == "conj" and a.head.i == b.i:
         conj = a
     elif b.dep_ == "conj" and b.head.i == a.i:
+        if root.i < a.i:
+            return False  # a fronted place sets the scene of every clause: "In X, a man was shot and his car burned"
         conj = b
     else:
         return False

@@ -280,6 +280,11 @@ def find_places(doc: Doc) -> list[Place]:
 
 
 STRAY_POP = 50_000  # a town this small, alone in its country, is more likely a word or a name than a place
+STRAY_ALIAS_POP = 200_000  # ... or this small, when only one of its alternate names matches
+
+
+def _own_name(m: _Mention, e: Entry) -> bool:
+    return any(p for c, p in m.candidates if c is e)
 
 
 def _strays(mentions: list[_Mention]) -> set[int]:
@@ -302,7 +307,7 @@ def _strays(mentions: list[_Mention]) -> set[int]:
             e is not None
             and e.country != focus
             and e.feature in ("settlement", "admin2", "landmark")
-            and e.population < STRAY_POP
+            and (e.population < STRAY_POP or (e.population < STRAY_ALIAS_POP and not _own_name(m, e)))
             and not m.suffix
             and not m.qualifier
             and not m.demonym
