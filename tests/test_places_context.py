@@ -88,3 +88,20 @@ def test_a_bracketed_list_ending_in_a_division_names_places(nlp: Language) -> No
     assert found["Amhara"].country == "ET" and "Abela" not in found  # nor the Spanish city of an alternate name
     # Near miss: a bracket whose last part is no division (a year) names no place.
     assert "Gao" not in _doc_places(nlp, "The novel by Anna Berg (Gao, 1998) won the prize.")
+
+
+def test_a_division_named_with_its_word_places_the_bare_city(nlp: Language) -> None:
+    text = "Shelling hit a market in Russia-occupied Donetsk, the head of the Donetsk region said. Russia blamed Ukraine."
+    assert _doc_places(nlp, text)["Donetsk"].country == "UA"
+    text = "Drones struck Kharkiv overnight, officials in the Kharkiv region said. Russia denied it. Moscow was silent."
+    assert _doc_places(nlp, text)["Kharkiv"].admin1 == "Kharkiv Oblast"
+    # Near miss: the division the text names is another one, and the namesake in it is read.
+    text = "Shelling hit a market in Donetsk, the head of the Rostov region said. Ukraine blamed Russia."
+    assert _doc_places(nlp, text)["Donetsk"].admin1 == "Rostov Oblast"
+
+
+def test_the_head_of_an_unknown_hyphenated_name_is_not_a_place(nlp: Language) -> None:
+    assert "Pont" not in _doc_places(nlp, "Gunmen attacked the town of Pont-Sondé in the Artibonite region.")
+    assert "Port" not in _doc_places(nlp, "Ferries left Port-Bouet harbour in Abidjan at dawn.")
+    # Near miss: a sizeable place heading a hyphenated pair is still itself.
+    assert _doc_places(nlp, "Traffic on the Kherson-Mykolaiv highway stopped.")["Kherson"].country == "UA"

@@ -125,6 +125,10 @@ def _word_part(doc: Doc, m: _Mention) -> bool:
     last = doc[m.end - 1]
     if m.end + 1 < n and not last.whitespace_ and doc[m.end].text == "-" and not doc[m.end].whitespace_:
         after = doc[m.end + 1]
+        if after.text[:1].isupper():
+            # "Pont-Sondé", "Port-Vila": the head of a hyphenated name the gazetteer lacks, unless it is a sizeable
+            # place in its own right ("the Kherson-Mykolaiv highway")
+            return all(e.feature == "settlement" and (e.population < 100_000 or not p) for e, p in m.candidates)
         return after.is_lower and after.lower_ not in ("based", "area", "born", "bound", "made")
     return False
 

@@ -158,14 +158,16 @@ def _resolve(mentions: list[_Mention]) -> None:
                 cells.setdefault((math.floor(e.lat), math.floor(e.lon)), set()).add(m.key)
     for _round in range(2):
         by_key: dict[str, Counter[str]] = {}  # name -> countries of its current readings, weighted
-        admin_keys: dict[tuple[str, str], set[str]] = {}  # a division the text names -> the names naming it
+        # a division the text names -> the names naming it, with their division words: "Donetsk region" names the
+        # division a bare "Donetsk" lies in (another mention), though "Donetsk" alone must not vote for itself
+        admin_keys: dict[tuple[str, str], set[tuple[str, str | None]]] = {}
         towns: Counter[tuple[str, str]] = Counter()  # division -> weighted readings lying in it
         own_towns: dict[str, Counter[tuple[str, str]]] = {}
         grid: dict[tuple[int, int], dict[str, list[Entry]]] = {}  # cell -> name -> its readings there
         for m, b, w in zip(reps, best, weight, strict=True):
             by_key.setdefault(m.key, Counter())[b.country] += w
             if b.feature == "admin1":
-                admin_keys.setdefault((b.country, b.name), set()).add(m.key)
+                admin_keys.setdefault((b.country, b.name), set()).add((m.key, m.suffix))
             elif b.admin1:
                 towns[(b.country, b.admin1)] += w
                 own_towns.setdefault(m.key, Counter())[(b.country, b.admin1)] += w
@@ -185,7 +187,7 @@ def _resolve(mentions: list[_Mention]) -> None:
                     s += W_FOCUS * (focus_all[e.country] - own[e.country]) / others
                 if e.feature != "admin1" and e.admin1:
                     namers = admin_keys.get((e.country, e.admin1))
-                    if namers and (len(namers) > 1 or m.key not in namers):
+                    if namers and (len(namers) > 1 or (m.key, m.suffix) not in namers):
                         s += W_NAMED_ADMIN
                     elif towns[(e.country, e.admin1)] > mine[(e.country, e.admin1)]:
                         s += W_TOWN_ADMIN
