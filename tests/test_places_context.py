@@ -26,7 +26,9 @@ def test_verbs_sharing_a_subject_share_the_place(nlp: Language) -> None:
     loc = _loc(nlp, "Dock workers protested and marched through the streets of Cardiff on Monday.", "protested")
     assert loc is not None and loc.name == "Cardiff"
     # Near miss: the coordinated clause has its own subject, so it tells another action.
-    assert _loc(nlp, "Nurses gathered outside the hospital in Leeds, and the minister demanded calm.", "demanded") is None
+    assert (
+        _loc(nlp, "Nurses gathered outside the hospital in Leeds, and the minister demanded calm.", "demanded") is None
+    )
 
 
 def test_a_spaced_dash_joins_a_city_and_its_quarter(nlp: Language) -> None:
@@ -91,7 +93,9 @@ def test_a_bracketed_list_ending_in_a_division_names_places(nlp: Language) -> No
 
 
 def test_a_division_named_with_its_word_places_the_bare_city(nlp: Language) -> None:
-    text = "Shelling hit a market in Russia-occupied Donetsk, the head of the Donetsk region said. Russia blamed Ukraine."
+    text = (
+        "Shelling hit a market in Russia-occupied Donetsk, the head of the Donetsk region said. Russia blamed Ukraine."
+    )
     assert _doc_places(nlp, text)["Donetsk"].country == "UA"
     text = "Drones struck Kharkiv overnight, officials in the Kharkiv region said. Russia denied it. Moscow was silent."
     assert _doc_places(nlp, text)["Kharkiv"].admin1 == "Kharkiv Oblast"
@@ -105,3 +109,18 @@ def test_the_head_of_an_unknown_hyphenated_name_is_not_a_place(nlp: Language) ->
     assert "Port" not in _doc_places(nlp, "Ferries left Port-Bouet harbour in Abidjan at dawn.")
     # Near miss: a sizeable place heading a hyphenated pair is still itself.
     assert _doc_places(nlp, "Traffic on the Kherson-Mykolaiv highway stopped.")["Kherson"].country == "UA"
+
+
+def test_a_compass_word_after_a_tight_hyphen_ends_a_compound_name(nlp: Language) -> None:
+    found = _doc_places(
+        nlp, "Soldiers raided a village in Kutkai township (Lashio district, Shan-North state) on Monday."
+    )
+    assert "North state" not in found and found["Shan"].country == "MM"
+    loc = _loc(nlp, "Police detained students in the Bago-West district on Monday.", "detained")
+    assert (
+        loc is not None
+        and loc.country == "MM"
+        and "West district" not in _doc_places(nlp, "Riots hit Bago-West district.")
+    )
+    # Near miss: a compass word opening a name of its own is a place.
+    assert _doc_places(nlp, "Troops moved into North Kivu on Monday.")["North Kivu"].country == "CD"

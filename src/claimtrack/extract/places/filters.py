@@ -78,6 +78,15 @@ def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
             return not _named_for_state(doc, m)
         if nxt.lower_ in DISEASE_HEADS:
             return True  # "Lassa fever", "Zika virus": a disease named after a place
+    if (
+        m.start >= 2
+        and doc[m.start].lower_ in COMPASS_POINTS
+        and doc[m.start - 1].text == "-"
+        and not doc[m.start - 1].whitespace_
+        and not doc[m.start - 2].whitespace_
+        and doc[m.start - 2].text[:1].isupper()
+    ):
+        return True  # "Yangon-East district", "Shan-North state": the tail of a compound name, not "East" alone
     small_town = not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
     if small_town and m.end - m.start == 1 and m.end < n and _runs_on(doc, m.end):
         return True  # "Abu" of "in Abu Hujar", "Sin" of "Sin Chaung village": the head of an unknown name
@@ -261,7 +270,7 @@ def _in_division_brackets(doc: Doc, m: _Mention) -> bool:
         return False
     if doc[m.start - 1].text not in ("(", ",") or doc[m.end].text not in (")", ","):
         return False  # a whole part, not a word inside one
-    last = doc[next(k for k in range(hi - 1, lo, -1) if doc[k].text == "," or k == lo + 1) :hi]
+    last = doc[next(k for k in range(hi - 1, lo, -1) if doc[k].text == "," or k == lo + 1) : hi]
     last_key = norm(last.text.lstrip(", "))
     return any(p and e.feature in ("admin1", "country") for e, p in load_gazetteer().lookup(last_key))
 

@@ -201,8 +201,13 @@ def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> L
                 continue
         if _actor(root, head):
             continue  # the actor, not the place
-        if span.end < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_:
-            continue  # "US-supplied missiles": the supplier, not the place ("London - Camden" is a place)
+        if (
+            span.end + 1 < len(doc)
+            and doc[span.end].text == "-"
+            and not doc[span.end - 1].whitespace_
+            and doc[span.end + 1].is_lower
+        ):
+            continue  # "US-supplied missiles": the supplier, not the place ("London - Camden", "Bago-West" are places)
         if _other_clause(root, head):
             continue  # "X announced aid, and Russia launched an attack on Kharkiv": another event's place
         if root.dep_ == "pobj" and root.head.lower_ in NOT_LOCATION_PREPS:
