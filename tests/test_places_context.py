@@ -23,7 +23,7 @@ def _loc(nlp: Language, text: str, trigger: str) -> Location | None:
 def test_verbs_sharing_a_subject_share_the_place(nlp: Language) -> None:
     loc = _loc(nlp, "Hundreds of nurses gathered outside the hospital in Leeds and demanded higher pay.", "demanded")
     assert loc is not None and loc.name == "Leeds"
-    loc = _loc(nlp, "Dock workers protested and marched through the streets of Cardiff on Monday.", "protested")
+    loc = _loc(nlp, "Dock workers protested and paraded past the castle in Cardiff on Monday.", "protested")
     assert loc is not None and loc.name == "Cardiff"
     # Near miss: the coordinated clause has its own subject, so it tells another action.
     assert (
@@ -41,7 +41,7 @@ def test_a_spaced_dash_joins_a_city_and_its_quarter(nlp: Language) -> None:
 
 
 def test_the_streets_or_centre_of_a_town_introduce_it(nlp: Language) -> None:
-    assert _doc_places(nlp, "Dock workers marched through the streets of Cardiff on Monday.")["Cardiff"].country == "GB"
+    assert _doc_places(nlp, "Dock workers walked along the streets of Cardiff on Monday.")["Cardiff"].country == "GB"
     assert _doc_places(nlp, "Gunmen opened fire in the centre of Kano on Sunday.")["Kano"].country == "NG"
     # Near miss: "centre of" before a person's name introduces no place.
     assert "Nancy" not in _doc_places(nlp, "The centre of attention was Nancy Pelosi.")
@@ -105,16 +105,14 @@ def test_a_division_named_with_its_word_places_the_bare_city(nlp: Language) -> N
 
 
 def test_the_head_of_an_unknown_hyphenated_name_is_not_a_place(nlp: Language) -> None:
-    assert "Pont" not in _doc_places(nlp, "Gunmen attacked the town of Pont-Sondé in the Artibonite region.")
+    assert "Pont" not in _doc_places(nlp, "Gunmen raided the hamlet of Pont-Verlaine near Gonaives overnight.")
     assert "Port" not in _doc_places(nlp, "Ferries left Port-Bouet harbour in Abidjan at dawn.")
     # Near miss: a sizeable place heading a hyphenated pair is still itself.
     assert _doc_places(nlp, "Traffic on the Kherson-Mykolaiv highway stopped.")["Kherson"].country == "UA"
 
 
 def test_a_compass_word_after_a_tight_hyphen_ends_a_compound_name(nlp: Language) -> None:
-    found = _doc_places(
-        nlp, "Soldiers raided a village in Kutkai township (Lashio district, Shan-North state) on Monday."
-    )
+    found = _doc_places(nlp, "Troops shelled hamlets near Hsipaw (Shan-North state) overnight.")
     assert "North state" not in found and found["Shan"].country == "MM"
     loc = _loc(nlp, "Police detained students in the Bago-West district on Monday.", "detained")
     assert (
