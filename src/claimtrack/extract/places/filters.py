@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from claimtrack.extract.gazetteer import load_gazetteer, norm
 from claimtrack.extract.places.mention import _locative_before, _Mention
 from claimtrack.extract.places.words import (
     ADMIN_PLURALS,
@@ -77,6 +78,15 @@ def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
             return not _named_for_state(doc, m)
         if nxt.lower_ in DISEASE_HEADS:
             return True  # "Lassa fever", "Zika virus": a disease named after a place
+    if (
+        m.start >= 2
+        and doc[m.start].lower_ in COMPASS_POINTS
+        and doc[m.start - 1].text == "-"
+        and not doc[m.start - 1].whitespace_
+        and not doc[m.start - 2].whitespace_
+        and doc[m.start - 2].text[:1].isupper()
+    ):
+        return True  # "Yangon-East district", "Shan-North state": the tail of a compound name, not "East" alone
     small_town = not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
     if small_town and m.end - m.start == 1 and m.end < n and _runs_on(doc, m.end):
         return True  # "Abu" of "in Abu Hujar", "Sin" of "Sin Chaung village": the head of an unknown name
@@ -124,6 +134,10 @@ def _word_part(doc: Doc, m: _Mention) -> bool:
     last = doc[m.end - 1]
     if m.end + 1 < n and not last.whitespace_ and doc[m.end].text == "-" and not doc[m.end].whitespace_:
         after = doc[m.end + 1]
+        if after.text[:1].isupper():
+            # "Pont-Sondé", "Port-Vila": the head of a hyphenated name the gazetteer lacks, unless it is a sizeable
+            # place in its own right ("the Kherson-Mykolaiv highway")
+            return all(e.feature == "settlement" and (e.population < 100_000 or not p) for e, p in m.candidates)
         return after.is_lower and after.lower_ not in ("based", "area", "born", "bound", "made")
     return False
 
@@ -192,6 +206,8 @@ def _accept(
         return bool(labels & {"GPE", "LOC"}) and _locative_before(doc, m.start)
     if _inside_longer_name(doc, m):
         return False
+    if _in_division_brackets(doc, m):
+        return True
     text = span.text
     if (m.start == 0 or doc[m.start].is_sent_start) and m.end < len(doc) and doc[m.end].text in DASHES:
         return True  # a dateline: "IRPIN -- The mayor said..."
@@ -240,6 +256,25 @@ def _accept(
     return _continues_list(doc, m, last_end)
 
 
+def _in_division_brackets(doc: Doc, m: _Mention) -> bool:
+    """The mention is a whole part of a bracketed list after a name whose last part is a first-level division or a
+    country: "near Tamsa (Hollin, Upper Vale)", "in Dunmore district (Kerry)". Such a list gives the divisions a
+    place lies in, whatever NER makes of its words."""
+    n = len(doc)
+    lo = next((k for k in range(m.start - 1, max(-1, m.start - 10), -1) if doc[k].text in ("(", ")")), None)
+    hi = next((k for k in range(m.end, min(n, m.end + 10)) if doc[k].text in ("(", ")")), None)
+    if lo is None or hi is None or doc[lo].text != "(" or doc[hi].text != ")" or lo == 0:
+        return False
+    before = doc[lo - 1]
+    if not (before.is_alpha and (before.text[:1].isupper() or before.pos_ in ("NOUN", "PROPN"))):
+        return False
+    if doc[m.start - 1].text not in ("(", ",") or doc[m.end].text not in (")", ","):
+        return False  # a whole part, not a word inside one
+    last = doc[next(k for k in range(hi - 1, lo, -1) if doc[k].text == "," or k == lo + 1) : hi]
+    last_key = norm(last.text.lstrip(", "))
+    return any(p and e.feature in ("admin1", "country") for e, p in load_gazetteer().lookup(last_key))
+
+
 def _part_of_person(doc: Doc, m: _Mention) -> bool:
     """The mention lies inside a PERSON entity that reaches beyond it (a first name or a surname)."""
     first, n = doc[m.start], len(doc)
@@ -256,5 +291,8 @@ def _part_of_person(doc: Doc, m: _Mention) -> bool:
 
 
 def _continues_list(doc: Doc, m: _Mention, last_end: int) -> bool:
-    """Lists: "in Kupiansk, Lyman and Siversk" (the previous place ended just before the conjunction)."""
+    """Lists: "in Kupiansk, Lyman and Siversk" (the previous place ended just before the conjunction), and the
+    bracketed divisions right after a place: "Toreno (Leon, Castile)"."""
+    if m.start >= 1 and doc[m.start - 1].text == "(" and last_end == m.start - 1:
+        return True
     return m.start >= 1 and doc[m.start - 1].text in (",", "and", "or") and last_end >= m.start - 3

@@ -77,11 +77,21 @@ def _clause(tok: Token) -> Token | None:
 
 
 def _other_clause(root: Token, head: Token) -> bool:
-    """The place sits in a clause coordinated with the trigger's, which reports another event."""
+    """The place sits in a clause coordinated with the trigger's, which reports another event: the coordinated
+    clause has a subject of its own ("X announced aid, and Russia launched an attack on Kharkiv"). Verbs sharing
+    one subject tell one actor's one action ("protesters gathered in X and demanded ...")."""
     a, b = _clause(root), _clause(head)
     if a is None or b is None or a.i == b.i:
         return False
-    return (a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i)
+    if a.dep_ == "conj" and a.head.i == b.i:
+        conj = a
+    elif b.dep_ == "conj" and b.head.i == a.i:
+        if root.i < a.i:
+            return False  # a fronted place sets the scene of every clause: "In X, a man was shot and his car burned"
+        conj = b
+    else:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children)
 
 
 def _reporting_place(root: Token, head: Token) -> bool:
@@ -191,8 +201,13 @@ def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> L
                 continue
         if _actor(root, head):
             continue  # the actor, not the place
-        if span.end < len(doc) and doc[span.end].text == "-":
-            continue  # "US-supplied missiles": the supplier, not the place
+        if (
+            span.end + 1 < len(doc)
+            and doc[span.end].text == "-"
+            and not doc[span.end - 1].whitespace_
+            and doc[span.end + 1].is_lower
+        ):
+            continue  # "US-supplied missiles": the supplier, not the place ("London - Camden", "Bago-West" are places)
         if _other_clause(root, head):
             continue  # "X announced aid, and Russia launched an attack on Kharkiv": another event's place
         if root.dep_ == "pobj" and root.head.lower_ in NOT_LOCATION_PREPS:

@@ -55,17 +55,20 @@ def _lookup(gaz: Gazetteer, key: str, suffix: str | None) -> list[tuple[Entry, b
 
 def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
     """'Gainesville, Fla.' / 'Paris, Texas' / 'Tbilisi, Georgia' / 'Marhanets (Nikopol, Dnipropetrovsk)': the key
-    of the qualifying first-level division or country; a bracketed one is marked with a leading "("."""
+    of the qualifying first-level division or country. A bracketed one is marked with a leading "(" and keeps
+    every part the gazetteer knows, innermost first ("(nikopol|dnipropetrovsk"): any of them may place it."""
     if end + 1 < len(doc) and doc[end].text == "(":
-        # A parenthesised list of the divisions a place lies in, innermost first: the last that is a first-level
-        # division or a country qualifies it.
+        # A parenthesised list of the divisions (or towns) a place lies in, innermost first.
         close = next((k for k in range(end + 1, min(len(doc), end + 14)) if doc[k].text == ")"), None)
         if close is not None:
-            parts = " ".join(t.text for t in doc[end + 1 : close]).split(" , ")
-            for part in reversed(parts):
-                key = norm(part)
-                if key and any(e.feature in ("admin1", "country") for e, _ in gaz.lookup(key)):
-                    return "(" + key
+            parts = [norm(part) for part in " ".join(t.text for t in doc[end + 1 : close]).split(" , ")]
+            known = [
+                key
+                for key in parts
+                if len(key) > 2 and any(p or e.feature in ("admin1", "country") for e, p in gaz.lookup(key))
+            ]
+            if known:
+                return "(" + "|".join(known)
         return None
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].isupper():
         # Up to three tokens ("N.Y.", "New Mexico", "W. Va."); the longest that names a state or country.

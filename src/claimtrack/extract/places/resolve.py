@@ -61,7 +61,9 @@ def _base_score(m: _Mention, e: Entry, primary: bool, big_town: set[tuple[str, s
 
 
 def _qualifies(m: _Mention, e: Entry) -> bool:
-    q = (m.qualifier or "").lstrip("(")
+    q = m.qualifier or ""
+    if q.startswith("("):
+        return any(_part_fits(part, e) for part in q[1:].split("|"))
     if not q:
         return False
     state = US_STATE_ABBR.get(q)
@@ -72,16 +74,38 @@ def _qualifies(m: _Mention, e: Entry) -> bool:
     return any(c.feature == "country" and c.country == e.country for c, _ in load_gazetteer().lookup(q))
 
 
+def _part_fits(part: str, e: Entry) -> bool:
+    """A part of a bracketed qualifier fits a reading: it names the reading's division or country, or a place
+    (a town, a district) of the same first-level division: "Toreno (Leon, ...)" read in León's division."""
+    if norm(e.admin1) == part or (e.admin2 and norm(e.admin2) == part):
+        return True
+    for c, p in load_gazetteer().lookup(part):
+        if c.country != e.country:
+            continue
+        if c.feature == "country" or (c.feature == "admin1" and c.name == e.admin1):
+            return True
+        if p and c.feature in ("settlement", "admin2") and c.admin1 and c.admin1 == e.admin1:
+            return True
+    return False
+
+
 def _to_qualifier(m: _Mention) -> None:
     """No reading of the name lies in the division or country its qualifier names ("Mala (Harib, Marib)" with no
-    Mala known in Marib): a namesake elsewhere would be confidently wrong, so the mention reads as the qualifier."""
-    q = (m.qualifier or "").lstrip("(")
-    key = norm(US_STATE_ABBR[q]) if q in US_STATE_ABBR else q
-    units = [(e, True) for e, _ in load_gazetteer().lookup(key) if e.feature in ("admin1", "country")]
-    if q in US_STATE_ABBR:
-        units = [(e, p) for e, p in units if e.country == "US"]
-    if units:
-        m.candidates = units
+    Mala known in Marib): a namesake elsewhere would be confidently wrong, so the mention reads as the qualifier,
+    the outermost part that is a division or a country; of its readings, the one the other parts agree with."""
+    q = m.qualifier or ""
+    parts = q[1:].split("|") if q.startswith("(") else [q]
+    gaz = load_gazetteer()
+    for part in reversed(parts):
+        key = norm(US_STATE_ABBR[part]) if part in US_STATE_ABBR else part
+        units = [e for e, _ in gaz.lookup(key) if e.feature in ("admin1", "country")]
+        if part in US_STATE_ABBR:
+            units = [e for e in units if e.country == "US"]
+        if units:
+            others = [p for p in parts if p != part]
+            units.sort(key=lambda u: -sum(_part_fits(p, u) for p in others))
+            m.candidates = [(u, True) for u in units]
+            return
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -134,14 +158,16 @@ def _resolve(mentions: list[_Mention]) -> None:
                 cells.setdefault((math.floor(e.lat), math.floor(e.lon)), set()).add(m.key)
     for _round in range(2):
         by_key: dict[str, Counter[str]] = {}  # name -> countries of its current readings, weighted
-        admin_keys: dict[tuple[str, str], set[str]] = {}  # a division the text names -> the names naming it
+        # a division the text names -> the names naming it, with their division words: "Donetsk region" names the
+        # division a bare "Donetsk" lies in (another mention), though "Donetsk" alone must not vote for itself
+        admin_keys: dict[tuple[str, str], set[tuple[str, str | None]]] = {}
         towns: Counter[tuple[str, str]] = Counter()  # division -> weighted readings lying in it
         own_towns: dict[str, Counter[tuple[str, str]]] = {}
         grid: dict[tuple[int, int], dict[str, list[Entry]]] = {}  # cell -> name -> its readings there
         for m, b, w in zip(reps, best, weight, strict=True):
             by_key.setdefault(m.key, Counter())[b.country] += w
             if b.feature == "admin1":
-                admin_keys.setdefault((b.country, b.name), set()).add(m.key)
+                admin_keys.setdefault((b.country, b.name), set()).add((m.key, m.suffix))
             elif b.admin1:
                 towns[(b.country, b.admin1)] += w
                 own_towns.setdefault(m.key, Counter())[(b.country, b.admin1)] += w
@@ -161,7 +187,7 @@ def _resolve(mentions: list[_Mention]) -> None:
                     s += W_FOCUS * (focus_all[e.country] - own[e.country]) / others
                 if e.feature != "admin1" and e.admin1:
                     namers = admin_keys.get((e.country, e.admin1))
-                    if namers and (len(namers) > 1 or m.key not in namers):
+                    if namers and (len(namers) > 1 or (m.key, m.suffix) not in namers):
                         s += W_NAMED_ADMIN
                     elif towns[(e.country, e.admin1)] > mine[(e.country, e.admin1)]:
                         s += W_TOWN_ADMIN
@@ -251,4 +277,43 @@ def find_places(doc: Doc) -> list[Place]:
     if not mentions:
         return []
     _resolve(mentions)
-    return [_to_place(doc, m) for m in mentions if m.best is not None]
+    strays = _strays(mentions)
+    return [_to_place(doc, m) for m in mentions if m.best is not None and id(m) not in strays]
+
+
+STRAY_POP = 50_000  # a town this small, alone in its country, is more likely a word or a name than a place
+STRAY_ALIAS_POP = 200_000  # ... or this small, when only one of its alternate names matches
+
+
+def _own_name(m: _Mention, e: Entry) -> bool:
+    return any(p for c, p in m.candidates if c is e)
+
+
+def _strays(mentions: list[_Mention]) -> set[int]:
+    """Small towns read in a country no other place of the text lies in, while the text's other places agree on
+    one country: "Alta square of Algeciras (Cadiz)" is not Alta in Norway. The text's own places outweigh a
+    lone namesake; a division word, a qualifier or a country/division reading is evidence enough to keep it."""
+    names: dict[str, set[str]] = {}  # country -> names read there
+    for m in mentions:
+        if m.best is not None and m.best.country:
+            names.setdefault(m.best.country, set()).add(m.key)
+    if len(names) < 2:
+        return set()
+    focus, keys = max(names.items(), key=lambda kv: len(kv[1]))
+    if len(keys) < 2:
+        return set()
+    out: set[int] = set()
+    for m in mentions:
+        e = m.best
+        if (
+            e is not None
+            and e.country != focus
+            and e.feature in ("settlement", "admin2", "landmark")
+            and (e.population < STRAY_POP or (e.population < STRAY_ALIAS_POP and not _own_name(m, e)))
+            and not m.suffix
+            and not m.qualifier
+            and not m.demonym
+            and names.get(e.country) == {m.key}
+        ):
+            out.add(id(m))
+    return out
