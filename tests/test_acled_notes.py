@@ -25,7 +25,7 @@ def _sub(nlp, text: str) -> str | None:  # type: ignore[no-untyped-def]
     ("text", "sub"),
     [
         # a gathering and a second verb of grievance
-        ("On 2 May 2026, nurses gathered outside the town hall in Lyon and demanded better pay.", "Peaceful protest"),
+        ("On 2 May 2026, nurses gathered in front of Lyon's town hall and demanded better pay.", "Peaceful protest"),
         (
             "Hundreds of farmers assembled in the main square of Tula and denounced the new water tax.",
             "Peaceful protest",
@@ -54,7 +54,7 @@ def _sub(nlp, text: str) -> str | None:  # type: ignore[no-untyped-def]
             "Peaceful protest",
         ),
         ("Activists held a press conference with placards outside the ministry in Taipei.", "Peaceful protest"),
-        ("Civic groups held a press conference and picketed outside the court in Daegu.", "Peaceful protest"),
+        ("Tenant associations called a press conference and picketed at the courthouse of Ulsan.", "Peaceful protest"),
         # named forms of protest
         ("Students staged a flash mob in Milan to condemn bullying.", "Peaceful protest"),
         ("Delivery riders carried out a motorcade through Recife on Tuesday.", "Peaceful protest"),
@@ -101,11 +101,11 @@ def test_protest_near_misses(nlp, text: str) -> None:  # type: ignore[no-untyped
     ("text", "sub"),
     [
         ("On 2 May 2026, rebels shot and killed two soldiers near Goma.", "Armed clash"),
-        ("On 2 May 2026, a police officer was shot dead by gunmen in Cali.", "Armed clash"),
+        ("On 2 May 2026, a policeman in Cali was shot dead on his way home.", "Armed clash"),
         ("Unknown gunmen opened fire on a militia patrol near Kidal, wounding one fighter.", "Armed clash"),
         # near-misses: the victims are civilians, or the armed men are only the agents
         ("On 2 May 2026, gunmen shot and killed two farmers near Goma.", "Attack"),
-        ("The bodies of two women were found near Hama. They were killed by unknown gunmen.", "Attack"),
+        ("The bodies of two women were found near Hama. Both had been killed by masked gunmen.", "Attack"),
         ("Gunmen opened fire on a bus near Bria, killing a soldier and three passengers.", "Attack"),
     ],
 )
@@ -123,7 +123,7 @@ def test_armed_victims_reads_the_object_not_the_agent() -> None:
 @pytest.mark.parametrize(
     ("text", "sub"),
     [
-        ("On 2 May 2026, rioters beat a suspected thief in Lusaka.", "Mob violence"),
+        ("On 2 May 2026, rioters in Lusaka beat up an alleged pickpocket.", "Mob violence"),
         (
             "Riots broke out in the market of Kananga after a trader was killed; rioters burned two stalls.",
             "Mob violence",
