@@ -181,3 +181,29 @@ def test_a_threatened_strike_stays_a_threat(nlp) -> None:  # type: ignore[no-unt
     doc = nlp(make_doc(nlp, Article(id="t", text="The dockers threatened to hold a general strike next week.")))
     assert doc._.events and doc._.events[0].type == "threat"
     assert _sub(nlp, "The dockers threatened to hold a general strike next week.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "dead"),
+    [
+        ("On 2 May 2026, unknown men killed a shopkeeper in his store in Tal Afar.", "Attack", 1),
+        ("On 2 May 2026, border guards fired at a car near Jizan, killing 4 foreign nationals.", "Attack", 4),
+        ("On 2 May 2026, the army on patrol killed a presumed rebel in the hills near Tessalit.", "Armed clash", 1),
+        ("Soldiers killed a separatist commander during a raid on a camp near Bamenda.", "Armed clash", 1),
+    ],
+)
+def test_a_killing_with_a_named_victim_is_an_incident(nlp, text: str, sub: str, dead: int) -> None:  # type: ignore[no-untyped-def]
+    e = _main(nlp, text)
+    assert e is not None and e.acled is not None and e.acled.sub_event_type == sub
+    assert e.fatalities == dead
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A landslide killed a woman and her son in the mountain village.",
+        "The storm killed a farmer and flattened hundreds of homes.",
+    ],
+)
+def test_a_killing_by_nature_is_no_attack(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) is None
