@@ -188,7 +188,7 @@ def test_a_threatened_strike_stays_a_threat(nlp) -> None:  # type: ignore[no-unt
     [
         ("On 2 May 2026, unknown men killed a shopkeeper in his store in Tal Afar.", "Attack", 1),
         ("On 2 May 2026, border guards fired at a car near Jizan, killing 4 foreign nationals.", "Attack", 4),
-        ("On 2 May 2026, the army on patrol killed a presumed rebel in the hills near Tessalit.", "Armed clash", 1),
+        ("On 2 May 2026, a patrol of the army killed a suspected rebel in the hills near Tessalit.", "Armed clash", 1),
         ("Soldiers killed a separatist commander during a raid on a camp near Bamenda.", "Armed clash", 1),
     ],
 )
