@@ -183,6 +183,13 @@ NON_CONFLICT = [
     "The team's attack struggled against a well-organised defence.",
     "Heavy traffic blocked the main road into the city during the holiday.",
     "The orchestra rallied after a slow first movement and won the audience over.",
+    # near-misses of the acled2 protest wordings
+    "His low strike from 25 yards beat the goalkeeper at the near post.",
+    "A rally in stocks lifted the index to a record high.",
+    "The defender protested his innocence after the red card.",
+    "Fans gathered outside the stadium and chanted the coach's name.",
+    "The bakery displayed a banner announcing its anniversary sale.",
+    "The results demonstrated that the new drug works.",
 ]
 
 

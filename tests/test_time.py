@@ -115,3 +115,17 @@ def test_nights_ranges_previous(text: str, published: date, expected: tuple[str,
 )  # fmt: skip
 def test_date_expressions_found(text: str, phrase: str) -> None:
     assert phrase in [m.group(0) for m in DATE_EXPRESSION.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Rebels took the town in March after a long siege.", ["in March"]),
+        ("The fighting has gone on since March.", ["since March"]),
+        ("Prices rose between January and March.", ["January", "March"]),
+        ("Thousands joined the March for Clean Air in the capital.", []),
+        ("Students gathered for a 'March for Science' rally downtown.", []),
+    ],
+)
+def test_a_bare_march_is_a_month_only_after_a_time_word(text: str, found: list[str]) -> None:
+    assert [m.group(0) for m in DATE_EXPRESSION.finditer(text)] == found

@@ -269,8 +269,12 @@ DATE_EXPRESSION = re.compile(
     r"the day before yesterday|the previous (?:day|night|evening|morning|afternoon)|the (?:day|night) before|"
     r"a day earlier|"
     r"today|tonight|yesterday|tomorrow|last night|overnight|this morning|this afternoon|this evening|earlier today|"
-    r"(?:(?:last|next|early|late|mid-?)\s+)?(?-i:January|February|March|April|June|July|August|September|October|"
+    r"(?:(?:last|next|early|late|mid-?)\s+)?(?-i:January|February|April|June|July|August|September|October|"
     r"November|December)|(?<=in )May|"
+    # a bare "March" is a month only after a word that takes a time ("in March", "since March"), else the noun
+    # ("the March for Peace", "a March for Our Lives rally")
+    r"(?:(?:last|next|early|late|mid-?)\s+)?(?:(?<=in )|(?<=of )|(?<=since )|(?<=until )|(?<=from )|(?<=during )|"
+    r"(?<=by )|(?<=and )|(?<=to )|(?<=early )|(?<=late )|(?<=last )|(?<=next )|(?<=mid-)|(?<=mid ))(?-i:March)|"
     r"(?:19|20)\d{2}(?![-/.]?\d|-\w)"
     r")\b",
     re.I,

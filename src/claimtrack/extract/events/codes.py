@@ -39,3 +39,8 @@ def case_label(fine: str, acled: tuple[str, str] | None) -> str:
     if acled is not None:
         return CASE_OF_SUBTYPE[acled[1]]
     return _CASE_OUTSIDE.get(fine, "OTHER")
+
+
+# nouns naming a member of an armed, organised force / an unarmed person (ACLED: Armed clash vs Attack)
+ARMED_VICTIMS: tuple[str, ...] = tuple(_DATA["armed_victims"])
+CIVILIAN_VICTIMS: tuple[str, ...] = tuple(_DATA["civilian_victims"])

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import re
 
+from claimtrack.extract.events.codes import ARMED_VICTIMS, CIVILIAN_VICTIMS
 from claimtrack.extract.events.lexicon import DOWNED_WEIGHT, Cue, scan
 
 # a cue inside "in response to ..." names the cause of the main event, not the event itself
 _RESPONSE_TO = re.compile(
     r"(?:in (?:response|retaliation|reaction|revenge) (?:to|for)|response to|retaliation for|in protest (?:at|"
     r"against|over)|"
-    r"protesting(?: against)?|to protest(?: against| over)?|demanding|demanded|against(?: the)?)\W+(?:\w+\W+){0,6}$",
+    r"protesting(?: against)?|to protest(?: against| over)?|demanding|demanded|"
+    r"(?-i:against)(?: the)?)\W+(?:\w+\W+){0,6}$",  # "Coalition Against Noise" names a group, no cause
     re.I,
 )
 _NON_STATE = re.compile(
@@ -127,11 +129,44 @@ def _sanctions(
             acts[:] = [a for a in acts if a[0] is not c]  # "agreed to impose sanctions" governs nothing else
 
 
-def _specific(score: dict[str, float]) -> None:
+# ACLED: violence against members of an armed, organised force is a battle, not an attack on civilians
+_HARM = (
+    r"(?:shot(?: dead| and (?:killed|injured|wounded))?|shot at|killed|killing|attacked|ambushed|injured|wounded|"
+    r"stabbed|executed|assassinated|(?:opened|fired|firing) (?:[^\s.,;]+ ){0,2}(?:on|at|towards)|targeted|targeting)"
+)
+# words between the harm verb and its object; a preposition there starts an agent, time or place ("killed by gunmen")
+_GAP_STOP = r"(?:by|during|in|at|after|near|while|when|as|from|with|for|and|or|on|to|inside|outside)\b"
+_WORDS = rf"(?:(?!{_GAP_STOP})[^\s.,;]+ ){{0,4}}"
+_ARMED = "(?:" + "|".join(ARMED_VICTIMS) + ")"
+_CIVIL = re.compile(r"\b(?:" + "|".join(CIVILIAN_VICTIMS) + r")\b", re.I)
+_ARMED_VICTIM = re.compile(
+    rf"\b{_HARM} {_WORDS}{_ARMED}\b|\b{_ARMED} (?:[^\s.,;]+ ){{0,3}}(?:was|were) (?:[^\s.,;]+ )?"
+    rf"(?:shot|killed|injured|wounded|attacked|ambushed|stabbed|executed|assassinated)\b",
+    re.I,
+)
+
+
+_CIVIL_VICTIM = re.compile(rf"\b{_HARM} {_WORDS}{_CIVIL.pattern}", re.I)
+
+
+def armed_victims(text: str) -> bool:
+    """Whether the text tells violence done to members of an armed force and to no unarmed people."""
+    hits = list(_ARMED_VICTIM.finditer(text))
+    if not hits or _CIVIL_VICTIM.search(text):
+        return False  # "killing students ... before the forces shot the gunmen dead": the attack was on civilians
+    # the harm phrase and the list it heads ("killing a soldier and three passengers"), to the clause's end
+    phrases = [re.split(r"[.;,]", text[m.start() : m.end() + 60])[0] for m in hits]
+    return not any(_CIVIL.search(p) for p in phrases)
+
+
+def _specific(score: dict[str, float], text: str = "") -> None:
     """Argument rules over the summed scores; edits ``score`` in place."""
     if not score:
         return
     top = max(score, key=lambda t: score[t])
+    if top == "attack_on_civilians" and armed_victims(text):
+        score["armed_clash"] = score[top] + 0.01
+        top = "armed_clash"
     if top in _VIOLENT:
         for fine in _SPECIFIC:
             if score.get(fine, 0.0) >= 0.4 * score[top]:
@@ -190,6 +225,18 @@ def _response(text: str, mod: Cue, protest_at: list[int]) -> bool:
     return True
 
 
+_DEMONSTRATION = re.compile(r"protest|demonstrat|march|rall(?:y|ies)|strike", re.I)
+_STATED_CAUSE = re.compile(r"\s+(?:against|over|in protest|to protest|demanding)\b", re.I)  # "riots against the policy"
+
+
+def _demonstration(text: str, c: Cue) -> bool:
+    """Whether a cue tells a demonstration: a protest or a demand ("the rioters demanded jobs"), or a riot cue
+    that names one ("violent protests")."""
+    if c.type in ("protest", "demand"):
+        return True
+    return c.type == "riot" and bool(_DEMONSTRATION.search(text, c.start, c.end) or _STATED_CAUSE.match(text, c.end))
+
+
 def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -> list[tuple[str, float, Cue]]:
     """Candidate fine types of ``text`` with their scores, best first, each with its strongest cue.
 
@@ -231,6 +278,11 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
         if c.type not in best or s > best[c.type][0]:
             best[c.type] = (s, c)
     protest = score.get("protest", 0.0) + score.get("riot", 0.0)
+    if score.get("riot", 0.0) > 0 and not any(_demonstration(text, c) for c in cues):
+        # ACLED: rioters with no demonstration (beating a thief, fighting each other) are mob violence
+        score["mob_violence"] = score.get("mob_violence", 0.0) + score.pop("riot")
+        best.setdefault("mob_violence", best["riot"])
+        protest = score.get("protest", 0.0)
     if protest > 0:
         # ACLED codes a demonstration by what happened: violent demonstrators make a riot, else the
         # state's response decides (lethal or excessive force, then any intervention), else it was peaceful
@@ -250,6 +302,8 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
                 score["arrest"] = 0.0
     _sanctions(cues, acts, score, text, scale)
     _govern(cues, acts, score, text, scale)
-    _specific(score)
+    _specific(score, text)
+    if "armed_clash" in score and "armed_clash" not in best:
+        best["armed_clash"] = best["attack_on_civilians"]
     ranked = sorted(((t, s, best[t][1]) for t, s in score.items() if s > 0), key=lambda x: -x[1])
     return ranked
