@@ -48,3 +48,41 @@ def test_a_hard_wrapped_line_goes_on_in_one_sentence(nlp) -> None:  # type: igno
     text = "Shells hit the central\nmarket of the town on Monday, killing two people, the governor said."
     sents = [s.text for s in _doc(nlp, text).sents]
     assert len(sents) == 1, sents
+
+
+# --- each region's incident of a strike wave counts its own toll ----------------------------------------------------
+
+
+def _tolls(events: list[Event]) -> dict[str | None, int | None]:
+    return {e.location.admin1 if e.location else None: e.fatalities for e in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        (
+            "Russia launched missiles at Ukraine on Tuesday, killing six people, officials said. A missile hit a "
+            "school in the Sumy region, killing four teachers. In the Chernihiv region, a rocket struck a bridge, "
+            "killing two drivers.",
+            {"Sumy Oblast": 4, "Chernihiv Oblast": 2},
+        ),
+        (
+            "Ukrainian drones attacked two Russian regions on Sunday, killing three people, the governors said. In "
+            "the Kursk region, two residents were killed when a drone hit a house. In the Bryansk region, one man "
+            "was killed when a drone struck a farm.",
+            {"Kursk Oblast": 2, "Bryansk Oblast": 1},
+        ),
+    ],
+)
+def test_a_wave_total_is_not_a_regions_toll(nlp, text: str, tolls: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    assert _tolls(_acled(nlp, text)) == tolls
+
+
+def test_a_regions_rising_toll_takes_the_latest_figure(nlp) -> None:  # type: ignore[no-untyped-def]
+    # near-miss: a later figure told with the region is its own update (the highest), not a second wave total
+    text = (
+        "Russia launched missiles at Ukraine on Tuesday, killing six people, officials said. A missile hit a "
+        "school in the Sumy region, killing four teachers. In the Chernihiv region, a rocket struck a bridge, "
+        "killing two drivers. By Wednesday the toll in the Sumy region had risen to seven."
+    )
+    assert _tolls(_acled(nlp, text)) == {"Sumy Oblast": 7, "Chernihiv Oblast": 2}

@@ -30,7 +30,7 @@ from claimtrack.extract.events.incidents import holder, main_draft, merge, salie
 from claimtrack.extract.events.lexicon import Cue, scan
 from claimtrack.extract.events.parties import settle_sides
 from claimtrack.extract.events.patterns import in_marked_clause, match
-from claimtrack.extract.events.regions import regional_reports
+from claimtrack.extract.events.regions import own_tolls, regional_reports
 from claimtrack.extract.events.sides import fallback_actors, in_source, same_party, speakers
 from claimtrack.extract.places import event_location
 from claimtrack.models import Article, Claim, Event, Location, Place
@@ -79,6 +79,7 @@ def find_events(doc: Doc) -> list[Event]:
     settle_sides(doc, drafts, grouped=False)
     drafts = frame(drafts, main, published)
     drafts += regional_reports(doc, drafts, sents, places)
+    own_tolls(doc, drafts, places)
     settle_sides(doc, drafts)
 
     for d in drafts:  # merging can bring a target from another sentence
