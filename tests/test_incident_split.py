@@ -16,6 +16,11 @@ def _doc(nlp, text: str, published: str = "2026-03-12"):  # type: ignore[no-unty
     return nlp(make_doc(nlp, Article(id="t", text=text, published=published)))
 
 
+def _sub(e: Event) -> str:
+    assert e.acled is not None
+    return e.acled.sub_event_type
+
+
 def _acled(nlp, text: str, published: str = "2026-03-12") -> list[Event]:  # type: ignore[no-untyped-def]
     return [e for e in _doc(nlp, text, published)._.events if e.acled is not None]
 
@@ -86,3 +91,61 @@ def test_a_regions_rising_toll_takes_the_latest_figure(nlp) -> None:  # type: ig
         "killing two drivers. By Wednesday the toll in the Sumy region had risen to seven."
     )
     assert _tolls(_acled(nlp, text)) == {"Sumy Oblast": 7, "Chernihiv Oblast": 2}
+
+
+# --- a place that names a time zone is not where the incident was -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        (
+            "The defence ministry said that at 02:30 Moscow time on Friday an attempt by Kyiv to attack facilities "
+            "with drones was foiled. Air defences destroyed four drones over the Oryol region.",
+            None,
+        ),
+        (
+            "At 04:15 Moscow time, Ukraine tried to attack targets in Russia with drones, the ministry said. Air "
+            "defence systems destroyed five drones over the Lipetsk region.",
+            "Lipetsk Oblast",
+        ),
+    ],
+)
+def test_a_time_zone_does_not_place_an_account_apart(nlp, text: str, region: str | None) -> None:  # type: ignore[no-untyped-def]
+    events = _acled(nlp, text)
+    assert [_sub(e) for e in events] == ["Disrupted weapons use"], [(e.type, e.location) for e in events]
+    assert (events[0].location.admin1 if events[0].location else None) == region
+
+
+def test_a_strike_in_the_capital_stays_its_own_incident(nlp) -> None:  # type: ignore[no-untyped-def]
+    # near-miss: the capital named as the place struck, not as a clock
+    text = (
+        "Drones struck a fuel depot in Moscow on Friday, the mayor said. Air defences destroyed four drones over "
+        "the Oryol region, the governor said."
+    )
+    assert sorted(_sub(e) for e in _acled(nlp, text)) == ["Air/drone strike", "Disrupted weapons use"]
+
+
+# --- "no damage" is no impact -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukraine attacked the Kursk region with drones overnight, the defence ministry said. Air defences destroyed "
+        "all eight drones, and there were no casualties or damage.",
+        "Ukraine attacked the Kursk region with drones overnight, the defence ministry said, adding that air "
+        "defences destroyed all eight drones without any damage.",
+    ],
+)
+def test_a_salvo_downed_without_damage_is_disrupted(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [_sub(e) for e in _acled(nlp, text)] == ["Disrupted weapons use"]
+
+
+def test_debris_that_damaged_something_is_an_impact(nlp) -> None:  # type: ignore[no-untyped-def]
+    # near-miss: one got through, so the strike reached its ground
+    text = (
+        "Ukraine attacked the Kursk region with drones overnight, the defence ministry said. Air defences destroyed "
+        "seven of the eight drones, and debris damaged a barn."
+    )
+    assert [_sub(e) for e in _acled(nlp, text)] == ["Air/drone strike"]

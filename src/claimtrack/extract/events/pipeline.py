@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc
@@ -44,7 +45,7 @@ def find_events(doc: Doc) -> list[Event]:
     article: Article | None = doc._.article
     published = article.published_date() if article is not None else None
     claims: list[Claim] = doc._.claims or []
-    places: list[Place] = doc._.places or []
+    places: list[Place] = [p for p in doc._.places or [] if not _time_zone(text, p)]
     matched, marks = match(doc)
     cues = sorted(scan(text) + matched, key=lambda c: (c.start, -c.weight))
     cues = [c for c in cues if not _source_cue(doc, c)]
@@ -100,6 +101,14 @@ def _location(doc: Doc, d: Draft, places: list[Place]) -> Location | None:
         return event_location(doc, (d.cue.start, d.cue.end), places)
     except Exception:  # the places component is still growing; an event without a location beats none at all
         return None
+
+
+_TIME_ZONE = re.compile(r"\s+time\b", re.I)
+
+
+def _time_zone(text: str, place: Place) -> bool:
+    """ "At 12:15 Moscow time", "03:00 local Kyiv time": a place that names a time zone says when, not where."""
+    return _TIME_ZONE.match(text, place.span[1]) is not None
 
 
 def _source_cue(doc: Doc, cue: Cue) -> bool:
