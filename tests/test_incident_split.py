@@ -149,3 +149,34 @@ def test_debris_that_damaged_something_is_an_impact(nlp) -> None:  # type: ignor
         "seven of the eight drones, and debris damaged a barn."
     )
     assert [_sub(e) for e in _acled(nlp, text)] == ["Air/drone strike"]
+
+
+# --- another named town, told in its own clause, is another incident ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "towns"),
+    [
+        (
+            "Russian guided bombs hit houses in the village of Bilozerka on Monday, the governor said. Russian forces "
+            "also dropped bombs on the village of Stanislav, the police said.",
+            ["Bilozerka", "Stanislav"],
+        ),
+        (
+            "Russian artillery shelled Nikopol on Sunday, damaging a school, officials said. Shells also hit a market "
+            "in Marhanets, wounding a woman.",
+            ["Marhanets", "Nikopol"],
+        ),
+    ],
+)
+def test_strikes_on_two_nearby_towns_are_two_incidents(nlp, text: str, towns: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert sorted(e.location.name for e in _acled(nlp, text) if e.location) == towns
+
+
+def test_the_same_town_told_again_is_one_incident(nlp) -> None:  # type: ignore[no-untyped-def]
+    # near-miss: the second sentence names the same town again
+    text = (
+        "Russian artillery shelled Nikopol on Sunday, damaging a school, officials said. The shelling of Nikopol "
+        "also wounded a woman near the market."
+    )
+    assert len(_acled(nlp, text)) == 1
