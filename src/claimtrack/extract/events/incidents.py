@@ -57,7 +57,7 @@ _GENERIC_WEAPONS = frozenset(
 
 
 _IMPACT = re.compile(r"\b(?:debris|fragments|landed|fell|hit|struck|damag\w+|exploded)\b", re.I)
-# "there were no casualties or damage", "without hitting anything": an impact word that says none happened
+# "causing no injuries or damage", "without hitting anything": an impact word that says none happened
 _NO_IMPACT = re.compile(r"\b(?:no|without)\s+(?:\w+\s+){0,3}$", re.I)
 
 
