@@ -45,7 +45,24 @@ def split_sections(text: str, size: int = SECTION_CHARS) -> list[str]:
 
 
 def tokenize(nlp: Language, text: str) -> Doc:
-    """``nlp.make_doc(text)`` with over-long runs of non-space characters cut into bounded tokens."""
+    """``nlp.make_doc(text)`` with over-long runs of non-space characters cut into bounded tokens, and a sentence
+    start after every line break (``paragraphs``)."""
+    return paragraphs(_tokens(nlp, text))
+
+
+def paragraphs(doc: Doc) -> Doc:
+    """A line break ends a sentence: a headline or a dateline line is not part of the paragraph under it (the
+    parser, which sees only tokens, runs "Drones downed over X\n\nMOSCOW, May 2 - ..." into one sentence). A line
+    that goes on in lower case is a hard-wrapped sentence, not a new one."""
+    for i in range(1, len(doc)):
+        prev, tok = doc[i - 1], doc[i]
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            if not tok.is_space and not tok.text[:1].islower():
+                tok.is_sent_start = True
+    return doc
+
+
+def _tokens(nlp: Language, text: str) -> Doc:
     if not _LONG_RUN.search(text):
         return nlp.make_doc(text)
     pieces: list[Doc] = []

@@ -47,7 +47,7 @@ _SPECIFIC = ("suicide_bombing", "chemical_attack", "grenade_attack")
 _REMOTE = STRIKE_FAMILY - {"interception"}
 _PROTEST_RANK = {"protest": 0, "protest_with_intervention": 1, "force_against_protesters": 2, "riot": 2}
 _HARM_CUE = re.compile(r"(?:kill|wound|injur|dead|die|hurt)", re.I)
-_SAME_PLACE_KM = 40.0  # ACLED's most specific place: towns further apart than this are separate incidents
+_SAME_PLACE_KM = 10.0  # ACLED codes one event per named place: towns further apart than a city spans are two
 _BACKGROUND_DAYS = 3  # an incident dated this many days before the article's own is told in passing
 
 

@@ -56,6 +56,11 @@ _GENERIC_WEAPONS = frozenset(
 )
 
 
+_IMPACT = re.compile(r"\b(?:debris|fragments|landed|fell|hit|struck|damag\w+|exploded)\b", re.I)
+# "causing no injuries or damage", "without hitting anything": an impact word that says none happened
+_NO_IMPACT = re.compile(r"\b(?:no|without)\s+(?:\w+\s+){0,3}$", re.I)
+
+
 def holder(main: Draft | None, drafts: list[Draft]) -> Draft | None:
     """The event that holds the main event's trigger once merging is done."""
     if main is None:
@@ -167,7 +172,9 @@ def _fill(doc: Doc, d: Draft, sent: Span, published: date | None) -> None:
     d.intercepted = d.type == "interception" or any(q.role == "intercepted" for q in d.quantities)
     d.hits = any(q.role in ("hit", "damaged", "killed", "injured", "destroyed") and q.value > 0 for q in d.quantities)
     if d.type in STRIKE_FAMILY:
-        if re.search(r"\b(?:debris|fragments|landed|fell|hit|struck|damag\w+|exploded)\b", sent.text, re.I):
+        if any(
+            not _NO_IMPACT.search(sent.text, max(0, m.start() - 40), m.start()) for m in _IMPACT.finditer(sent.text)
+        ):
             d.hits = True
         launched = any(t.lemma_.lower() in ("launch", "fire", "send") for t in sent) or re.search(
             r"\b(?:fired|launched|sent) by\b", sent.text

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from spacy.tokens import Doc
@@ -30,7 +31,7 @@ from claimtrack.extract.events.incidents import holder, main_draft, merge, salie
 from claimtrack.extract.events.lexicon import Cue, scan
 from claimtrack.extract.events.parties import settle_sides
 from claimtrack.extract.events.patterns import in_marked_clause, match
-from claimtrack.extract.events.regions import regional_reports
+from claimtrack.extract.events.regions import own_tolls, regional_reports
 from claimtrack.extract.events.sides import fallback_actors, in_source, same_party, speakers
 from claimtrack.extract.places import event_location
 from claimtrack.models import Article, Claim, Event, Location, Place
@@ -44,7 +45,7 @@ def find_events(doc: Doc) -> list[Event]:
     article: Article | None = doc._.article
     published = article.published_date() if article is not None else None
     claims: list[Claim] = doc._.claims or []
-    places: list[Place] = doc._.places or []
+    places: list[Place] = [p for p in doc._.places or [] if not _time_zone(text, p)]
     matched, marks = match(doc)
     cues = sorted(scan(text) + matched, key=lambda c: (c.start, -c.weight))
     cues = [c for c in cues if not _source_cue(doc, c)]
@@ -79,6 +80,7 @@ def find_events(doc: Doc) -> list[Event]:
     settle_sides(doc, drafts, grouped=False)
     drafts = frame(drafts, main, published)
     drafts += regional_reports(doc, drafts, sents, places)
+    own_tolls(doc, drafts, places)
     settle_sides(doc, drafts)
 
     for d in drafts:  # merging can bring a target from another sentence
@@ -99,6 +101,14 @@ def _location(doc: Doc, d: Draft, places: list[Place]) -> Location | None:
         return event_location(doc, (d.cue.start, d.cue.end), places)
     except Exception:  # the places component is still growing; an event without a location beats none at all
         return None
+
+
+_TIME_ZONE = re.compile(r"\s+time\b", re.I)
+
+
+def _time_zone(text: str, place: Place) -> bool:
+    """ "At 12:15 Moscow time", "03:00 local Kyiv time": a place that names a time zone says when, not where."""
+    return _TIME_ZONE.match(text, place.span[1]) is not None
 
 
 def _source_cue(doc: Doc, cue: Cue) -> bool:

@@ -18,10 +18,11 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract.events.common import STRIKE_FAMILY, Draft
 from claimtrack.extract.events.figures import roles_for
+from claimtrack.extract.events.frames import same_day
 from claimtrack.extract.events.lexicon import Cue
 from claimtrack.extract.events.modality import modality_of
 from claimtrack.extract.places import event_location
-from claimtrack.extract.quantities import find_quantities
+from claimtrack.extract.quantities import QuantityMention, find_quantities
 from claimtrack.models import Location, Place
 
 
@@ -119,3 +120,95 @@ def _report(
         weapons=list(host.weapons),
     )
     return d
+
+
+_TOLL_ROLES = ("killed", "injured")
+
+
+def own_tolls(doc: Doc, incidents: list[Draft], places: list[Place]) -> None:
+    """Each region's incident of a strike wave counts its own dead and wounded, not the wave's.
+
+    Once a wave is told region by region, a figure stated with another region ("three were killed in X, one in
+    Y") is that region's toll, and a figure stated for the whole wave ("the attack on the country killed six") is
+    a total over the regions: the incident keeps it only where the text gives no figure of its own region."""
+    wave = [
+        d
+        for d in incidents
+        if d.incident and not d.background and d.type in STRIKE_FAMILY and d.location is not None and d.location.admin1
+    ]
+    for d in wave:
+        assert d.location is not None
+        here, country = d.location.admin1, d.location.country
+        others = {
+            o.location.admin1: o
+            for o in wave
+            if o is not d and o.location is not None and o.location.admin1 != here and same_day(o.date, d.date)
+            and (not country or o.location.country in (None, country))
+        }  # fmt: skip
+        if not others:
+            continue
+        where = {id(q): _figure_place(doc, q, places) for q in d.quantities if q.role in _TOLL_ROLES}
+        # figures of this incident's own: told with its region, or with no place beside a wave's figure
+        own = {q.role for q in d.quantities if id(q) in where and _region_of(where[id(q)]) in (here, _NOWHERE)}
+        kept = []
+        for q in d.quantities:
+            if id(q) not in where:
+                kept.append(q)
+                continue
+            region = _region_of(where[id(q)])
+            if region in others and region is not None:  # another region's toll
+                other = others[region]
+                if (q.role, q.value) not in {(x.role, x.value) for x in other.quantities}:
+                    other.quantities.append(q)
+                continue
+            if region is None and q.role in own:
+                q = replace(q, background=True)  # the wave's total, beside this region's own figure
+            kept.append(q)
+        d.quantities = kept
+
+
+def _figure_place(doc: Doc, q: QuantityMention, places: list[Place]) -> Place | None:
+    """The place a figure is stated with: a place of the figure's own clause ("three were killed in X, while one
+    died in Y"), else of the clause it depends on ("the strikes on the country ..., killing six"); the most specific
+    one where a clause names several. None where no clause up to the sentence's root names a place."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    sent = span.root.sent
+    local = [p for p in places if sent.start_char <= p.span[0] < sent.end_char and p.lat is not None]
+    if not local:
+        return None
+    clause_of: dict[int, list[Place]] = {}
+    for p in local:
+        ps = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+        if ps is not None and len(ps):
+            clause_of.setdefault(_clause(ps.root).i, []).append(p)
+    verb: Token | None = _clause(span.root)
+    while verb is not None:
+        if verb.i in clause_of:
+            return max(clause_of[verb.i], key=lambda p: _RANK.get(p.feature, 4))
+        verb = _clause(verb.head) if verb.head.i != verb.i else None
+    return None
+
+
+_RANK = {"region": 0, "water": 0, "country": 1, "admin1": 2, "admin2": 3}  # a settlement or site: 4
+
+
+def _clause(tok: Token) -> Token:
+    """The verb heading the clause ``tok`` stands in (the sentence root where no verb is above it); a non-finite
+    complement belongs to the clause of its verb ("two were reported killed in X")."""
+    while tok.head.i != tok.i and (tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("xcomp", "oprd")):
+        tok = tok.head
+    return tok
+
+
+_NOWHERE = ""  # a figure told with no place at all
+
+
+def _region_of(p: Place | None) -> str | None:
+    """The region a figure is stated with; None for a country (the whole wave), ``_NOWHERE`` for no place."""
+    if p is None:
+        return _NOWHERE
+    if p.feature in ("country", "region"):
+        return None
+    return p.admin1
