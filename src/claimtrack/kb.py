@@ -46,6 +46,7 @@ class KnowledgeBase:
     demonyms: dict[str, str]
     bodies: dict[str, tuple[str, SourceKind]]
     ministries: dict[str, str]
+    titles: frozenset[str] = frozenset()
 
     def lookup(self, text: str) -> Entry | None:
         """The entry a mention names ("the Kremlin", "Zelenskiy", "AFP"), or None."""
@@ -62,6 +63,13 @@ class KnowledgeBase:
             if host == domain or host.endswith("." + domain):
                 return entry
         return None
+
+    def full_names(self, surname: str) -> dict[str, Entry]:
+        """The officials a bare surname may stand for: each full spelling (lower case) ending in ``surname``."""
+        key = surname.strip().lower().replace("’", "'")
+        return {
+            k: e for k, e in self.aliases.items() if e.kind == "official" and " " in k and k.rsplit(" ", 1)[1] == key
+        }
 
     def wires(self) -> list[Entry]:
         return [e for e in self.by_name.values() if e.wire]
@@ -113,6 +121,7 @@ def parse(data: dict[str, Any]) -> KnowledgeBase:
         demonyms=_clean(data.get("demonyms") or {}),
         bodies=bodies,
         ministries=_clean(data.get("ministries") or {}),
+        titles=frozenset(str(w) for w in (data.get("titles") or {}).get("words") or ()),
     )
 
 

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract.entities import canonical_entity, country_of
 from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, doc_text, token_at
+from claimtrack.extract.events.interceptions import interception_sides
 from claimtrack.extract.events.sides import in_source, side
 from claimtrack.extract.weapons import find_weapons
 from claimtrack.models import Actor
@@ -91,7 +92,8 @@ def settle_sides(doc: Doc, drafts: list[Draft], grouped: bool = True) -> None:
         if d.type in _PROTEST or d.type == "riot":
             _protest_sides(doc, d, country)
         elif _disrupted(d):
-            _interception_sides(doc, d)
+            fired = [x.initiator for x in drafts if x.type in _VIOLENCE and x.initiator is not None]
+            interception_sides(doc, d, _sents(doc), _named, country, fired)
         elif d.type in _VIOLENCE and _civilian_victims(d):
             if d.target is None or d.target.entity in (None, country) or not _armed(d.target):
                 d.target = Actor(text=_victim_text(d), entity=f"Civilians ({country})" if country else "Civilians")
@@ -270,40 +272,9 @@ def _named(tok: Token) -> Actor | None:
     return None
 
 
-_INTERCEPT_LEMMAS = frozenset({"intercept", "down", "repel", "neutralize", "neutralise", "thwart", "foil"})
-
-
 def _disrupted(d: Draft) -> bool:
     """An interception told as such (a strike wholly intercepted keeps its launcher as initiator)."""
     return d.type == "interception"
-
-
-def _interception_sides(doc: Doc, d: Draft) -> None:
-    """An interception's initiator is the side that intercepts; the side that fired is its target."""
-    sents = _sents(doc)
-    for k in sorted(set(d.sents)):
-        if not 0 <= k < len(sents):
-            continue
-        for tok in sents[k]:
-            lemma = tok.lemma_.lower()
-            down = lemma == "shoot" and any(c.lower_ == "down" for c in tok.children)
-            if tok.pos_ != "VERB" or not (lemma in _INTERCEPT_LEMMAS or down):
-                continue
-            who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            if who is None and agent is not None:
-                who = next((g for g in agent.children if g.dep_ == "pobj"), None)
-            if who is None or who.pos_ not in ("NOUN", "PROPN"):
-                continue
-            span = doc[who.left_edge.i : who.i + 1]
-            owners = [_named(c) for c in who.children if c.dep_ in ("poss", "amod", "compound")]
-            named = next((o for o in owners if o is not None), None)
-            entity = named.entity if named is not None else canonical_entity(span.text)[0]
-            interceptor = Actor(text=span.text.removeprefix("the ").removeprefix("The "), entity=entity)
-            if d.initiator is not None and not _same(d.initiator, interceptor):
-                d.target = d.initiator  # the side that fired what was intercepted
-            d.initiator = interceptor
-            return
 
 
 def _canonical(doc: Doc, d: Draft, actor: Actor) -> bool:

@@ -19,22 +19,13 @@ from claimtrack.extract.events.common import (
     token_at,
 )
 from claimtrack.extract.weapons import find_weapons
+from claimtrack.kb import load as load_kb
 from claimtrack.models import (
     Actor,
     Claim,
     Place,
 )
 
-# heads of state and government of frequent conflict parties: a surname alone stands for its state as actor
-_LEADERS = {
-    "putin": "Russia", "zelensky": "Ukraine", "zelenskyy": "Ukraine", "zelenskiy": "Ukraine", "biden": "United States",
-    "trump": "United States", "harris": "United States", "macron": "France", "starmer": "United Kingdom",
-    "sunak": "United Kingdom", "kim jong un": "North Korea", "kim jong-un": "North Korea", "lukashenko": "Belarus",
-    "erdogan": "Turkey", "netanyahu": "Israel", "xi jinping": "China", "xi": "China", "khamenei": "Iran",
-    "pezeshkian": "Iran", "scholz": "Germany", "shoigu": "Russia", "lavrov": "Russia", "peskov": "Russia",
-    "belousov": "Russia", "kuleba": "Ukraine", "sybiha": "Ukraine", "umerov": "Ukraine", "blinken": "United States",
-    "austin": "United States",
-}  # fmt: skip
 _ATTACK_VERBS = frozenset({"launch", "fire", "strike", "attack", "shell", "bomb", "hit", "target", "use", "send",
                            "pound", "raid", "shoot", "kill", "capture", "seize", "storm", "deploy",
                            "authorize", "authorise", "approve", "threaten", "vow", "receive", "deliver", "supply",
@@ -56,15 +47,12 @@ def _np(tok: Token) -> Span:
 
 
 def _entity_of(span: Span) -> str | None:
-    """Canonical entity of a noun phrase: the whole phrase, a leader's surname, then any part of it."""
+    """Canonical entity of a noun phrase: the whole phrase, then any part of it (a person only through
+    ``person_side``, where the name stands as a person)."""
     text = span.text
     ent, kind = canonical_entity(text)
     if ent and kind in ("state", "government", "military", "organization"):
         return ent
-    low = text.lower()
-    for name, state in _LEADERS.items():
-        if re.search(r"\b" + re.escape(name) + r"\b", low):
-            return state
     toks = [t for t in span if not t.is_punct]
     for n in (3, 2, 1):
         for i in range(len(toks) - n + 1):
@@ -76,6 +64,55 @@ def _entity_of(span: Span) -> str | None:
                 return c
     if span.root.ent_type_ == "GPE" or any(t.ent_type_ == "GPE" for t in span):
         return None
+    return None
+
+
+def person_side(tok: Token) -> Actor | None:
+    """An official named as a person, in a subject or speaker role, stands for the state they speak for: the full
+    name ("Jane Doe"), the surname after a title ("Defence Minister Doe"), or the surname alone once the text has
+    named them in full. A name that
+    modifies another noun ("the Doe administration", "Austin police") is no person."""
+    if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "amod", "nmod", "poss", "flat"):
+        return None
+    left = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ in ("compound", "flat")])
+    names = [tok.doc[i : tok.i + 1] for i in range(left, tok.i + 1)]
+    kb = load_kb()
+    for span in names[:-1]:  # longest first: "President Jane Doe", "Jane Doe"
+        entry = kb.lookup(span.text)
+        if entry is not None and entry.kind == "official" and entry.side:
+            return Actor(text=span.text, entity=entry.side)
+    # a surname after a title of office ("President Doe"), or once the text has used a full name that ends in it
+    titled = any(t.lower_ in kb.titles for t in tok.doc[left : tok.i])
+    low = tok.doc.text.lower()
+    for full, entry in kb.full_names(tok.text).items():
+        if entry.side and (titled or re.search(r"\b" + re.escape(full) + r"\b", low)):
+            return Actor(text=names[0].text if titled else tok.text, entity=entry.side)
+    return None
+
+
+def _subject_role(tok: Token) -> bool:
+    """The subject of a verb or the agent of a passive one."""
+    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
+
+
+def speaker_side(tok: Token) -> Actor | None:
+    """ "X said it had shot down ...", "X said they struck ...": the pronoun subject of the reported clause is the
+    speaking side, when the speaker is a named state, body, group or official."""
+    if tok.lower_ not in ("it", "they", "we"):
+        return None
+    cur = tok.head
+    for _ in range(3):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _REPORT_LEMMAS:
+            spk = next((c for c in cur.head.children if c.dep_ == "nsubj"), None)
+            if spk is None or spk.pos_ not in ("NOUN", "PROPN"):
+                return None
+            entity = _entity_of(_np(spk))
+            if entity:
+                return Actor(text=_np(spk).text.removeprefix("the ").removeprefix("The "), entity=entity)
+            return person_side(spk)
+        if cur.head is cur or cur.dep_ not in ("aux", "xcomp", "conj"):
+            break
+        cur = cur.head
     return None
 
 
@@ -163,6 +200,10 @@ def actors(doc: Doc, sent: Span, d: Draft) -> tuple[Actor | None, Actor | None]:
     initiator = None
     if subj is not None and subj.pos_ in ("NOUN", "PROPN") and _party(subj):
         initiator = _actor(_np(subj))
+        if initiator.entity is None and (person := person_side(subj)) is not None:
+            initiator = person
+    elif subj is not None and subj.pos_ == "PRON" and (said := speaker_side(subj)) is not None:
+        initiator = said
     elif owner is not None:
         initiator = _actor(_np(owner))
     if initiator is not None and initiator.entity is None and subj is not None and subj.pos_ == "PRON":
@@ -251,6 +292,9 @@ def _nearest_entity(sent: Span, char: int, before: bool) -> Actor | None:
         if in_source(e.root):
             continue  # "..., Ukraine's air force said": the source of the report is no party to the event
         entity = _entity_of(e)
+        if entity is None and e.label_ == "PERSON" and _subject_role(e.root):
+            person = person_side(e.root)
+            entity = person.entity if person is not None else None
         if entity is None and e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN":
             continue  # "the Belbek airbase", "the Azot plant": the name of a site, not of a party
         if entity is None:
