@@ -77,3 +77,59 @@ def test_bare_surname_or_modifier_is_no_person() -> None:
 def test_leader_surname_as_modifier_makes_no_state() -> None:
     ev = _events("Austin police arrested two men after a shooting at a bar on Monday.")
     assert all(_side(e.initiator) != "United States" for e in ev)
+
+
+@pytest.mark.parametrize(
+    ("text", "initiator", "target"),
+    [
+        # "an ambush by X", "when X attacked": the doer of an act its verb leaves without a subject
+        ("At least nine soldiers were killed in an ambush by suspected jihadists near the town on Monday.",
+         "suspected jihadists", None),
+        ("Twelve villagers were abducted on Monday when bandits attacked the settlement.", "bandits", "Civilians"),
+        # "X came under attack by Y": X is struck, Y attacks
+        ("The troops came under attack by armed militants on Monday, the army said.", "armed militants", "troops"),
+        # fighters named by the group they belong to
+        ("Gunmen from the Islamic State group killed six soldiers during a raid on Monday.", "Islamic State",
+         "soldiers"),
+        # the combatants a violent verb strikes are its target, without their number
+        ("Rebels killed six Kenyan soldiers near the border on Monday.", "Rebels", "Kenya"),
+        # near-miss: victims who are not combatants stay civilians
+        ("Rebels killed six farmers near the border on Monday.", "Rebels", "Civilians"),
+    ],
+)  # fmt: skip
+def test_doers_and_the_struck(text: str, initiator: str | None, target: str | None) -> None:
+    ev = [e for e in _events(text) if e.acled is not None][0]
+    assert _side(ev.initiator) == initiator
+    assert (_side(ev.target) or "").split(" (")[0] == (target or "")
+
+
+def test_claimant_named_by_description_or_bracketed_short_name() -> None:
+    # "X, leader of Y, claimed responsibility": the group, not the person
+    ev = [
+        e
+        for e in _events(
+            "A suicide bomber blew himself up at a market on Monday, killing nine people. Abu Karim, "
+            "leader of the Northern Front, claimed responsibility for the bombing."
+        )
+        if e.acled
+    ][0]
+    assert _side(ev.initiator) == "Northern Front"
+    # "a long name (ACRONYM) claimed that its fighters killed ...": the acronym the knowledge base knows
+    ev = [
+        e
+        for e in _events(
+            "The Group for the Defence of Islam (ISWAP) claimed that its fighters killed 40 "
+            "soldiers in an attack on an army base on Monday."
+        )
+        if e.acled
+    ][0]
+    assert _side(ev.initiator) == "Islamic State West Africa Province"
+    # near-miss: a person who claims for no named group stays unresolved
+    ev = [
+        e
+        for e in _events(
+            "A bomb exploded at a bus station on Monday, killing four people. Abu Karim claimed responsibility."
+        )
+        if e.acled
+    ][0]
+    assert _side(ev.initiator) != "Northern Front"

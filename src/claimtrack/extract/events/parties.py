@@ -20,6 +20,7 @@ import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract.entities import canonical_entity, country_of
+from claimtrack.extract.events.agents import came_under, doer
 from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, doc_text, token_at
 from claimtrack.extract.events.interceptions import interception_sides
 from claimtrack.extract.events.sides import in_source, side
@@ -50,6 +51,7 @@ _OUTLET_WORDS = _set("outlet_words")
 _MONITORS = _set("monitors")
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "around", "outskirts"})
 _NOT_PARTIES = _set("not_parties")
+_COMBATANTS = _ARMED_UNITS - {"member", "suspect", "recruit"}
 _ACTOR_KINDS = ("state", "government", "military", "organization")
 _TOLD = frozenset({"interception", "armed_clash", "territory_change", "mob_violence", "property_destruction"})
 _MEANS_PREPS = frozenset({"in", "by", "during", "from", "after", "amid"})
@@ -79,6 +81,8 @@ def settle_sides(doc: Doc, drafts: list[Draft], grouped: bool = True) -> None:
             if d.target is not None and _same(d.target, owner):
                 d.target = None  # "a Ukrainian strike" names the striker, not the struck
             d.initiator = owner  # the act's owner, whoever the sentence's subject is ("X said a Russian strike")
+        else:
+            _agent_sides(doc, d)
         if d.type not in VIOLENT_TYPES and d.type not in _TOLD:
             continue  # statements, talks and decisions have officials and leaders for sides
         if d.initiator is not None and not _canonical(doc, d, d.initiator):
@@ -103,6 +107,66 @@ def settle_sides(doc: Doc, drafts: list[Draft], grouped: bool = True) -> None:
         _claimants(doc, drafts)  # last: a claimant is the source of its own claim, which the filter above refuses
 
 
+def _agent_sides(doc: Doc, d: Draft) -> None:
+    """The doer named by "an attack by X" or "when X attacked", the struck by "X came under attack"."""
+    hit = came_under(doc, d)
+    if hit is not None:
+        struck = _actor_at(doc, hit)
+        if d.initiator is not None and d.initiator.text.lower() in struck.text.lower():
+            d.initiator = None  # "the troops came under attack": the troops did not attack
+        d.target = struck
+    if d.target is None:  # "killed 40 soldiers", "ambushed a police patrol": the combatants it struck
+        for start, _ in d.triggers:
+            tok = token_at(doc, start)
+            verb = tok if tok is not None and tok.pos_ == "VERB" else None
+            objs = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None else []
+            hit = next((c for c in objs if c.lemma_.lower() in _COMBATANTS or c.lower_ in _COMBATANTS), None)
+            if hit is not None:
+                d.target = _actor_at(doc, hit)
+                break
+    who = doer(doc, d)
+    if who is not None:
+        found = _actor_at(doc, who)
+        if d.initiator is None or d.initiator.entity is None or found.entity:
+            d.initiator = found
+    if d.initiator is not None and d.initiator.entity is None:
+        mention = _mention(doc, d, d.initiator.text)
+        member = _actor_at(doc, mention) if mention is not None and mention.pos_ in ("NOUN", "PROPN") else None
+        if member is not None and member.entity:  # "gunmen from the Northern Front": the group they belong to
+            d.initiator = Actor(text=d.initiator.text, entity=member.entity)
+    if d.initiator is not None and d.target is not None and _same(d.initiator, d.target):
+        d.target = None
+
+
+def _actor_at(doc: Doc, tok: Token) -> Actor:
+    """The side a noun phrase names: a known entity, a state or group modifying it ("Kenyan troops"), a group it
+    belongs to ("gunmen from the Northern Front", "fighters linked to X"), else the phrase as written."""
+    span = _name_span(doc, tok) if tok.pos_ == "PROPN" else doc[tok.left_edge.i : tok.i + 1]
+    while len(span) > 1 and (span[0].dep_ in ("det", "nummod", "quantmod", "advmod") or span[0].like_num):
+        span = span[1:]  # "the six soldiers": the side, not its number
+    ent, kind = canonical_entity(span.text)
+    if ent and kind in _ACTOR_KINDS:
+        return Actor(text=span.text, entity=ent)
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i and (found := _named(c)) is not None:
+            if found.entity:
+                return Actor(text=span.text, entity=found.entity)
+    for c in tok.children:  # "gunmen belonging to X", "fighters from X"
+        link = c if c.dep_ == "prep" and c.lower_ in ("from", "of") else None
+        if c.dep_ == "acl":
+            link = next((p for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")), None)
+        group = next((g for g in link.children if g.dep_ == "pobj"), None) if link is not None else None
+        if group is not None:
+            name = _name_span(doc, group)
+            gent, _ = canonical_entity(name.text)
+            if not gent:
+                owners = [_named(m) for m in group.children if m.dep_ in ("compound", "amod")]
+                gent = next((o.entity for o in owners if o is not None and o.entity), None)
+            if gent:
+                return Actor(text=span.text, entity=gent)
+    return Actor(text=span.text, entity=None)
+
+
 def _claimants(doc: Doc, drafts: list[Draft]) -> None:
     """ "X claimed responsibility", "X said its unit staged the raid", "Y blamed the attack on X",
     "the attack was attributed to X": the one claimant or accused is the incident's initiator where the text names
@@ -112,6 +176,8 @@ def _claimants(doc: Doc, drafts: list[Draft]) -> None:
     # a state that blames a group claims nothing: the claimant of an attack is a group
     named = [a for a in named if not (a.entity and country_of(side(a.entity) or ""))]
     named += _named_doers(doc)
+    # "X, leader of the Y": the claimant is the group its description names
+    named = [a for a in named if not any(b.text != a.text and b.text.lower() in a.text.lower() for b in named)]
     distinct = {side(a.entity) or a.entity or a.text.lower() for a in named}
     if len(distinct) != 1:
         return  # no claim, or rival claims and accusations: leave the sides as the text tells them
@@ -123,6 +189,7 @@ def _claimants(doc: Doc, drafts: list[Draft]) -> None:
             d.initiator = claimant
 
 
+_HEADS = frozenset({"leader", "commander", "chief", "head", "spokesman", "spokesperson", "founder", "emir"})
 _CLAIM_WORDS = frozenset({"carry", "conduct", "stage", "launch", "attack", "kill", "strike", "target", "bomb"})
 
 
@@ -141,7 +208,7 @@ def _named_doers(doc: Doc) -> list[Actor]:
             heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]  # "blamed the attack on X"
             objs = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children]
             who = next((g for g in objs if g.dep_ == "pobj"), None)
-        elif lemma in ("say", "announce", "state"):
+        elif lemma in ("say", "announce", "state", "claim"):
             # "X said its unit staged the raid": a claim made by the group itself
             for comp in (c for c in tok.children if c.dep_ == "ccomp" and c.lemma_.lower() in _CLAIM_WORDS):
                 subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
@@ -149,10 +216,18 @@ def _named_doers(doc: Doc) -> list[Actor]:
                     who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if who is None or who.pos_ not in ("NOUN", "PROPN"):
             continue
+        said = who
         appos = next((c for c in who.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        who = appos or who  # "the movement's northern wing, the Hill Brigade, stated": the name, not the description
+        head = next((c for c in who.children if c.dep_ == "appos" and c.lemma_.lower() in _HEADS), None)
+        group = next((g for p in head.children if p.lower_ == "of" for g in p.children), None) if head else None
+        # "the movement's northern wing, the Hill Brigade, stated": the name, not the description; "X, leader of
+        # the Y, said": the group the person leads
+        who = appos or group or who
         span = _name_span(doc, who)
         ent, kind = canonical_entity(span.text)
+        if not ent:  # "a long name (XYZ)": the bracketed short name the knowledge base knows
+            short = [canonical_entity(t.text) for t in said.subtree if t.is_upper and doc[t.i - 1].text == "("]
+            ent, kind = next(((e, k) for e, k in short if e and k in _ACTOR_KINDS), (None, kind))
         owners = [_named(c) for c in who.children if c.dep_ in ("amod", "compound", "poss")]
         owner = next((o for o in owners if o is not None), None)
         if ent and kind in _ACTOR_KINDS:
@@ -169,11 +244,15 @@ def _name_span(doc: Doc, head: Token) -> Span:
     left, right = head.left_edge.i, head.i
     for c in head.rights:
         if c.dep_ in ("compound", "flat", "punct", "nmod", "npadvmod", "amod") and c.i == right + 1:
+            if c.dep_ == "punct" and c.text != "-":
+                break  # "X (XYZ)": the name stops at its bracket
             right = c.right_edge.i
     while right + 1 < len(doc) and doc[right].text == "-" and not doc[right].whitespace_:
         right += 1
     while right + 1 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_:
         right += 2 if right + 2 < len(doc) else 1
+    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_:
+        left -= 2  # "Tehrik-e-Taliban": the hyphenated parts before the head
     span = doc[left : right + 1]
     return span[1:] if span[0].dep_ == "det" and len(span) > 1 else span
 

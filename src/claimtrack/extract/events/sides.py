@@ -411,6 +411,9 @@ def side(entity: str | None) -> str | None:
     """The state an entity speaks for: "Ministry of Defence of Russia" -> Russia."""
     if entity is None:
         return None
+    known = load_kb().by_name.get(entity)
+    if known is not None and known.group and known.side:
+        return known.side  # an armed group named "... of Colombia" is no body of that state
     m = re.search(r".*\bof (?:the )?(.+)$", entity)
     return country_of(m.group(1)) if m and country_of(m.group(1)) else (country_of(entity) or entity)
 
