@@ -134,8 +134,32 @@ def _agent_sides(doc: Doc, d: Draft) -> None:
         member = _actor_at(doc, mention) if mention is not None and mention.pos_ in ("NOUN", "PROPN") else None
         if member is not None and member.entity:  # "gunmen from the Northern Front": the group they belong to
             d.initiator = Actor(text=d.initiator.text, entity=member.entity)
+    d.initiator = _forces_of(doc, d, d.initiator)
+    d.target = _forces_of(doc, d, d.target)
     if d.initiator is not None and d.target is not None and _same(d.initiator, d.target):
         d.target = None
+
+
+_FORCES = frozenset({"army", "military", "troops", "troop", "soldiers", "soldier", "forces", "navy", "air force"})
+
+
+def _forces_of(doc: Doc, d: Draft, actor: Actor | None) -> Actor | None:
+    """ "The Sudanese army ... the army said the military had taken the palace": a state's forces named bare take the
+    state of the text's earlier mentions of forces, when all of them name one state."""
+    if actor is None or actor.entity or actor.text.lower().removeprefix("the ") not in _FORCES:
+        return actor
+    mention = _mention(doc, d, actor.text)
+    if mention is None:
+        return actor
+    states = set()
+    for tok in doc[: mention.i]:
+        if tok.lower_ in _FORCES or tok.lemma_.lower() in _FORCES:
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "poss") and (found := _named(c)) is not None and found.entity:
+                    states.add(side(found.entity))
+    if len(states) == 1:
+        return Actor(text=actor.text, entity=states.pop())
+    return actor
 
 
 def _actor_at(doc: Doc, tok: Token) -> Actor:
@@ -365,6 +389,8 @@ def _canonical(doc: Doc, d: Draft, actor: Actor) -> bool:
     head = words[-1] if words else ""
     if words and words[0] in _NOT_PARTIES or head in _NOT_PARTIES:
         return bool(actor.entity) and words[0] not in _NOT_PARTIES
+    if not actor.entity and find_weapons(head):
+        return False  # "a UAV", "drones": a weapon whose owner the text does not name is no side
     ent, kind = canonical_entity(text)
     if kind == "outlet" or ent in _MONITORS or (head in _OUTLET_WORDS and text[:1].isupper()):
         return False  # reporters and monitors tell and count violence; they are not its sides
@@ -443,6 +469,9 @@ def _protest_sides(doc: Doc, d: Draft, country: str | None) -> None:
             d.target = Actor(text="police", entity=f"Police Forces of {country}")
         elif d.target is not None and not _armed(d.target):
             d.target = None
+        if d.type == "force_against_protesters" and d.target is not None:
+            # ACLED: the force is the act of the police upon the protesters
+            d.initiator, d.target = d.target, Actor(text="protesters", entity=f"{label} ({country})" if country else label)
 
 
 def reported_by(doc: Doc, actor: Actor, char: int) -> bool:

@@ -284,6 +284,21 @@ def _denier(sent: Span, char: int, actor: Actor) -> bool:
     return False
 
 
+_WHERE_PREPS = frozenset({"in", "at", "near", "with", "across", "inside", "outside", "around", "on", "over"})
+
+
+def _in_place_phrase(tok: Token) -> bool:
+    """A name inside a prepositional phrase of place ("in X's western region", "on the border with X")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.lower_ in _WHERE_PREPS:
+            return True
+        if cur.dep_ not in ("poss", "compound", "amod", "nmod", "pobj", "prep") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def _nearest_entity(sent: Span, char: int, before: bool) -> Actor | None:
     """Fallback actor: the named party nearest the trigger on one side, within its sentence."""
     ents = [e for e in sent.ents if e.label_ in _ACTOR_LABELS]
@@ -291,6 +306,8 @@ def _nearest_entity(sent: Span, char: int, before: bool) -> Actor | None:
     for e in reversed(ents) if before else ents:  # nearest first; stop at the first that can be a party
         if in_source(e.root):
             continue  # "..., Ukraine's air force said": the source of the report is no party to the event
+        if before and e.label_ == "GPE" and _in_place_phrase(e.root):
+            continue  # "in X's south", "on the border with X": where it happened, not who did it
         entity = _entity_of(e)
         if entity is None and e.label_ == "PERSON" and _subject_role(e.root):
             person = person_side(e.root)
