@@ -8,7 +8,7 @@ from functools import lru_cache
 import pytest
 from spacy.language import Language
 
-from claimtrack.extract.events.sides import person_side
+from claimtrack.extract.events.persons import person_side
 from claimtrack.models import Article, Event
 from claimtrack.nlp import load_pipeline, process
 
@@ -133,3 +133,44 @@ def test_claimant_named_by_description_or_bracketed_short_name() -> None:
         if e.acled
     ][0]
     assert _side(ev.initiator) != "Northern Front"
+
+
+@pytest.mark.parametrize(
+    ("text", "initiator", "target"),
+    [
+        # police who use force on protesters are its initiator, the protesters its target (ACLED's coding)
+        ("Police in Nairobi opened fire on protesters on Monday, killing at least nine people.",
+         "Police Forces of Kenya", "Protesters (Kenya)"),
+        # near-miss: a protest the police break up stays the protesters' own event
+        ("Hundreds of teachers protested outside parliament in Nairobi on Monday. Police fired tear gas to disperse "
+         "them.", "Protesters (Kenya)", "Police Forces of Kenya"),
+        # a weapon whose owner the text does not name is no side; a named owner is
+        ("A UAV struck a fuel depot in the city on Monday, killing two workers.", None, "Civilians"),
+        ("Kenyan drones struck a fuel depot in the city on Monday, killing two workers.", "Kenya", "Civilians"),
+        # a state named in a phrase of place before the act is where it happened, not who did it
+        ("In Kenya's northern region, a missile hit a school on Monday, killing two children.", None, "Civilians"),
+        ("Near the border with Chad, a rocket struck a market on Monday, killing three people.", None, "Civilians"),
+        # near-miss: a state as the subject is the doer
+        ("Chad fired rockets at the rebel camp on Monday, killing four fighters.", "Chad", "fighters"),
+    ],
+)  # fmt: skip
+def test_canonical_sides(text: str, initiator: str | None, target: str | None) -> None:
+    ev = [e for e in _events(text) if e.acled is not None][0]
+    assert _side(ev.initiator) == initiator
+    assert (_side(ev.target) or "").split(" (")[0] == (target or "").split(" (")[0]
+
+
+def test_bare_forces_take_the_one_state_the_text_names() -> None:
+    ev = _of(
+        "The Chadian army said it was advancing on the rebel town. On Monday a spokesman said the military had "
+        "recaptured the town after heavy fighting.",
+        "territory_change",
+    )
+    assert _side(ev.initiator) == "Chad"
+    # near-miss: two states' forces named before leave "the army" unresolved
+    ev = _of(
+        "Chadian troops and Sudanese troops were deployed near the border. On Monday the army recaptured the "
+        "town after heavy fighting.",
+        "territory_change",
+    )
+    assert ev.initiator is None or ev.initiator.entity is None

@@ -1,9 +1,12 @@
-"""Who did an act, from the words around its noun or its clause, where the act's verb has no subject of its own.
+"""Who did an act and whom it struck, from the words around its noun or its clause.
 
 - "an ambush by gunmen", "killed in an attack by rebels": the object of "by" after an act noun is its doer.
 - "ten villagers were abducted when bandits attacked the village": a passive act with no agent takes the subject
   of its "when" / "as" clause, when that clause tells an attack.
-- "the patrol came under attack (by rebels)": the one who comes under an act is its target.
+- "the patrol came under attack (by rebels)": the one who comes under an act is its target; "killed 40 soldiers":
+  the combatants a violent verb strikes.
+- "gunmen from the Northern Front": fighters stand for the group they belong to; "the army", named bare, for the
+  one state the text's forces name.
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimtrack.extract.events.common import Draft, token_at
+from claimtrack.extract.events.phrases import actor_at, mention, named
+from claimtrack.extract.events.sides import same_party, side
+from claimtrack.models import Actor
 
 # nouns of a violent act, whose "by" object is the doer
 ACT_NOUNS = frozenset(
@@ -76,3 +82,58 @@ def came_under(doc: Doc, d: Draft) -> Token | None:
         if subj is not None and subj.pos_ in ("NOUN", "PROPN"):
             return subj
     return None
+
+
+def agent_sides(doc: Doc, d: Draft, combatants: frozenset[str]) -> None:
+    """The doer named by "an attack by X" or "when X attacked", the struck by "X came under attack"."""
+    hit = came_under(doc, d)
+    if hit is not None:
+        struck = actor_at(doc, hit)
+        if d.initiator is not None and d.initiator.text.lower() in struck.text.lower():
+            d.initiator = None  # "the troops came under attack": the troops did not attack
+        d.target = struck
+    if d.target is None:  # "killed 40 soldiers", "ambushed a police patrol": the combatants it struck
+        for start, _ in d.triggers:
+            tok = token_at(doc, start)
+            verb = tok if tok is not None and tok.pos_ == "VERB" else None
+            objs = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None else []
+            hit = next((c for c in objs if c.lemma_.lower() in combatants or c.lower_ in combatants), None)
+            if hit is not None:
+                d.target = actor_at(doc, hit)
+                break
+    who = doer(doc, d)
+    if who is not None:
+        found = actor_at(doc, who)
+        if d.initiator is None or d.initiator.entity is None or found.entity:
+            d.initiator = found
+    if d.initiator is not None and d.initiator.entity is None:
+        where = mention(doc, d, d.initiator.text)
+        member = actor_at(doc, where) if where is not None and where.pos_ in ("NOUN", "PROPN") else None
+        if member is not None and member.entity:  # "gunmen from the Northern Front": the group they belong to
+            d.initiator = Actor(text=d.initiator.text, entity=member.entity)
+    d.initiator = _forces_of(doc, d, d.initiator)
+    d.target = _forces_of(doc, d, d.target)
+    if d.initiator is not None and d.target is not None and same_party(d.initiator, d.target):
+        d.target = None
+
+
+_FORCES = frozenset({"army", "military", "troops", "troop", "soldiers", "soldier", "forces", "navy", "air force"})
+
+
+def _forces_of(doc: Doc, d: Draft, actor: Actor | None) -> Actor | None:
+    """ "The Sudanese army ... the army said the military had taken the palace": a state's forces named bare take the
+    state of the text's earlier mentions of forces, when all of them name one state."""
+    if actor is None or actor.entity or actor.text.lower().removeprefix("the ") not in _FORCES:
+        return actor
+    where = mention(doc, d, actor.text)
+    if where is None:
+        return actor
+    states = set()
+    for tok in doc[: where.i]:
+        if tok.lower_ in _FORCES or tok.lemma_.lower() in _FORCES:
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound", "poss") and (found := named(c)) is not None and found.entity:
+                    states.add(side(found.entity))
+    if len(states) == 1:
+        return Actor(text=actor.text, entity=states.pop())
+    return actor

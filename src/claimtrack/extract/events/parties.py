@@ -17,12 +17,17 @@ from functools import lru_cache
 from importlib import resources
 
 import pycountry
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from claimtrack.extract.entities import canonical_entity, country_of
-from claimtrack.extract.events.agents import came_under, doer
-from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, doc_text, token_at
+from claimtrack.extract.events.agents import agent_sides
+from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, token_at
 from claimtrack.extract.events.interceptions import interception_sides
+from claimtrack.extract.events.phrases import ACTOR_KINDS as _ACTOR_KINDS
+from claimtrack.extract.events.phrases import mention as _mention
+from claimtrack.extract.events.phrases import name_span as _name_span
+from claimtrack.extract.events.phrases import named as _named
+from claimtrack.extract.events.phrases import sentences as _sents
 from claimtrack.extract.events.sides import in_source, side
 from claimtrack.extract.weapons import find_weapons
 from claimtrack.models import Actor
@@ -52,7 +57,6 @@ _MONITORS = _set("monitors")
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "around", "outskirts"})
 _NOT_PARTIES = _set("not_parties")
 _COMBATANTS = _ARMED_UNITS - {"member", "suspect", "recruit"}
-_ACTOR_KINDS = ("state", "government", "military", "organization")
 _TOLD = frozenset({"interception", "armed_clash", "territory_change", "mob_violence", "property_destruction"})
 _MEANS_PREPS = frozenset({"in", "by", "during", "from", "after", "amid"})
 # nouns of an act or its instrument: their owner acts, and they are never a target
@@ -82,7 +86,7 @@ def settle_sides(doc: Doc, drafts: list[Draft], grouped: bool = True) -> None:
                 d.target = None  # "a Ukrainian strike" names the striker, not the struck
             d.initiator = owner  # the act's owner, whoever the sentence's subject is ("X said a Russian strike")
         else:
-            _agent_sides(doc, d)
+            agent_sides(doc, d, _COMBATANTS)
         if d.type not in VIOLENT_TYPES and d.type not in _TOLD:
             continue  # statements, talks and decisions have officials and leaders for sides
         if d.initiator is not None and not _canonical(doc, d, d.initiator):
@@ -96,8 +100,7 @@ def settle_sides(doc: Doc, drafts: list[Draft], grouped: bool = True) -> None:
         if d.type in _PROTEST or d.type == "riot":
             _protest_sides(doc, d, country)
         elif _disrupted(d):
-            fired = [x.initiator for x in drafts if x.type in _VIOLENCE and x.initiator is not None]
-            interception_sides(doc, d, _sents(doc), _named, country, fired)
+            continue  # after every strike's sides are known: the side that fired is an interception's target
         elif d.type in _VIOLENCE and _civilian_victims(d):
             if d.target is None or d.target.entity in (None, country) or not _armed(d.target):
                 d.target = Actor(text=_victim_text(d), entity=f"Civilians ({country})" if country else "Civilians")
@@ -105,90 +108,10 @@ def settle_sides(doc: Doc, drafts: list[Draft], grouped: bool = True) -> None:
             d.target = None if d.target.entity is None else d.target
     if grouped:
         _claimants(doc, drafts)  # last: a claimant is the source of its own claim, which the filter above refuses
-
-
-def _agent_sides(doc: Doc, d: Draft) -> None:
-    """The doer named by "an attack by X" or "when X attacked", the struck by "X came under attack"."""
-    hit = came_under(doc, d)
-    if hit is not None:
-        struck = _actor_at(doc, hit)
-        if d.initiator is not None and d.initiator.text.lower() in struck.text.lower():
-            d.initiator = None  # "the troops came under attack": the troops did not attack
-        d.target = struck
-    if d.target is None:  # "killed 40 soldiers", "ambushed a police patrol": the combatants it struck
-        for start, _ in d.triggers:
-            tok = token_at(doc, start)
-            verb = tok if tok is not None and tok.pos_ == "VERB" else None
-            objs = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None else []
-            hit = next((c for c in objs if c.lemma_.lower() in _COMBATANTS or c.lower_ in _COMBATANTS), None)
-            if hit is not None:
-                d.target = _actor_at(doc, hit)
-                break
-    who = doer(doc, d)
-    if who is not None:
-        found = _actor_at(doc, who)
-        if d.initiator is None or d.initiator.entity is None or found.entity:
-            d.initiator = found
-    if d.initiator is not None and d.initiator.entity is None:
-        mention = _mention(doc, d, d.initiator.text)
-        member = _actor_at(doc, mention) if mention is not None and mention.pos_ in ("NOUN", "PROPN") else None
-        if member is not None and member.entity:  # "gunmen from the Northern Front": the group they belong to
-            d.initiator = Actor(text=d.initiator.text, entity=member.entity)
-    d.initiator = _forces_of(doc, d, d.initiator)
-    d.target = _forces_of(doc, d, d.target)
-    if d.initiator is not None and d.target is not None and _same(d.initiator, d.target):
-        d.target = None
-
-
-_FORCES = frozenset({"army", "military", "troops", "troop", "soldiers", "soldier", "forces", "navy", "air force"})
-
-
-def _forces_of(doc: Doc, d: Draft, actor: Actor | None) -> Actor | None:
-    """ "The Sudanese army ... the army said the military had taken the palace": a state's forces named bare take the
-    state of the text's earlier mentions of forces, when all of them name one state."""
-    if actor is None or actor.entity or actor.text.lower().removeprefix("the ") not in _FORCES:
-        return actor
-    mention = _mention(doc, d, actor.text)
-    if mention is None:
-        return actor
-    states = set()
-    for tok in doc[: mention.i]:
-        if tok.lower_ in _FORCES or tok.lemma_.lower() in _FORCES:
-            for c in tok.children:
-                if c.dep_ in ("amod", "compound", "poss") and (found := _named(c)) is not None and found.entity:
-                    states.add(side(found.entity))
-    if len(states) == 1:
-        return Actor(text=actor.text, entity=states.pop())
-    return actor
-
-
-def _actor_at(doc: Doc, tok: Token) -> Actor:
-    """The side a noun phrase names: a known entity, a state or group modifying it ("Kenyan troops"), a group it
-    belongs to ("gunmen from the Northern Front", "fighters linked to X"), else the phrase as written."""
-    span = _name_span(doc, tok) if tok.pos_ == "PROPN" else doc[tok.left_edge.i : tok.i + 1]
-    while len(span) > 1 and (span[0].dep_ in ("det", "nummod", "quantmod", "advmod") or span[0].like_num):
-        span = span[1:]  # "the six soldiers": the side, not its number
-    ent, kind = canonical_entity(span.text)
-    if ent and kind in _ACTOR_KINDS:
-        return Actor(text=span.text, entity=ent)
-    for c in tok.children:
-        if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < tok.i and (found := _named(c)) is not None:
-            if found.entity:
-                return Actor(text=span.text, entity=found.entity)
-    for c in tok.children:  # "gunmen belonging to X", "fighters from X"
-        link = c if c.dep_ == "prep" and c.lower_ in ("from", "of") else None
-        if c.dep_ == "acl":
-            link = next((p for p in c.children if p.dep_ == "prep" and p.lower_ in ("to", "with")), None)
-        group = next((g for g in link.children if g.dep_ == "pobj"), None) if link is not None else None
-        if group is not None:
-            name = _name_span(doc, group)
-            gent, _ = canonical_entity(name.text)
-            if not gent:
-                owners = [_named(m) for m in group.children if m.dep_ in ("compound", "amod")]
-                gent = next((o.entity for o in owners if o is not None and o.entity), None)
-            if gent:
-                return Actor(text=span.text, entity=gent)
-    return Actor(text=span.text, entity=None)
+        fired = [x.initiator for x in drafts if x.type in _VIOLENCE and x.initiator is not None]
+        for d in drafts:
+            if _disrupted(d):
+                interception_sides(doc, d, _sents(doc), _named, _country(d), fired)
 
 
 def _claimants(doc: Doc, drafts: list[Draft]) -> None:
@@ -261,24 +184,6 @@ def _named_doers(doc: Doc) -> list[Actor]:
         elif who.ent_type_ in ("ORG", "NORP") or who.pos_ == "PROPN":
             out.append(Actor(text=span.text, entity=None))  # a named group the knowledge base does not list
     return out
-
-
-def _name_span(doc: Doc, head: Token) -> Span:
-    """A name with its compounds and hyphenated parts on both sides ("Tehrik-i-Taliban Pakistan"), no article."""
-    left, right = head.left_edge.i, head.i
-    for c in head.rights:
-        if c.dep_ in ("compound", "flat", "punct", "nmod", "npadvmod", "amod") and c.i == right + 1:
-            if c.dep_ == "punct" and c.text != "-":
-                break  # "X (XYZ)": the name stops at its bracket
-            right = c.right_edge.i
-    while right + 1 < len(doc) and doc[right].text == "-" and not doc[right].whitespace_:
-        right += 1
-    while right + 1 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_:
-        right += 2 if right + 2 < len(doc) else 1
-    while left >= 2 and doc[left - 1].text == "-" and not doc[left - 2].whitespace_ and not doc[left - 1].whitespace_:
-        left -= 2  # "Tehrik-e-Taliban": the hyphenated parts before the head
-    span = doc[left : right + 1]
-    return span[1:] if span[0].dep_ == "det" and len(span) > 1 else span
 
 
 def _own(subj: Token) -> bool:
@@ -361,20 +266,6 @@ def _owner(doc: Doc, d: Draft) -> Actor | None:
     return None
 
 
-def _named(tok: Token) -> Actor | None:
-    text = tok.text.removesuffix("'s").removesuffix("’s")
-    span = tok.doc[tok.left_edge.i : tok.i + 1] if tok.dep_ == "poss" else None
-    for t in ([span.text] if span is not None else []) + [text]:
-        ent, kind = canonical_entity(t)
-        if ent and kind in _ACTOR_KINDS:
-            return Actor(text=t, entity=ent)
-    acronym = tok.is_upper and len(text) >= 2 and text.isalpha() and not find_weapons(text)  # not "UAV", "IED"
-    proper = tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP")
-    if proper and (tok.ent_type_ in ("ORG", "NORP") or acronym) and not canonical_entity(text)[0]:
-        return Actor(text=text, entity=None)  # "RSF drones": a group the knowledge base does not list yet
-    return None
-
-
 def _disrupted(d: Draft) -> bool:
     """An interception told as such (a strike wholly intercepted keeps its launcher as initiator)."""
     return d.type == "interception"
@@ -408,29 +299,6 @@ def _canonical(doc: Doc, d: Draft, actor: Actor) -> bool:
         return True
     # a named group the knowledge base does not know yet ("the XYZ Front"): a proper name the parser calls an ORG
     return mention is not None and mention.ent_type_ in ("ORG", "NORP") and not canonical_entity(text)[0]
-
-
-def _sents(doc: Doc) -> list[Span]:
-    """The document's sentences, built once: ``doc.sents`` walks the whole document on every access."""
-    bounds = doc.user_data.get("claimtrack_sent_bounds")
-    if bounds is None:
-        bounds = doc.user_data["claimtrack_sent_bounds"] = [(s.start, s.end) for s in doc.sents]
-    return [doc[a:b] for a, b in bounds]
-
-
-def _mention(doc: Doc, d: Draft, text: str) -> Token | None:
-    """The token where the side's text is written: in the incident's sentences, else anywhere in the text (a
-    claimant named in a later sentence)."""
-    sents = _sents(doc)
-    full = doc_text(doc)
-    ranges = [(sents[k].start_char, sents[k].end_char) for k in sorted(set(d.sents)) if 0 <= k < len(sents)]
-    for start, end in [*ranges, (0, len(full))]:
-        at = full.find(text, start, end)
-        if at >= 0:
-            span = doc.char_span(at, at + len(text), alignment_mode="expand")
-            if span is not None and len(span):
-                return span.root
-    return None
 
 
 def _same(a: Actor, b: Actor) -> bool:
@@ -471,7 +339,8 @@ def _protest_sides(doc: Doc, d: Draft, country: str | None) -> None:
             d.target = None
         if d.type == "force_against_protesters" and d.target is not None:
             # ACLED: the force is the act of the police upon the protesters
-            d.initiator, d.target = d.target, Actor(text="protesters", entity=f"{label} ({country})" if country else label)
+            protesters = Actor(text="protesters", entity=f"{label} ({country})" if country else label)
+            d.initiator, d.target = d.target, protesters
 
 
 def reported_by(doc: Doc, actor: Actor, char: int) -> bool:

@@ -18,6 +18,7 @@ from claimtrack.extract.events.common import (
     claims_covering,
     token_at,
 )
+from claimtrack.extract.events.persons import person_side, subject_role
 from claimtrack.extract.weapons import find_weapons
 from claimtrack.kb import load as load_kb
 from claimtrack.models import (
@@ -65,34 +66,6 @@ def _entity_of(span: Span) -> str | None:
     if span.root.ent_type_ == "GPE" or any(t.ent_type_ == "GPE" for t in span):
         return None
     return None
-
-
-def person_side(tok: Token) -> Actor | None:
-    """An official named as a person, in a subject or speaker role, stands for the state they speak for: the full
-    name ("Jane Doe"), the surname after a title ("Defence Minister Doe"), or the surname alone once the text has
-    named them in full. A name that
-    modifies another noun ("the Doe administration", "Austin police") is no person."""
-    if tok.pos_ != "PROPN" or tok.dep_ in ("compound", "amod", "nmod", "poss", "flat"):
-        return None
-    left = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ in ("compound", "flat")])
-    names = [tok.doc[i : tok.i + 1] for i in range(left, tok.i + 1)]
-    kb = load_kb()
-    for span in names[:-1]:  # longest first: "President Jane Doe", "Jane Doe"
-        entry = kb.lookup(span.text)
-        if entry is not None and entry.kind == "official" and entry.side:
-            return Actor(text=span.text, entity=entry.side)
-    # a surname after a title of office ("President Doe"), or once the text has used a full name that ends in it
-    titled = any(t.lower_ in kb.titles for t in tok.doc[left : tok.i])
-    low = tok.doc.text.lower()
-    for full, entry in kb.full_names(tok.text).items():
-        if entry.side and (titled or re.search(r"\b" + re.escape(full) + r"\b", low)):
-            return Actor(text=names[0].text if titled else tok.text, entity=entry.side)
-    return None
-
-
-def _subject_role(tok: Token) -> bool:
-    """The subject of a verb or the agent of a passive one."""
-    return tok.dep_ in ("nsubj", "nsubjpass") or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")
 
 
 def speaker_side(tok: Token) -> Actor | None:
@@ -309,7 +282,7 @@ def _nearest_entity(sent: Span, char: int, before: bool) -> Actor | None:
         if before and e.label_ == "GPE" and _in_place_phrase(e.root):
             continue  # "in X's south", "on the border with X": where it happened, not who did it
         entity = _entity_of(e)
-        if entity is None and e.label_ == "PERSON" and _subject_role(e.root):
+        if entity is None and e.label_ == "PERSON" and subject_role(e.root):
             person = person_side(e.root)
             entity = person.entity if person is not None else None
         if entity is None and e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN":
