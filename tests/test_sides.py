@@ -147,6 +147,10 @@ def test_claimant_named_by_description_or_bracketed_short_name() -> None:
         # a weapon whose owner the text does not name is no side; a named owner is
         ("A UAV struck a fuel depot in the city on Monday, killing two workers.", None, "Civilians"),
         ("Kenyan drones struck a fuel depot in the city on Monday, killing two workers.", "Kenya", "Civilians"),
+        # a weapon's name beside the act ("a UAV attack") is no owner of it: the subject who carried it out is
+        ("Kenya carried out a massive UAV attack on two Somali towns overnight, the ministry claimed.", "Kenya",
+         "Somalia"),
+        ("The NLF carried out a massive UAV attack on two towns overnight, the ministry claimed.", "NLF", None),
         # a state named in a phrase of place before the act is where it happened, not who did it
         ("In Kenya's northern region, a missile hit a school on Monday, killing two children.", None, "Civilians"),
         ("Near the border with Chad, a rocket struck a market on Monday, killing three people.", None, "Civilians"),

@@ -21,7 +21,9 @@ def named(tok: Token) -> Actor | None:
         ent, kind = canonical_entity(t)
         if ent and kind in ACTOR_KINDS:
             return Actor(text=t, entity=ent)
-    acronym = tok.is_upper and len(text) >= 2 and text.isalpha() and not find_weapons(text)  # not "UAV", "IED"
+    if find_weapons(text):
+        return None  # "UAV", "IED", "Shahed": a weapon's name, however the parser labels it, names no side
+    acronym = tok.is_upper and len(text) >= 2 and text.isalpha()
     proper = tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP")
     if proper and (tok.ent_type_ in ("ORG", "NORP") or acronym) and not canonical_entity(text)[0]:
         return Actor(text=text, entity=None)  # "RSF drones": a group the knowledge base does not list yet
