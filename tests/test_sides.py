@@ -178,3 +178,26 @@ def test_bare_forces_take_the_one_state_the_text_names() -> None:
         "territory_change",
     )
     assert ev.initiator is None or ev.initiator.entity is None
+
+
+def test_a_strike_told_without_doer_is_the_one_striking_side_s() -> None:
+    strikes = [
+        e
+        for e in _events(
+            "Kenyan jets struck rebel positions near Kismayo on Monday. On Wednesday, a missile "
+            "hit a school in Baidoa, killing two children."
+        )
+        if e.type == "missile_strike"
+    ]
+    assert strikes and _side(strikes[0].initiator) == "Kenya"
+    # near-miss: when the text has two sides striking, the doer of an unattributed strike stays open
+    strikes = [
+        e
+        for e in _events(
+            "Kenyan jets struck rebel positions near Kismayo on Monday. Somali artillery "
+            "shelled a Kenyan base in Mandera on Tuesday. On Wednesday, a missile hit a school "
+            "in Baidoa, killing two children."
+        )
+        if e.type == "missile_strike"
+    ]
+    assert strikes and strikes[0].initiator is None

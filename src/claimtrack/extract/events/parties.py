@@ -108,10 +108,28 @@ def settle_sides(doc: Doc, drafts: list[Draft], grouped: bool = True) -> None:
             d.target = None if d.target.entity is None else d.target
     if grouped:
         _claimants(doc, drafts)  # last: a claimant is the source of its own claim, which the filter above refuses
+        _one_striker(drafts)
         fired = [x.initiator for x in drafts if x.type in _VIOLENCE and x.initiator is not None]
         for d in drafts:
             if _disrupted(d):
                 interception_sides(doc, d, _sents(doc), _named, _country(d), fired)
+
+
+_REMOTE = frozenset({"air_strike", "drone_strike", "missile_strike", "shelling"})
+
+
+def _one_striker(drafts: list[Draft]) -> None:
+    """ "Kenyan jets struck the town ... a missile later hit a school": where every strike the text attributes is
+    one side's, a strike it tells with no doer ("debris damaged", "a missile hit") is that side's too."""
+    strikes = [x for x in drafts if x.type in _REMOTE]
+    named = [x.initiator for x in strikes if x.initiator is not None and x.initiator.entity]
+    if len({side(a.entity) for a in named if a is not None}) != 1:
+        return
+    for x in strikes:
+        if x.initiator is None:
+            x.initiator = named[0]
+            if x.target is not None and _same(x.target, x.initiator):
+                x.target = None
 
 
 def _claimants(doc: Doc, drafts: list[Draft]) -> None:
