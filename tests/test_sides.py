@@ -40,6 +40,12 @@ def _of(text: str, kind: str) -> Event:
         ("Egypt said on Monday it had intercepted three Libyan drones near the border.", "Egypt", "Libya"),
         # unnamed air defences defend the sky they are in; the place itself is no target
         ("Air defence systems shot down three drones over Warsaw on Monday.", "Poland", None),
+        # "intercepted and killed X": the group its compound name spells is the target
+        (
+            "Chadian soldiers intercepted and killed more than twenty Boko Haram militants near the town on Monday.",
+            "Chad",
+            "Boko Haram",
+        ),
         # near-miss: a named state keeps its own air defences, even over another state's city
         ("Romanian air defences shot down three drones over Warsaw on Monday.", "Romania", None),
     ],
@@ -201,3 +207,9 @@ def test_a_strike_told_without_doer_is_the_one_striking_side_s() -> None:
         if e.type == "missile_strike"
     ]
     assert strikes and strikes[0].initiator is None
+
+
+def test_members_of_an_outlet_belong_to_no_group() -> None:
+    # near-miss of the group-membership rule: an outlet's name after "of" makes no armed group
+    ev = [e for e in _events("Gunmen of AFP killed six soldiers during a raid on Monday.") if e.acled][0]
+    assert _side(ev.initiator) == "Gunmen"

@@ -81,7 +81,8 @@ def _read(
         if entity is None and country and any(w in text.lower() for w in _AIR_DEFENCE):
             entity = country  # unnamed air defences defend the sky they are in
         interceptor = Actor(text=text, entity=entity)
-    shot = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]  # "intercepted and killed X"
+    shot = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
     target = _owner_of(shot, named)
     earlier = d.initiator
     if interceptor is not None:

@@ -16,7 +16,10 @@ ACTOR_KINDS = ("state", "government", "military", "organization")
 def named(tok: Token) -> Actor | None:
     """The state or group a modifier or possessive names ("Kenyan", "the army's", "NLF"), or None."""
     text = tok.text.removesuffix("'s").removesuffix("’s")
+    # "the army's": the possessive with the words before it; "Boko Haram militants": the compound name
     span = tok.doc[tok.left_edge.i : tok.i + 1] if tok.dep_ == "poss" else None
+    if tok.dep_ == "compound" and tok.pos_ == "PROPN":
+        span = compound_name(tok)
     for t in ([span.text] if span is not None else []) + [text]:
         ent, kind = canonical_entity(t)
         if ent and kind in ACTOR_KINDS:
@@ -28,6 +31,14 @@ def named(tok: Token) -> Actor | None:
     if proper and (tok.ent_type_ in ("ORG", "NORP") or acronym) and not canonical_entity(text)[0]:
         return Actor(text=text, entity=None)  # "RSF drones": a group the knowledge base does not list yet
     return None
+
+
+def compound_name(tok: Token) -> Span:
+    """The proper name a compound word ends: the proper nouns (and their hyphens) written just before it."""
+    left = tok.i
+    while left > 0 and (tok.doc[left - 1].pos_ == "PROPN" or tok.doc[left - 1].text == "-"):
+        left -= 1
+    return tok.doc[left : tok.i + 1]
 
 
 def name_span(doc: Doc, head: Token) -> Span:
@@ -52,8 +63,11 @@ def actor_at(doc: Doc, tok: Token) -> Actor:
     """The side a noun phrase names: a known entity, a state or group modifying it ("Kenyan troops"), a group it
     belongs to ("gunmen from the Northern Front", "fighters linked to X"), else the phrase as written."""
     span = name_span(doc, tok) if tok.pos_ == "PROPN" else doc[tok.left_edge.i : tok.i + 1]
-    while len(span) > 1 and (span[0].dep_ in ("det", "nummod", "quantmod", "advmod") or span[0].like_num):
-        span = span[1:]  # "the six soldiers": the side, not its number
+    nums = [t for t in span if t.like_num and t.i < tok.i]
+    if nums:
+        span = doc[nums[-1].i + 1 : span.end]  # "more than 30 fighters": the side, not its number
+    while len(span) > 1 and span[0].dep_ in ("det", "advmod"):
+        span = span[1:]
     ent, kind = canonical_entity(span.text)
     if ent and kind in ACTOR_KINDS:
         return Actor(text=span.text, entity=ent)
@@ -68,7 +82,8 @@ def actor_at(doc: Doc, tok: Token) -> Actor:
         group = next((g for g in link.children if g.dep_ == "pobj"), None) if link is not None else None
         if group is not None:
             name = name_span(doc, group)
-            gent, _ = canonical_entity(name.text)
+            gent, gkind = canonical_entity(name.text)
+            gent = gent if gkind in ACTOR_KINDS else None  # "activists of PTI": an outlet's acronym is no group
             if not gent:
                 owners = [named(m) for m in group.children if m.dep_ in ("compound", "amod")]
                 gent = next((o.entity for o in owners if o is not None and o.entity), None)
