@@ -42,8 +42,8 @@ def _of(text: str, kind: str) -> Event:
         ("Air defence systems shot down three drones over Warsaw on Monday.", "Poland", None),
         # "intercepted and killed X": the group its compound name spells is the target
         (
-            "Chadian soldiers intercepted and killed more than twenty Boko Haram militants near the town on Monday.",
-            "Chad",
+            "Nigerien troops intercepted and then killed 14 Boko Haram fighters close to a river crossing on Monday.",
+            "Niger",
             "Boko Haram",
         ),
         # near-miss: a named state keeps its own air defences, even over another state's city
@@ -89,14 +89,13 @@ def test_leader_surname_as_modifier_makes_no_state() -> None:
     ("text", "initiator", "target"),
     [
         # "an ambush by X", "when X attacked": the doer of an act its verb leaves without a subject
-        ("At least nine soldiers were killed in an ambush by suspected jihadists near the town on Monday.",
+        ("Four guards died on Monday in an ambush by suspected jihadists close to the mine.",
          "suspected jihadists", None),
         ("Twelve villagers were abducted on Monday when bandits attacked the settlement.", "bandits", "Civilians"),
         # "X came under attack by Y": X is struck, Y attacks
         ("The troops came under attack by armed militants on Monday, the army said.", "armed militants", "troops"),
         # fighters named by the group they belong to
-        ("Gunmen from the Islamic State group killed six soldiers during a raid on Monday.", "Islamic State",
-         "soldiers"),
+        ("Gunmen from Boko Haram shot dead four soldiers at a checkpoint on Tuesday.", "Boko Haram", "soldiers"),
         # the combatants a violent verb strikes are its target, without their number
         ("Rebels killed six Kenyan soldiers near the border on Monday.", "Rebels", "Kenya"),
         # near-miss: victims who are not combatants stay civilians
@@ -124,12 +123,12 @@ def test_claimant_named_by_description_or_bracketed_short_name() -> None:
     ev = [
         e
         for e in _events(
-            "The Group for the Defence of Islam (ISWAP) claimed that its fighters killed 40 "
+            "The Mountain Brigades (PKK) claimed that its fighters killed 40 "
             "soldiers in an attack on an army base on Monday."
         )
         if e.acled
     ][0]
-    assert _side(ev.initiator) == "Islamic State West Africa Province"
+    assert _side(ev.initiator) == "Kurdistan Workers' Party"
     # near-miss: a person who claims for no named group stays unresolved
     ev = [
         e
@@ -211,5 +210,5 @@ def test_a_strike_told_without_doer_is_the_one_striking_side_s() -> None:
 
 def test_members_of_an_outlet_belong_to_no_group() -> None:
     # near-miss of the group-membership rule: an outlet's name after "of" makes no armed group
-    ev = [e for e in _events("Gunmen of AFP killed six soldiers during a raid on Monday.") if e.acled][0]
+    ev = [e for e in _events("Gunmen of AFP shot dead three guards at a depot on Sunday.") if e.acled][0]
     assert _side(ev.initiator) == "Gunmen"
