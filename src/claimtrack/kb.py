@@ -66,13 +66,25 @@ class KnowledgeBase:
 
     def full_names(self, surname: str) -> dict[str, Entry]:
         """The officials a bare surname may stand for: each full spelling (lower case) ending in ``surname``."""
-        key = surname.strip().lower().replace("’", "'")
-        return {
-            k: e for k, e in self.aliases.items() if e.kind == "official" and " " in k and k.rsplit(" ", 1)[1] == key
-        }
+        return _surnames(self).get(surname.strip().lower().replace("’", "'"), {})
 
     def wires(self) -> list[Entry]:
         return [e for e in self.by_name.values() if e.wire]
+
+
+_SURNAMES: dict[int, dict[str, dict[str, Entry]]] = {}
+
+
+def _surnames(kb: KnowledgeBase) -> dict[str, dict[str, Entry]]:
+    """Officials' full spellings by their last word, built once per knowledge base."""
+    index = _SURNAMES.get(id(kb))
+    if index is None:
+        index = {}
+        for k, e in kb.aliases.items():
+            if e.kind == "official" and " " in k:
+                index.setdefault(k.rsplit(" ", 1)[1], {})[k] = e
+        _SURNAMES[id(kb)] = index
+    return index
 
 
 def _entry(raw: dict[str, Any], n: int) -> Entry:
