@@ -46,6 +46,7 @@ class KnowledgeBase:
     demonyms: dict[str, str]
     bodies: dict[str, tuple[str, SourceKind]]
     ministries: dict[str, str]
+    titles: frozenset[str] = frozenset()
 
     def lookup(self, text: str) -> Entry | None:
         """The entry a mention names ("the Kremlin", "Zelenskiy", "AFP"), or None."""
@@ -63,8 +64,27 @@ class KnowledgeBase:
                 return entry
         return None
 
+    def full_names(self, surname: str) -> dict[str, Entry]:
+        """The officials a bare surname may stand for: each full spelling (lower case) ending in ``surname``."""
+        return _surnames(self).get(surname.strip().lower().replace("’", "'"), {})
+
     def wires(self) -> list[Entry]:
         return [e for e in self.by_name.values() if e.wire]
+
+
+_SURNAMES: dict[int, dict[str, dict[str, Entry]]] = {}
+
+
+def _surnames(kb: KnowledgeBase) -> dict[str, dict[str, Entry]]:
+    """Officials' full spellings by their last word, built once per knowledge base."""
+    index = _SURNAMES.get(id(kb))
+    if index is None:
+        index = {}
+        for k, e in kb.aliases.items():
+            if e.kind == "official" and " " in k:
+                index.setdefault(k.rsplit(" ", 1)[1], {})[k] = e
+        _SURNAMES[id(kb)] = index
+    return index
 
 
 def _entry(raw: dict[str, Any], n: int) -> Entry:
@@ -113,6 +133,7 @@ def parse(data: dict[str, Any]) -> KnowledgeBase:
         demonyms=_clean(data.get("demonyms") or {}),
         bodies=bodies,
         ministries=_clean(data.get("ministries") or {}),
+        titles=frozenset(str(w) for w in (data.get("titles") or {}).get("words") or ()),
     )
 
 

@@ -17,10 +17,17 @@ from functools import lru_cache
 from importlib import resources
 
 import pycountry
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from claimtrack.extract.entities import canonical_entity, country_of
-from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, doc_text, token_at
+from claimtrack.extract.events.agents import agent_sides
+from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, token_at
+from claimtrack.extract.events.interceptions import interception_sides
+from claimtrack.extract.events.phrases import ACTOR_KINDS as _ACTOR_KINDS
+from claimtrack.extract.events.phrases import mention as _mention
+from claimtrack.extract.events.phrases import name_span as _name_span
+from claimtrack.extract.events.phrases import named as _named
+from claimtrack.extract.events.phrases import sentences as _sents
 from claimtrack.extract.events.sides import in_source, side
 from claimtrack.extract.weapons import find_weapons
 from claimtrack.models import Actor
@@ -49,7 +56,7 @@ _OUTLET_WORDS = _set("outlet_words")
 _MONITORS = _set("monitors")
 _PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "around", "outskirts"})
 _NOT_PARTIES = _set("not_parties")
-_ACTOR_KINDS = ("state", "government", "military", "organization")
+_COMBATANTS = _ARMED_UNITS - {"member", "suspect", "recruit"}
 _TOLD = frozenset({"interception", "armed_clash", "territory_change", "mob_violence", "property_destruction"})
 _MEANS_PREPS = frozenset({"in", "by", "during", "from", "after", "amid"})
 # nouns of an act or its instrument: their owner acts, and they are never a target
@@ -78,6 +85,8 @@ def settle_sides(doc: Doc, drafts: list[Draft], grouped: bool = True) -> None:
             if d.target is not None and _same(d.target, owner):
                 d.target = None  # "a Ukrainian strike" names the striker, not the struck
             d.initiator = owner  # the act's owner, whoever the sentence's subject is ("X said a Russian strike")
+        else:
+            agent_sides(doc, d, _COMBATANTS)
         if d.type not in VIOLENT_TYPES and d.type not in _TOLD:
             continue  # statements, talks and decisions have officials and leaders for sides
         if d.initiator is not None and not _canonical(doc, d, d.initiator):
@@ -91,7 +100,7 @@ def settle_sides(doc: Doc, drafts: list[Draft], grouped: bool = True) -> None:
         if d.type in _PROTEST or d.type == "riot":
             _protest_sides(doc, d, country)
         elif _disrupted(d):
-            _interception_sides(doc, d)
+            continue  # after every strike's sides are known: the side that fired is an interception's target
         elif d.type in _VIOLENCE and _civilian_victims(d):
             if d.target is None or d.target.entity in (None, country) or not _armed(d.target):
                 d.target = Actor(text=_victim_text(d), entity=f"Civilians ({country})" if country else "Civilians")
@@ -99,6 +108,28 @@ def settle_sides(doc: Doc, drafts: list[Draft], grouped: bool = True) -> None:
             d.target = None if d.target.entity is None else d.target
     if grouped:
         _claimants(doc, drafts)  # last: a claimant is the source of its own claim, which the filter above refuses
+        _one_striker(drafts)
+        fired = [x.initiator for x in drafts if x.type in _VIOLENCE and x.initiator is not None]
+        for d in drafts:
+            if _disrupted(d):
+                interception_sides(doc, d, _sents(doc), _named, _country(d), fired)
+
+
+_REMOTE = frozenset({"air_strike", "drone_strike", "missile_strike", "shelling"})
+
+
+def _one_striker(drafts: list[Draft]) -> None:
+    """ "Kenyan jets struck the town ... a missile later hit a school": where every strike the text attributes is
+    one side's, a strike it tells with no doer ("debris damaged", "a missile hit") is that side's too."""
+    strikes = [x for x in drafts if x.type in _REMOTE]
+    named = [x.initiator for x in strikes if x.initiator is not None and x.initiator.entity]
+    if len({side(a.entity) for a in named if a is not None}) != 1:
+        return
+    for x in strikes:
+        if x.initiator is None:
+            x.initiator = named[0]
+            if x.target is not None and _same(x.target, x.initiator):
+                x.target = None
 
 
 def _claimants(doc: Doc, drafts: list[Draft]) -> None:
@@ -110,6 +141,8 @@ def _claimants(doc: Doc, drafts: list[Draft]) -> None:
     # a state that blames a group claims nothing: the claimant of an attack is a group
     named = [a for a in named if not (a.entity and country_of(side(a.entity) or ""))]
     named += _named_doers(doc)
+    # "X, leader of the Y": the claimant is the group its description names
+    named = [a for a in named if not any(b.text != a.text and b.text.lower() in a.text.lower() for b in named)]
     distinct = {side(a.entity) or a.entity or a.text.lower() for a in named}
     if len(distinct) != 1:
         return  # no claim, or rival claims and accusations: leave the sides as the text tells them
@@ -121,6 +154,7 @@ def _claimants(doc: Doc, drafts: list[Draft]) -> None:
             d.initiator = claimant
 
 
+_HEADS = frozenset({"leader", "commander", "chief", "head", "spokesman", "spokesperson", "founder", "emir"})
 _CLAIM_WORDS = frozenset({"carry", "conduct", "stage", "launch", "attack", "kill", "strike", "target", "bomb"})
 
 
@@ -139,7 +173,7 @@ def _named_doers(doc: Doc) -> list[Actor]:
             heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]  # "blamed the attack on X"
             objs = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == prep for g in c.children]
             who = next((g for g in objs if g.dep_ == "pobj"), None)
-        elif lemma in ("say", "announce", "state"):
+        elif lemma in ("say", "announce", "state", "claim"):
             # "X said its unit staged the raid": a claim made by the group itself
             for comp in (c for c in tok.children if c.dep_ == "ccomp" and c.lemma_.lower() in _CLAIM_WORDS):
                 subj = next((c for c in comp.children if c.dep_ == "nsubj"), None)
@@ -147,10 +181,18 @@ def _named_doers(doc: Doc) -> list[Actor]:
                     who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if who is None or who.pos_ not in ("NOUN", "PROPN"):
             continue
+        said = who
         appos = next((c for c in who.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        who = appos or who  # "the movement's northern wing, the Hill Brigade, stated": the name, not the description
+        head = next((c for c in who.children if c.dep_ == "appos" and c.lemma_.lower() in _HEADS), None)
+        group = next((g for p in head.children if p.lower_ == "of" for g in p.children), None) if head else None
+        # "the movement's northern wing, the Hill Brigade, stated": the name, not the description; "X, leader of
+        # the Y, said": the group the person leads
+        who = appos or group or who
         span = _name_span(doc, who)
         ent, kind = canonical_entity(span.text)
+        if not ent:  # "a long name (XYZ)": the bracketed short name the knowledge base knows
+            short = [canonical_entity(t.text) for t in said.subtree if t.is_upper and doc[t.i - 1].text == "("]
+            ent, kind = next(((e, k) for e, k in short if e and k in _ACTOR_KINDS), (None, kind))
         owners = [_named(c) for c in who.children if c.dep_ in ("amod", "compound", "poss")]
         owner = next((o for o in owners if o is not None), None)
         if ent and kind in _ACTOR_KINDS:
@@ -160,20 +202,6 @@ def _named_doers(doc: Doc) -> list[Actor]:
         elif who.ent_type_ in ("ORG", "NORP") or who.pos_ == "PROPN":
             out.append(Actor(text=span.text, entity=None))  # a named group the knowledge base does not list
     return out
-
-
-def _name_span(doc: Doc, head: Token) -> Span:
-    """A name with its compounds and hyphenated parts on both sides ("Tehrik-i-Taliban Pakistan"), no article."""
-    left, right = head.left_edge.i, head.i
-    for c in head.rights:
-        if c.dep_ in ("compound", "flat", "punct", "nmod", "npadvmod", "amod") and c.i == right + 1:
-            right = c.right_edge.i
-    while right + 1 < len(doc) and doc[right].text == "-" and not doc[right].whitespace_:
-        right += 1
-    while right + 1 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_:
-        right += 2 if right + 2 < len(doc) else 1
-    span = doc[left : right + 1]
-    return span[1:] if span[0].dep_ == "det" and len(span) > 1 else span
 
 
 def _own(subj: Token) -> bool:
@@ -256,54 +284,9 @@ def _owner(doc: Doc, d: Draft) -> Actor | None:
     return None
 
 
-def _named(tok: Token) -> Actor | None:
-    text = tok.text.removesuffix("'s").removesuffix("’s")
-    span = tok.doc[tok.left_edge.i : tok.i + 1] if tok.dep_ == "poss" else None
-    for t in ([span.text] if span is not None else []) + [text]:
-        ent, kind = canonical_entity(t)
-        if ent and kind in _ACTOR_KINDS:
-            return Actor(text=t, entity=ent)
-    acronym = tok.is_upper and len(text) >= 2 and text.isalpha() and not find_weapons(text)  # not "UAV", "IED"
-    proper = tok.pos_ == "PROPN" or tok.ent_type_ in ("ORG", "NORP")
-    if proper and (tok.ent_type_ in ("ORG", "NORP") or acronym) and not canonical_entity(text)[0]:
-        return Actor(text=text, entity=None)  # "RSF drones": a group the knowledge base does not list yet
-    return None
-
-
-_INTERCEPT_LEMMAS = frozenset({"intercept", "down", "repel", "neutralize", "neutralise", "thwart", "foil"})
-
-
 def _disrupted(d: Draft) -> bool:
     """An interception told as such (a strike wholly intercepted keeps its launcher as initiator)."""
     return d.type == "interception"
-
-
-def _interception_sides(doc: Doc, d: Draft) -> None:
-    """An interception's initiator is the side that intercepts; the side that fired is its target."""
-    sents = _sents(doc)
-    for k in sorted(set(d.sents)):
-        if not 0 <= k < len(sents):
-            continue
-        for tok in sents[k]:
-            lemma = tok.lemma_.lower()
-            down = lemma == "shoot" and any(c.lower_ == "down" for c in tok.children)
-            if tok.pos_ != "VERB" or not (lemma in _INTERCEPT_LEMMAS or down):
-                continue
-            who = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-            if who is None and agent is not None:
-                who = next((g for g in agent.children if g.dep_ == "pobj"), None)
-            if who is None or who.pos_ not in ("NOUN", "PROPN"):
-                continue
-            span = doc[who.left_edge.i : who.i + 1]
-            owners = [_named(c) for c in who.children if c.dep_ in ("poss", "amod", "compound")]
-            named = next((o for o in owners if o is not None), None)
-            entity = named.entity if named is not None else canonical_entity(span.text)[0]
-            interceptor = Actor(text=span.text.removeprefix("the ").removeprefix("The "), entity=entity)
-            if d.initiator is not None and not _same(d.initiator, interceptor):
-                d.target = d.initiator  # the side that fired what was intercepted
-            d.initiator = interceptor
-            return
 
 
 def _canonical(doc: Doc, d: Draft, actor: Actor) -> bool:
@@ -315,6 +298,8 @@ def _canonical(doc: Doc, d: Draft, actor: Actor) -> bool:
     head = words[-1] if words else ""
     if words and words[0] in _NOT_PARTIES or head in _NOT_PARTIES:
         return bool(actor.entity) and words[0] not in _NOT_PARTIES
+    if not actor.entity and find_weapons(head):
+        return False  # "a UAV", "drones": a weapon whose owner the text does not name is no side
     ent, kind = canonical_entity(text)
     if kind == "outlet" or ent in _MONITORS or (head in _OUTLET_WORDS and text[:1].isupper()):
         return False  # reporters and monitors tell and count violence; they are not its sides
@@ -332,29 +317,6 @@ def _canonical(doc: Doc, d: Draft, actor: Actor) -> bool:
         return True
     # a named group the knowledge base does not know yet ("the XYZ Front"): a proper name the parser calls an ORG
     return mention is not None and mention.ent_type_ in ("ORG", "NORP") and not canonical_entity(text)[0]
-
-
-def _sents(doc: Doc) -> list[Span]:
-    """The document's sentences, built once: ``doc.sents`` walks the whole document on every access."""
-    bounds = doc.user_data.get("claimtrack_sent_bounds")
-    if bounds is None:
-        bounds = doc.user_data["claimtrack_sent_bounds"] = [(s.start, s.end) for s in doc.sents]
-    return [doc[a:b] for a, b in bounds]
-
-
-def _mention(doc: Doc, d: Draft, text: str) -> Token | None:
-    """The token where the side's text is written: in the incident's sentences, else anywhere in the text (a
-    claimant named in a later sentence)."""
-    sents = _sents(doc)
-    full = doc_text(doc)
-    ranges = [(sents[k].start_char, sents[k].end_char) for k in sorted(set(d.sents)) if 0 <= k < len(sents)]
-    for start, end in [*ranges, (0, len(full))]:
-        at = full.find(text, start, end)
-        if at >= 0:
-            span = doc.char_span(at, at + len(text), alignment_mode="expand")
-            if span is not None and len(span):
-                return span.root
-    return None
 
 
 def _same(a: Actor, b: Actor) -> bool:
@@ -393,6 +355,10 @@ def _protest_sides(doc: Doc, d: Draft, country: str | None) -> None:
             d.target = Actor(text="police", entity=f"Police Forces of {country}")
         elif d.target is not None and not _armed(d.target):
             d.target = None
+        if d.type == "force_against_protesters" and d.target is not None:
+            # ACLED: the force is the act of the police upon the protesters
+            protesters = Actor(text="protesters", entity=f"{label} ({country})" if country else label)
+            d.initiator, d.target = d.target, protesters
 
 
 def reported_by(doc: Doc, actor: Actor, char: int) -> bool:

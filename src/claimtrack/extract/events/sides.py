@@ -18,23 +18,15 @@ from claimtrack.extract.events.common import (
     claims_covering,
     token_at,
 )
+from claimtrack.extract.events.persons import person_side, subject_role
 from claimtrack.extract.weapons import find_weapons
+from claimtrack.kb import load as load_kb
 from claimtrack.models import (
     Actor,
     Claim,
     Place,
 )
 
-# heads of state and government of frequent conflict parties: a surname alone stands for its state as actor
-_LEADERS = {
-    "putin": "Russia", "zelensky": "Ukraine", "zelenskyy": "Ukraine", "zelenskiy": "Ukraine", "biden": "United States",
-    "trump": "United States", "harris": "United States", "macron": "France", "starmer": "United Kingdom",
-    "sunak": "United Kingdom", "kim jong un": "North Korea", "kim jong-un": "North Korea", "lukashenko": "Belarus",
-    "erdogan": "Turkey", "netanyahu": "Israel", "xi jinping": "China", "xi": "China", "khamenei": "Iran",
-    "pezeshkian": "Iran", "scholz": "Germany", "shoigu": "Russia", "lavrov": "Russia", "peskov": "Russia",
-    "belousov": "Russia", "kuleba": "Ukraine", "sybiha": "Ukraine", "umerov": "Ukraine", "blinken": "United States",
-    "austin": "United States",
-}  # fmt: skip
 _ATTACK_VERBS = frozenset({"launch", "fire", "strike", "attack", "shell", "bomb", "hit", "target", "use", "send",
                            "pound", "raid", "shoot", "kill", "capture", "seize", "storm", "deploy",
                            "authorize", "authorise", "approve", "threaten", "vow", "receive", "deliver", "supply",
@@ -56,15 +48,12 @@ def _np(tok: Token) -> Span:
 
 
 def _entity_of(span: Span) -> str | None:
-    """Canonical entity of a noun phrase: the whole phrase, a leader's surname, then any part of it."""
+    """Canonical entity of a noun phrase: the whole phrase, then any part of it (a person only through
+    ``person_side``, where the name stands as a person)."""
     text = span.text
     ent, kind = canonical_entity(text)
     if ent and kind in ("state", "government", "military", "organization"):
         return ent
-    low = text.lower()
-    for name, state in _LEADERS.items():
-        if re.search(r"\b" + re.escape(name) + r"\b", low):
-            return state
     toks = [t for t in span if not t.is_punct]
     for n in (3, 2, 1):
         for i in range(len(toks) - n + 1):
@@ -76,6 +65,27 @@ def _entity_of(span: Span) -> str | None:
                 return c
     if span.root.ent_type_ == "GPE" or any(t.ent_type_ == "GPE" for t in span):
         return None
+    return None
+
+
+def speaker_side(tok: Token) -> Actor | None:
+    """ "X said it had shot down ...", "X said they struck ...": the pronoun subject of the reported clause is the
+    speaking side, when the speaker is a named state, body, group or official."""
+    if tok.lower_ not in ("it", "they", "we"):
+        return None
+    cur = tok.head
+    for _ in range(3):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _REPORT_LEMMAS:
+            spk = next((c for c in cur.head.children if c.dep_ == "nsubj"), None)
+            if spk is None or spk.pos_ not in ("NOUN", "PROPN"):
+                return None
+            entity = _entity_of(_np(spk))
+            if entity:
+                return Actor(text=_np(spk).text.removeprefix("the ").removeprefix("The "), entity=entity)
+            return person_side(spk)
+        if cur.head is cur or cur.dep_ not in ("aux", "xcomp", "conj"):
+            break
+        cur = cur.head
     return None
 
 
@@ -163,6 +173,10 @@ def actors(doc: Doc, sent: Span, d: Draft) -> tuple[Actor | None, Actor | None]:
     initiator = None
     if subj is not None and subj.pos_ in ("NOUN", "PROPN") and _party(subj):
         initiator = _actor(_np(subj))
+        if initiator.entity is None and (person := person_side(subj)) is not None:
+            initiator = person
+    elif subj is not None and subj.pos_ == "PRON" and (said := speaker_side(subj)) is not None:
+        initiator = said
     elif owner is not None:
         initiator = _actor(_np(owner))
     if initiator is not None and initiator.entity is None and subj is not None and subj.pos_ == "PRON":
@@ -243,6 +257,21 @@ def _denier(sent: Span, char: int, actor: Actor) -> bool:
     return False
 
 
+_WHERE_PREPS = frozenset({"in", "at", "near", "with", "across", "inside", "outside", "around", "on", "over"})
+
+
+def _in_place_phrase(tok: Token) -> bool:
+    """A name inside a prepositional phrase of place ("in X's western region", "on the border with X")."""
+    cur = tok
+    for _ in range(4):
+        if cur.dep_ == "pobj" and cur.head.lower_ in _WHERE_PREPS:
+            return True
+        if cur.dep_ not in ("poss", "compound", "amod", "nmod", "pobj", "prep") or cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
 def _nearest_entity(sent: Span, char: int, before: bool) -> Actor | None:
     """Fallback actor: the named party nearest the trigger on one side, within its sentence."""
     ents = [e for e in sent.ents if e.label_ in _ACTOR_LABELS]
@@ -250,7 +279,12 @@ def _nearest_entity(sent: Span, char: int, before: bool) -> Actor | None:
     for e in reversed(ents) if before else ents:  # nearest first; stop at the first that can be a party
         if in_source(e.root):
             continue  # "..., Ukraine's air force said": the source of the report is no party to the event
+        if before and e.label_ == "GPE" and _in_place_phrase(e.root):
+            continue  # "in X's south", "on the border with X": where it happened, not who did it
         entity = _entity_of(e)
+        if entity is None and e.label_ == "PERSON" and subject_role(e.root):
+            person = person_side(e.root)
+            entity = person.entity if person is not None else None
         if entity is None and e.root.dep_ == "compound" and e.root.head.pos_ == "NOUN":
             continue  # "the Belbek airbase", "the Azot plant": the name of a site, not of a party
         if entity is None:
@@ -367,6 +401,9 @@ def side(entity: str | None) -> str | None:
     """The state an entity speaks for: "Ministry of Defence of Russia" -> Russia."""
     if entity is None:
         return None
+    known = load_kb().by_name.get(entity)
+    if known is not None and known.group and known.side:
+        return known.side  # an armed group named "... of Colombia" is no body of that state
     m = re.search(r".*\bof (?:the )?(.+)$", entity)
     return country_of(m.group(1)) if m and country_of(m.group(1)) else (country_of(entity) or entity)
 
