@@ -135,6 +135,9 @@ def test_two_days_are_two_incidents(nlp) -> None:  # type: ignore[no-untyped-def
         "The army said it will launch an offensive on the town next month.",
         "No drone hit the airport, officials said.",
         "Officials discussed a possible ceasefire at the meeting.",
+        # a trend in a kind of act, told as the clause's subject or object
+        "The province has seen a sharp rise in drone attacks on its power stations, the governor said.",
+        "There has been an increase in rocket fire on border villages, local officials said.",
     ],
 )
 def test_not_an_incident_gets_no_acled_code(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -147,6 +150,8 @@ def test_not_an_incident_gets_no_acled_code(nlp, text: str) -> None:  # type: ig
         # near-misses: a toll of the day and a single raid told with habitual-looking words elsewhere
         "Russian shelling killed four civilians in the town on Monday, the governor said.",
         "The militia shelled three villages along the river on Sunday, killing two farmers.",
+        # a trend told only as the circumstance of an act: the act is still an incident
+        "Drones struck a fuel depot in Tambov overnight amid a surge in attacks on the region, officials said.",
     ],
 )
 def test_an_incident_of_the_day_is_kept(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
