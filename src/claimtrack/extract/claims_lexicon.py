@@ -6,6 +6,7 @@ pronouns), small enough to read in full, and the stance labels are ours, not Pol
 
 from __future__ import annotations
 
+from claimtrack.kb import load as load_kb
 from claimtrack.models import Stance
 
 # cue-head lemma -> stance, before modifiers (negation, hedges) are applied
@@ -55,15 +56,8 @@ ANONYMOUS_HEADS = frozenset(
         "observers spokesperson member members staffer staffers adviser advisers advisor advisors"
     ).split()
 )
-TITLES = frozenset(
-    (
-        "president minister prime secretary spokesman spokeswoman spokesperson official ambassador general "
-        "gen. gen commander governor gov. mayor senator sen. rep. representative chancellor premier king queen "
-        "chief director envoy colonel lieutenant admiral marshal head chairman chairwoman speaker deputy "
-        "adviser advisor aide press secretary-general defense defence foreign president-elect vice leader "
-        "lawmaker congressman congresswoman attorney prosecutor judge mr. mrs. ms. dr. mr mrs ms dr"
-    ).split()
-)
+# titles of office and courtesy: one table, in the entity knowledge base (data/entities/kb.json "titles")
+TITLES = load_kb().titles
 MILITARY_WORDS = frozenset(
     {"army", "military", "forces", "command", "navy", "air force", "general staff", "defence", "defense", "troops"}
 )
