@@ -305,6 +305,8 @@ def _find_source(t: Token) -> tuple[int, int] | None:
             return _source_span(doc, subj)
         if node.dep_ in ("advcl", "xcomp", "conj", "relcl", "acl", "pcomp", "prep") and node.head is not node:
             node = node.head if node.dep_ != "relcl" else None
+            if node is not None and _reported_clause(t, node):
+                node = node.head  # "X said that A happened, adding that ...": X adds, not A's subject
             if node is not None and t.dep_ in ("relcl", "acl") and node.pos_ in ("NOUN", "PROPN"):
                 return _trim(doc, node.left_edge.i, node.i + 1)
             continue
@@ -313,6 +315,22 @@ def _find_source(t: Token) -> tuple[int, int] | None:
             return _trim(doc, *_subtree(poss))
         break
     return None
+
+
+def _reported_clause(t: Token, node: Token) -> bool:
+    """The parser hangs a speaker's trailing participle ("..., adding that", "..., saying") on the clause the
+    speaker reported; that clause is the complement of a cue verb with a subject of its own, whose subject the
+    participle belongs to."""
+    head = node.head
+    return (
+        t.tag_ == "VBG"
+        and t.dep_ == "advcl"
+        and t.head.i == node.i
+        and node.dep_ == "ccomp"
+        and head.i != node.i
+        and head.lemma_.lower() in load_model().lemmas
+        and any(c.dep_ in ("nsubj", "csubj") for c in head.children)
+    )
 
 
 def _extend_quotes(q: Quotes, start: int, end: int, cue: tuple[int, int]) -> tuple[int, int]:

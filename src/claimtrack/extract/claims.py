@@ -24,6 +24,7 @@ from claimtrack.extract.attribution import Attribution, Quotes, find_attribution
 from claimtrack.extract.claims_lexicon import (
     DECLINE,
     HEDGES,
+    LIGHT_VERBS,
     NON_CONFIRM,
     RESPONSIBILITY,
     STANCE_BY_LEMMA,
@@ -53,8 +54,12 @@ def _stance(doc: Doc, a: Attribution, content_text: str) -> Stance:
     ):
         return "claims_responsibility"
     if negated and lem in ("deny", "reject"):
-        return "asserts"  # "did not deny" concedes rather than denies
+        # "has not denied being behind the attacks" leaves it open: neither a denial nor an admission
+        return "does_not_confirm"
     stance = STANCE_BY_LEMMA.get(lem)
+    if stance is None and lem in LIGHT_VERBS:
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        stance = STANCE_BY_LEMMA.get(obj.lemma_.lower()) if obj is not None else None
     if stance is not None:
         return stance
     window = doc[a.cue[0] : a.cue[1]].text.lower().split() + content_text.lower().split()

@@ -20,9 +20,12 @@ STANCE_BY_LEMMA: dict[str, Stance] = {
     **dict.fromkeys(["predict", "expect", "forecast", "anticipate", "project", "foresee", "estimate"], "predicts"),
     **dict.fromkeys(["allege", "claim", "purport", "rumor", "rumour"], "alleges"),
     **dict.fromkeys(
-        ["believe", "think", "hope", "fear", "want", "feel", "wish", "doubt", "suspect", "wonder", "ask"], "other"
+        ["believe", "think", "hope", "fear", "want", "feel", "wish", "doubt", "suspect", "wonder", "ask", "speculate"],
+        "other",
     ),
 }
+# light verbs whose object noun carries the speech act: "cast doubt on", "raised fears", "voiced hope"
+LIGHT_VERBS = frozenset({"cast", "raise", "express", "voice"})
 # verbs that, negated or after "declined to", mean the source would not confirm
 NON_CONFIRM = frozenset({"confirm", "comment", "verify", "say", "disclose", "specify", "acknowledge", "respond"})
 DECLINE = frozenset({"decline", "refuse"})
@@ -81,6 +84,15 @@ CIVILIAN_HEADS = frozenset(
         "doctor doctors nurse nurses medic medics activist activists lawyer lawyers locals relatives families"
     ).split()
 )
+# journalists on the scene: what they saw is their own observation, an independent voice (status.py)
+REPORTER_HEADS = frozenset(
+    (
+        "reporter reporters journalist journalists correspondent correspondents photographer photographers "
+        "photojournalist photojournalists"
+    ).split()
+)
+# verbs of what an eyewitness perceived ("a correspondent saw bodies in the street")
+PERCEPTION_VERBS = frozenset({"see", "witness", "observe", "count", "watch"})
 GENERIC_HEADS = CIVILIAN_HEADS | frozenset(
     "source sources reports report people analysts experts observers media journalists".split()
 )

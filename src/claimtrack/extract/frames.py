@@ -5,6 +5,7 @@
 - **non-confirmations** ("Reuters could not independently verify the video", "the army spokesman did not
   answer emailed questions"): a claim with stance ``does_not_confirm``;
 - **"as confirmed by X"** after a statement: X asserts the statement;
+- **what a journalist saw** ("an AFP reporter saw ten bodies"): the reporter's own observation, a claim;
 - **acts, not reports**: a declared day of mourning or state of emergency, an agreement, a question
   ("Asked whether ...", "..., residents asked") are not claims about what happened;
 - **stances by what the content says**: a party saying it attacked claims responsibility; a party saying
@@ -17,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimtrack.extract.attribution import QUOTES, Attribution
-from claimtrack.extract.claims_lexicon import ANONYMOUS_HEADS, TITLES
+from claimtrack.extract.claims_lexicon import ANONYMOUS_HEADS, PERCEPTION_VERBS, REPORTER_HEADS, TITLES
 from claimtrack.extract.time import DATE_EXPRESSION
 from claimtrack.models import Stance
 
@@ -25,7 +26,7 @@ _TRAILING = frozenset({"say", "report", "add", "announce", "state", "write", "te
 _NAMING = frozenset({"describe", "call", "term", "label", "brand", "characterize", "characterise"})
 _PASSIVE_CUES = frozenset({"dispute", "deny", "reject", "confirm", "report", "contest", "refute"})
 _VERIFY = frozenset({"verify", "confirm", "respond", "comment", "corroborate"})
-_WATCHED = _VERIFY | _TRAILING | _NAMING | _PASSIVE_CUES  # every lemma a frame below starts from
+_WATCHED = _VERIFY | _TRAILING | _NAMING | _PASSIVE_CUES | PERCEPTION_VERBS  # every lemma a frame below starts from
 _DECLARED_ACTS = frozenset({"declare", "proclaim", "impose", "announce", "order"})
 _ACT_NOUNS = frozenset(
     {
@@ -159,6 +160,15 @@ def extra_attributions(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             obj = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
             if as_ is not None and obj is not None:
                 out.append(Attribution(cue=(t.i, as_.i + 1), head=t.i, source=_np(subj), contents=[_np(obj)]))
+        elif lem in PERCEPTION_VERBS and subj is not None and subj.dep_ == "nsubj" and not _negated(t):
+            # "a Reuters reporter saw five bodies at the site": the journalist's own observation
+            if subj.lower_ not in REPORTER_HEADS or t.right_edge.i <= t.i:
+                continue
+            end = t.right_edge.i + 1
+            while end > t.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            if end > t.i + 1:
+                out.append(Attribution(cue=(t.i, t.i + 1), head=t.i, source=_np(subj), contents=[(t.i + 1, end)]))
         elif lem in _PASSIVE_CUES and subj is not None and subj.dep_ == "nsubjpass":
             # "these figures are disputed by local officials": the agent speaks about the subject
             agent = next((c for c in t.children if c.dep_ == "agent"), None)

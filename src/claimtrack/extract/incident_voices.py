@@ -56,7 +56,25 @@ def _same_incident(a: Event, b: Event) -> bool:
     la, lb = a.location, b.location
     if la and lb and la.country and lb.country and la.country != lb.country:
         return False
-    return not (la and lb and la.admin1 and lb.admin1 and la.admin1 != lb.admin1)
+    if la and lb and la.admin1 and lb.admin1 and la.admin1 != lb.admin1:
+        return False
+    return not _opposed(a, b)
+
+
+def _opposed(a: Event, b: Event) -> bool:
+    """Two one-sided acts (strikes, attacks on civilians) by different attackers, or one side striking the
+    other in one report and being struck by it in the next, are two incidents: the sides' claims of what they
+    hit ("the ministry said it destroyed two howitzers") do not confirm the other side's report of what it
+    suffered. A battle is told from both ends, so its sides swap roles within one incident."""
+    assert a.acled is not None and b.acled is not None
+    if "Battles" in (a.acled.event_type, b.acled.event_type):
+        return False
+    ia, ib = _actor_side(a, "initiator"), _actor_side(b, "initiator")
+    if ia and ib and ia != ib:
+        return True
+    ta, tb = _actor_side(a, "target"), _actor_side(b, "target")
+    # a state striking its own people ("government drones killed civilians") is no swap of roles
+    return bool(ia and ia == tb and ia != ta or ib and ib == ta and ib != tb)
 
 
 def _article_state(doc: Doc) -> str | None:

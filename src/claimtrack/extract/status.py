@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from claimtrack.extract.claims_lexicon import CIVILIAN_HEADS
+from claimtrack.extract.claims_lexicon import CIVILIAN_HEADS, REPORTER_HEADS
 from claimtrack.extract.entities import country_of, side
 from claimtrack.kb import load as load_kb
 from claimtrack.models import Claim, Status
@@ -39,7 +39,6 @@ CIVILIANS = "civilians"
 CRACKDOWN_TYPES = frozenset({"force_against_protesters"})
 INDEPENDENT = "independent"
 _STATE_KINDS = frozenset({"state", "government", "military", "official"})
-_REPORTER_WORDS = frozenset({"reporter", "reporters", "journalist", "journalists", "correspondent", "correspondents"})
 _OBSERVER_WORDS = frozenset(
     {"monitor", "monitors", "observers", "observer", "observatory", "ngo", "watchdog", "mission"}
 )
@@ -83,12 +82,12 @@ def voice_of(
     if src.kind == "outlet" or (entry is not None and entry.kind == "outlet"):
         if entry is not None and entry.side:
             return Voice(entry.name, entry.side, claim.stance)  # state media speak for their state
-        if words & _REPORTER_WORDS:
+        if words & REPORTER_HEADS:
             return Voice(src.entity or src.text, INDEPENDENT, claim.stance)  # a reporter who saw it
         return None  # an outlet passing a story on is a relay, not a source
     if entry is not None and entry.independent or words & _OBSERVER_WORDS:
         return Voice(src.entity or src.text, INDEPENDENT, claim.stance)
-    if words & _REPORTER_WORDS:
+    if words & REPORTER_HEADS:
         return Voice(src.entity or src.text, INDEPENDENT, claim.stance)
     if src.anonymous:
         party = country_of(src.entity) if src.entity else None

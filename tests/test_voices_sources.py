@@ -1,0 +1,119 @@
+"""Issue 11 (sources): who speaks, for which incident, with which stance.
+
+Every sentence here is ours. Each rule has two sentences it must cover and a near-miss it must not.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from claimtrack.extract.status import INDEPENDENT, voice_of
+from claimtrack.models import Article, Claim
+from claimtrack.nlp import make_doc, process
+
+
+def _claims(nlp: Language, text: str) -> list[Claim]:
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, published="2026-02-01")))
+    claims: list[Claim] = doc._.claims
+    return claims
+
+
+def _claim(nlp: Language, text: str, cue: str) -> Claim:
+    hits = [c for c in _claims(nlp, text) if cue in c.cue.text]
+    assert hits, f"no claim with cue {cue!r}"
+    return hits[0]
+
+
+def _statuses(text: str) -> list[tuple[str | None, str | None]]:
+    result = next(process([Article(id="s", text=text, published="2026-02-01")]))
+    return [(e.status, e.status_reason) for e in result.events if e.acled]
+
+
+# --- one side's strike and the other side's strike are two incidents, even on one day in one region --------
+
+
+def test_strikes_by_opposite_sides_do_not_pool_their_voices(nlp: Language) -> None:
+    text = (
+        "Russian shelling killed a woman in the village of Bilozerka in the Kherson region on Saturday, the "
+        "regional police said. Ukrainian drones struck a fuel depot in Nova Kakhovka in the Kherson region on "
+        "Saturday, Russian-installed officials said."
+    )
+    first, second = _statuses(text)
+    assert first[0] == "claimed" and "Ukraine" in (first[1] or "")
+    assert second[0] == "claimed" and "Russia" in (second[1] or "")
+    text = (
+        "Russian missiles hit an apartment block in Kharkiv on Sunday, killing three people, the regional "
+        "governor said. Ukrainian artillery shelled the village of Kozacha Lopan in the Kharkiv region on Sunday, "
+        "Russian-installed officials said."
+    )
+    assert [s for s, _ in _statuses(text)] == ["claimed", "claimed"]
+
+
+def test_a_battle_told_from_both_ends_is_one_incident(nlp: Language) -> None:
+    # near-miss: in a battle the sides swap roles from one report to the next
+    text = (
+        "Heavy fighting between Russian and Ukrainian troops raged near the village of Robotyne in the "
+        "Zaporizhzhia region on Saturday, the Ukrainian army said. Russia's defence ministry said its troops had "
+        "repelled a Ukrainian assault near Robotyne in the Zaporizhzhia region on Saturday."
+    )
+    assert _statuses(text)[0][0] == "confirmed"
+
+
+# --- "has not denied" leaves it open -------------------------------------------------------------------------
+
+
+def test_not_denying_is_not_confirming(nlp: Language) -> None:
+    text = "Kyiv has not denied being behind the blast at the arms depot."
+    assert _claim(nlp, text, "denied").stance == "does_not_confirm"
+    text = "The militia did not deny that its fighters had entered the town."
+    assert _claim(nlp, text, "deny").stance == "does_not_confirm"
+    # near-miss: a denial stays a denial
+    text = "The militia denied that its fighters had entered the town."
+    assert _claim(nlp, text, "denied").stance == "denies"
+
+
+# --- conjecture and doubt assert nothing -----------------------------------------------------------------------
+
+
+def test_speculating_and_casting_doubt_are_not_assertions(nlp: Language) -> None:
+    text = "Villagers cast doubt on the army's account, speculating that a mortar had caused the blast."
+    assert _claim(nlp, text, "cast").stance == "other"
+    assert _claim(nlp, text, "speculating").stance == "other"
+    text = "Local traders speculated that the fire had been set on purpose."
+    assert _claim(nlp, text, "speculated").stance == "other"
+    # near-miss: a light verb without a speech-act object keeps the plain stance
+    text = "Officials cast the strike as retaliation for the raid."
+    assert _claim(nlp, text, "cast").stance == "asserts"
+
+
+# --- "X said that A happened, adding that ...": X adds --------------------------------------------------------
+
+
+def test_a_trailing_adding_belongs_to_the_speaker_not_the_reported_clause(nlp: Language) -> None:
+    text = "The mayor said that the drones had damaged two schools, adding that nobody was hurt."
+    src = _claim(nlp, text, "adding").source
+    assert src is not None and src.text == "The mayor"
+    text = "Officials said the rebels had shelled the market, adding that the death toll could rise."
+    src = _claim(nlp, text, "adding").source
+    assert src is not None and src.text == "Officials"
+    # near-miss: a participle on a clause nobody reports belongs to that clause's subject
+    text = "The rebels shelled the market on Sunday, saying it hid soldiers."
+    src = _claim(nlp, text, "saying").source
+    assert src is not None and src.text == "The rebels"
+
+
+# --- what a journalist on the scene saw is an independent voice ------------------------------------------------
+
+
+def test_a_reporters_own_observation_is_an_independent_claim(nlp: Language) -> None:
+    text = "A Reuters photographer saw four bodies under blankets outside the clinic."
+    c = _claim(nlp, text, "saw")
+    assert c.stance == "asserts" and "four bodies" in c.content.text
+    v = voice_of(c, None)
+    assert v is not None and v.side == INDEPENDENT
+    text = "Our correspondent in the town witnessed soldiers loading the wounded onto trucks."
+    c = _claim(nlp, text, "witnessed")
+    assert "loading the wounded" in c.content.text
+    # near-miss: what a journalist did not see, and what others saw, are no reporter's observation
+    assert not [c for c in _claims(nlp, "Reporters did not see any damage at the base.") if c.cue.text == "see"]
+    assert not [c for c in _claims(nlp, "Residents saw smoke rising over the port.") if c.cue.text == "saw"]
