@@ -117,3 +117,48 @@ def test_a_reporters_own_observation_is_an_independent_claim(nlp: Language) -> N
     # near-miss: what a journalist did not see, and what others saw, are no reporter's observation
     assert not [c for c in _claims(nlp, "Reporters did not see any damage at the base.") if c.cue.text == "see"]
     assert not [c for c in _claims(nlp, "Residents saw smoke rising over the port.") if c.cue.text == "saw"]
+
+
+# --- claims found: the antecedent of "who", "as per X", a postposed "with officials warning ..." -----------------
+
+
+def test_a_relative_pronoun_after_a_named_source_is_that_source(nlp: Language) -> None:
+    text = (
+        "Nine villagers died when shells hit the square, according to governor Ivan Petrenko, who blamed "
+        "separatist gunners for the barrage."
+    )
+    src = _claim(nlp, text, "blamed").source
+    assert src is not None and "Petrenko" in src.text and src.entity == "Ivan Petrenko"
+    text = "Three bridges were destroyed, said the army spokesman Oleh Bondar, who added that repairs would take weeks."
+    src = _claim(nlp, text, "added").source
+    assert src is not None and "Bondar" in src.text
+    # near-miss: a relative clause on a noun that is no source keeps the pronoun, as annotators mark it
+    text = "The interior minister, who said the rebels had fired from the hills, visited the town."
+    src = _claim(nlp, text, "said").source
+    assert src is not None and src.text == "who"
+
+
+def test_as_per_reads_like_according_to(nlp: Language) -> None:
+    c = _claim(nlp, "Seven people were wounded in the blast, as per local police.", "as per")
+    assert c.source is not None and c.source.text == "local police"
+    assert c.content.text == "Seven people were wounded in the blast" and c.stance == "asserts"
+    text = "After a “shell struck the depot, fuel tanks burned. The fire spread to a warehouse,” as per the governor."
+    c = _claim(nlp, text, "as per")
+    assert c.source is not None and c.source.text == "the governor" and "shell struck the depot" in c.content.text
+    # near-miss: "as per the contract" is "in keeping with", nobody speaks
+    assert not [c for c in _claims(nlp, "The price rose as per the contract.") if "per" in c.cue.text]
+
+
+def test_a_postposed_with_clause_is_not_what_the_first_speaker_said(nlp: Language) -> None:
+    text = (
+        "Twelve people were hurt in the market fire, the municipal council said, with rescuers warning the number "
+        "might grow."
+    )
+    c = _claim(nlp, text, "said")
+    assert c.content.text == "Twelve people were hurt in the market fire"
+    text = "Four soldiers died in the ambush, the army said, with local officials warning that more were missing."
+    c = _claim(nlp, text, "said")
+    assert c.content.text == "Four soldiers died in the ambush"
+    # near-miss: "said with regret that ..." keeps its that-clause
+    c = _claim(nlp, "The minister said with regret that the talks had failed.", "said")
+    assert c.content.text == "that the talks had failed"

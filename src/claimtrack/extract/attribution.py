@@ -317,6 +317,13 @@ def _find_source(t: Token) -> tuple[int, int] | None:
     return None
 
 
+def _absolute_with(comp: Token) -> bool:
+    """ "with officials warning (that) the toll could rise": the parser may take it for the cue's complement."""
+    doc = comp.doc
+    first = comp.left_edge.i
+    return doc[first].lower_ == "with" and any(doc[k].tag_ == "VBG" for k in range(first + 1, comp.i))
+
+
 def _reported_clause(t: Token, node: Token) -> bool:
     """The parser hangs a speaker's trailing participle ("..., adding that", "..., saying") on the clause the
     speaker reported; that clause is the complement of a cue verb with a subject of its own, whose subject the
@@ -333,7 +340,7 @@ def _reported_clause(t: Token, node: Token) -> bool:
     )
 
 
-def _extend_quotes(q: Quotes, start: int, end: int, cue: tuple[int, int]) -> tuple[int, int]:
+def extend_quotes(q: Quotes, start: int, end: int, cue: tuple[int, int]) -> tuple[int, int]:
     """Widen content to the quotation it starts or ends in (marks and inner punctuation included).
 
     Annotators take the whole quotation: "“A. B. C,” he said" has content “A. B. C,” even when the parse only
@@ -383,6 +390,10 @@ def _content_tokens(t: Token, cue: tuple[int, int], others: set[int], q: Quotes)
     doc = t.doc
     sent = t.sent
     comp = next((c for c in t.children if c.dep_ in COMPLEMENTS), None)
+    if comp is not None and _absolute_with(comp):
+        # "..., the army said, with officials warning that ...": an absolute clause of its own speakers, not
+        # what the cue reports
+        comp = None
     if comp is None and t.pos_ == "NOUN":
         comp = _that_clause(t)
     if t.lemma_.lower() == "accord":  # "according to X, CONTENT": the clause the phrase modifies
@@ -396,7 +407,7 @@ def _content_tokens(t: Token, cue: tuple[int, int], others: set[int], q: Quotes)
         if span is None and after < len(doc):  # "He said:" closing a paragraph: the next sentence is the content
             first = doc[after].sent
             span = _trim(doc, after, first.end, keep_quotes=True)
-        return [_extend_quotes(q, *span, cue)] if span else []
+        return [extend_quotes(q, *span, cue)] if span else []
     if comp is None:
         # an object as content: "called X Y", "warned X to do Y", "questions about X" (preposition in the cue)
         obj = next((c for c in t.children if c.dep_ in ("dobj", "oprd") and c.i >= cue[1]), None)
@@ -413,7 +424,7 @@ def _content_tokens(t: Token, cue: tuple[int, int], others: set[int], q: Quotes)
                 ):
                     end = max(end, c.right_edge.i + 1)
             span = _trim(doc, start, _cut_trailing_modifier(doc, start, end), keep_quotes=True)
-            return [_extend_quotes(q, *span, cue)] if span else []
+            return [extend_quotes(q, *span, cue)] if span else []
         if (
             t.dep_ in ("parataxis", "ccomp", "advcl")
             and (t.i > t.head.i or t.dep_ == "parataxis")
@@ -427,7 +438,7 @@ def _content_tokens(t: Token, cue: tuple[int, int], others: set[int], q: Quotes)
         if t.dep_ == "ROOT" and dep is not None and dep.right_edge.i - dep.left_edge.i >= 2:
             # "Language unclear on X, experts say": the parser leaves the reported clause unlabelled
             span = _trim(doc, *_subtree(dep), keep_quotes=True)
-            return [_extend_quotes(q, *span, cue)] if span else []
+            return [extend_quotes(q, *span, cue)] if span else []
         left = next(
             (
                 c
@@ -441,7 +452,7 @@ def _content_tokens(t: Token, cue: tuple[int, int], others: set[int], q: Quotes)
         )
         if left is not None:  # "Workers were still clearing debris, the forces added": a misparsed report
             span = _trim(doc, *_subtree(left), keep_quotes=True)
-            return [_extend_quotes(q, *span, cue)] if span else []
+            return [extend_quotes(q, *span, cue)] if span else []
         if t.dep_ == "ROOT" and _is_bare_tag(t, cue, sent):
             return _previous_quote(q, doc, sent.start)
         # “A,” said X. -> the quotation that ends right before the cue phrase
@@ -475,14 +486,14 @@ def _content_tokens(t: Token, cue: tuple[int, int], others: set[int], q: Quotes)
         span = _trim(doc, span[0], span[1] - 1, keep_quotes=True)
     if span is None:
         return []
-    start, end = _extend_quotes(q, *span, cue)
+    start, end = extend_quotes(q, *span, cue)
     spans = [(start, end)]
     # a split quotation: “A,” he said, “B.” -> the part after the cue is a second content span
     later = [c for c in t.children if c.dep_ == "ccomp" and c is not comp and c.i > cue[1]]
     if later and start < cue[0]:
         s2 = _trim(doc, *_subtree(later[0]), keep_quotes=True)
         if s2:
-            spans.append(_extend_quotes(q, *s2, cue))
+            spans.append(extend_quotes(q, *s2, cue))
     elif end <= cue[0] and doc[start].text in OPEN_QUOTES and doc[end - 1].text in CLOSE_QUOTES:
         # “A,” he said. “B.” -> the quotation right after the cue's sentence goes on
         subj_tokens = {k for c in t.children if c.dep_ in SUBJECTS for k in range(*_subtree(c))}
@@ -558,7 +569,7 @@ def _clause_minus(root: Token, drop: set[int], q: Quotes, cue: tuple[int, int]) 
                 s = _trim(doc, s[0] + 1, s[1], keep_quotes=True)
         if s is None or all(doc[k].text in QUOTES or doc[k].is_punct for k in range(*s)):
             continue
-        spans.append(_extend_quotes(q, *s, cue))
+        spans.append(extend_quotes(q, *s, cue))
     return spans
 
 

@@ -127,6 +127,22 @@ def _after_dateline(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def _antecedent(doc: Doc, span: Span, sources: list[tuple[int, int]]) -> Span:
+    """A relative pronoun names nobody: "according to the governor, who blamed the rebels" is the governor
+    speaking twice, so the second source is the noun the relative clause hangs on. Only a noun that is itself
+    a source in the sentence: elsewhere ("Smith, who said ..., arrived") the pronoun stays, as annotators mark
+    it, and the resolver still gives its entity."""
+    if len(span) != 1 or span[0].lower_ not in ("who", "which", "that"):
+        return span
+    verb = span[0].head
+    noun = verb.head
+    if verb.dep_ != "relcl" or noun.i == verb.i or noun.pos_ not in ("NOUN", "PROPN") or noun.i > span.start:
+        return span
+    if not any(s <= noun.i < e for s, e in sources):
+        return span
+    return doc[noun.left_edge.i : noun.i + 1]
+
+
 def find_claims(doc: Doc) -> list[Claim]:
     """Every attribution in ``doc``; ``doc._.article`` gives the article-level ``via``."""
     article: Article | None = doc._.article if doc.has_extension("article") else None
@@ -144,10 +160,11 @@ def find_claims(doc: Doc) -> list[Claim]:
     text = article.text if article is not None and len(article.text) == _doc_length(doc) else doc.text
     dates = [e for e in doc.ents if e.label_ == "DATE"]
     claims: list[Claim] = []
+    sources = [a.source for a in found if a.source is not None]
     for a in found:
         source: Source | None = None
         if a.source is not None:
-            span = doc[_after_dateline(doc, *a.source) : a.source[1]]
+            span = _antecedent(doc, doc[_after_dateline(doc, *a.source) : a.source[1]], sources)
             entity, kind, anonymous = resolver.resolve(span)
             if entity and entity.lower() == publisher:
                 kind = "outlet"  # "Northgate Wire reports ...": the publisher speaking

@@ -17,8 +17,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimtrack.extract.attribution import QUOTES, Attribution
-from claimtrack.extract.claims_lexicon import ANONYMOUS_HEADS, PERCEPTION_VERBS, REPORTER_HEADS, TITLES
+from claimtrack.extract.attribution import QUOTES, Attribution, Quotes, extend_quotes
+from claimtrack.extract.claims_lexicon import (
+    ANONYMOUS_HEADS,
+    PERCEPTION_VERBS,
+    REPORTER_HEADS,
+    SHORT_FORMS,
+    TITLES,
+)
 from claimtrack.extract.time import DATE_EXPRESSION
 from claimtrack.models import Stance
 
@@ -115,7 +121,15 @@ def extra_attributions(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """Attributions in the frames above that ``found`` lacks (its cue heads are skipped)."""
     heads = {a.head for a in found}
     out: list[Attribution] = []
+    quotes: Quotes | None = None
     for t in doc:
+        if t.lower_ == "per" and t.i > 0 and t.head.i == t.i - 1 and t.head.lower_ == "as" and t.i not in heads:
+            # "..., as per the governor" reads like "according to the governor"
+            quotes = quotes or Quotes(doc)
+            found_per = _as_per(doc, t, quotes)
+            if found_per is not None:
+                out.append(found_per)
+            continue
         if t.i in heads or t.pos_ not in ("VERB", "AUX"):
             continue
         lem = t.lemma_.lower()
@@ -176,6 +190,31 @@ def extra_attributions(doc: Doc, found: list[Attribution]) -> list[Attribution]:
             if agent is not None and by is not None:
                 out.append(Attribution(cue=(t.i, agent.i + 1), head=t.i, source=_np(by), contents=[_np(subj)]))
     return out
+
+
+def _as_per(doc: Doc, per: Token, quotes: Quotes) -> Attribution | None:
+    """ "as per X": X is the source of the clause the phrase hangs on, the rest of that clause the content (a
+    quotation it ends or opens taken whole)."""
+    by = next((c for c in per.children if c.dep_ == "pobj"), None)
+    as_ = per.head
+    main = as_.head
+    if by is None or main.i == as_.i:
+        return None
+    speaker = by.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or by.lower_ in ANONYMOUS_HEADS | SHORT_FORMS | TITLES
+    if not speaker:
+        return None  # "as per the contract", "as per the rules": in keeping with, nobody speaks
+    if as_.i > main.i:
+        start, end = main.left_edge.i, as_.i
+    else:
+        start, end = by.right_edge.i + 1, main.right_edge.i + 1
+    while start < end and (doc[start].is_punct and doc[start].text not in QUOTES or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in QUOTES or doc[end - 1].is_space):
+        end -= 1
+    if end - start < 2:
+        return None
+    cue = (as_.i, per.i + 1)
+    return Attribution(cue=cue, head=per.i, source=_np(by), contents=[extend_quotes(quotes, start, end, cue)])
 
 
 def is_act(doc: Doc, a: Attribution) -> bool:
