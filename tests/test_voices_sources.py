@@ -162,3 +162,30 @@ def test_a_postposed_with_clause_is_not_what_the_first_speaker_said(nlp: Languag
     # near-miss: "said with regret that ..." keeps its that-clause
     c = _claim(nlp, "The minister said with regret that the talks had failed.", "said")
     assert c.content.text == "that the talks had failed"
+
+
+# --- "Hours later, ..." sets a strike apart from the one told next ---------------------------------------------
+
+
+def _strikes(text: str) -> list[str]:
+    result = next(process([Article(id="s", text=text, published="2026-02-01")]))
+    return [e.trigger.text for e in result.events if e.acled]
+
+
+def test_a_sequencing_time_phrase_opens_another_incident(nlp: Language) -> None:
+    text = (
+        "Hours later, six Russian missiles damaged a port terminal near Izmail, officials said. The navy gave no "
+        "details. During the night, two missiles struck a grain silo, starting a fire, the governor said."
+    )
+    assert len(_strikes(text)) == 2
+    text = (
+        "Earlier, Russian drones hit a power substation in Kharkiv, the mayor said. Nobody was hurt there. On "
+        "Tuesday night, two missiles struck a warehouse, the governor said."
+    )
+    assert len(_strikes(text)) == 2
+    # near-miss: one time phrase only, the next sentence tells the same strike
+    text = (
+        "Overnight, Russian missiles hit the city of Mykolaiv, officials said. Two missiles struck a grain silo, "
+        "starting a fire, the governor said."
+    )
+    assert len(_strikes(text)) == 1

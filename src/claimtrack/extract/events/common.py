@@ -68,6 +68,19 @@ class Draft:
     incident: bool = True  # False: a toll, a habit, a plan or a denial, not an incident ACLED would code
     background: bool = False  # an earlier incident told in passing, with a date of its own
     cue_text: str = ""  # the trigger's text (for rules that read the kind of word that cued the event)
+    time_frame: str = ""  # a time phrase the trigger's sentence opens with ("hours later,", "during the night,")
+
+
+# sentence-opening words that set a told incident apart in time from the others ("Hours later,", "Meanwhile,")
+SEQUENCE_WORDS = frozenset({"later", "earlier", "afterwards", "afterward", "meanwhile", "separately"})
+
+
+def reframed(a: Draft, b: Draft) -> bool:
+    """Two sentences that open with different time phrases, one of them sequencing ("Hours later, missiles hit
+    X. ... During the night, missiles struck Y"), tell two incidents, however alike."""
+    if not (a.time_frame and b.time_frame) or a.time_frame == b.time_frame:
+        return False
+    return any(w in SEQUENCE_WORDS for f in (a.time_frame, b.time_frame) for w in f.split())
 
 
 def doc_text(doc: Doc) -> str:

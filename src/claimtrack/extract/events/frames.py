@@ -14,7 +14,7 @@ import math
 import re
 from datetime import date
 
-from claimtrack.extract.events.common import STRIKE_FAMILY, Draft
+from claimtrack.extract.events.common import STRIKE_FAMILY, Draft, reframed
 from claimtrack.extract.events.sides import same_actor
 from claimtrack.extract.weapons import distinct
 from claimtrack.models import EventDate, Location
@@ -85,6 +85,8 @@ def _host(incidents: list[Draft], d: Draft) -> Draft | None:
             continue
         if not (same_day(o.date, d.date) and same_place(o.location, d.location)):
             continue
+        if reframed(o, d) and o.type not in _OUTCOMES and d.type not in _OUTCOMES:
+            continue  # "Hours later, ..." sets a strike apart; an interception still belongs to its strike
         ko = kind(o)
         if ko == k == "violence" and not _one_fight(o, d):
             continue

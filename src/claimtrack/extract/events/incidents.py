@@ -9,7 +9,15 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from claimtrack.extract.events.codes import ACLED
-from claimtrack.extract.events.common import FAMILY, GOVERNING_TYPES, STRIKE_FAMILY, Draft, doc_text
+from claimtrack.extract.events.common import (
+    FAMILY,
+    GOVERNING_TYPES,
+    SEQUENCE_WORDS,
+    STRIKE_FAMILY,
+    Draft,
+    doc_text,
+    reframed,
+)
 from claimtrack.extract.events.dates import sentence_date
 from claimtrack.extract.events.figures import roles_for
 from claimtrack.extract.events.frames import same_place
@@ -104,7 +112,7 @@ def sentence_drafts(doc: Doc, sent: Span, si: int, scues: list[Cue], published: 
             continue  # "authorized Ukraine to launch strikes": the strike is what was authorized, not an event
         g = government_acts(sent.text, cue) if fine == "territory_change" else False
         doc_cue = Cue(fine, cue.start + base, cue.end + base, cue.weight)
-        d = Draft(fine, score, doc_cue, si, [si], government_actor=g)
+        d = Draft(fine, score, doc_cue, si, [si], government_actor=g, time_frame=_time_frame(sent))
         d.triggers.append((doc_cue.start, doc_cue.end))
         _fill(doc, d, sent, published)
         out.append(d)
@@ -207,7 +215,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
                 named_o = {w.name for w in o.weapons if w.name not in _GENERIC_WEAPONS}
                 named_d = {w.name for w in d.weapons if w.name not in _GENERIC_WEAPONS}
                 shared = bool(named_o & named_d)
-                anaphoric = not named_d and 0 <= d.sent_index - max(o.sents) <= 2
+                anaphoric = not named_d and 0 <= d.sent_index - max(o.sents) <= 2 and not reframed(o, d)
                 if (
                     (shared or anaphoric)
                     and same_actor(o.initiator, d.initiator)
@@ -231,6 +239,17 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             continue
         _absorb(host, d)
     return out
+
+
+def _time_frame(sent: Span) -> str:
+    """The time phrase a sentence opens with, up to its comma ("Hours later,", "On Monday night,"), lowercased."""
+    for k in range(sent.start, min(sent.start + 6, sent.end)):
+        t = sent.doc[k]
+        if t.text == ",":
+            head = sent.doc[sent.start : k]
+            timed = any(w.ent_type_ in ("DATE", "TIME") or w.lower_ in SEQUENCE_WORDS for w in head)
+            return head.text.lower() if timed else ""
+    return ""
 
 
 def _compatible(a: EventDate | None, b: EventDate | None) -> bool:
