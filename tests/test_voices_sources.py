@@ -189,3 +189,25 @@ def test_a_sequencing_time_phrase_opens_another_incident(nlp: Language) -> None:
         "starting a fire, the governor said."
     )
     assert len(_strikes(text)) == 1
+
+
+# --- a stock of displaced people is no incident, so its source says nothing of the strike ------------------------
+
+
+def test_a_present_stock_of_displaced_people_is_not_the_strikes_harm(nlp: Language) -> None:
+    text = (
+        "Militia mortars hit a displacement camp in Nyala on Sunday, killing seven people, a local official said. "
+        "More than two million people are now internally displaced in the region, according to UN figures."
+    )
+    status, reason = _statuses(text)[0]
+    assert status == "claimed" and "independent" not in (reason or "")
+    text = (
+        "Artillery struck the town of Tawila on Friday, killing three, a medic said. Around 400,000 people remain "
+        "displaced across the state, aid agencies said."
+    )
+    result = next(process([Article(id="s", text=text, published="2026-02-01")]))
+    assert [e.type for e in result.events if e.acled] == ["shelling"]
+    # near-miss: people driven out by the day's shelling are its harm, still an incident of the day
+    text = "Army shelling on Monday displaced hundreds of families from the village of Kadugli, residents said."
+    result = next(process([Article(id="s", text=text, published="2026-02-01")]))
+    assert [e.type for e in result.events if e.acled] == ["shelling"]
