@@ -197,7 +197,7 @@ def test_a_sequencing_time_phrase_opens_another_incident(nlp: Language) -> None:
 def test_a_present_stock_of_displaced_people_is_not_the_strikes_harm(nlp: Language) -> None:
     text = (
         "Militia mortars hit a displacement camp in Nyala on Sunday, killing seven people, a local official said. "
-        "More than two million people are now internally displaced in the region, according to UN figures."
+        "Some two million Darfuris are still displaced within the state, UN figures show."
     )
     status, reason = _statuses(text)[0]
     assert status == "claimed" and "independent" not in (reason or "")
