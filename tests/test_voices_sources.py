@@ -211,3 +211,21 @@ def test_a_present_stock_of_displaced_people_is_not_the_strikes_harm(nlp: Langua
     text = "Army shelling on Monday displaced hundreds of families from the village of Kadugli, residents said."
     result = next(process([Article(id="s", text=text, published="2026-02-01")]))
     assert [e.type for e in result.events if e.acled] == ["shelling"]
+
+
+# --- a hyphenated name particle ("al-", "el-") stays in the name ------------------------------------------------
+
+
+def test_a_hyphenated_particle_stays_in_a_titled_name(nlp: Language) -> None:
+    text = "Yemen’s de facto leader and army chief Gen Ahmed Saleh al-Qadi said on Friday: “We will not negotiate.”"
+    src = _claim(nlp, text, "said").source
+    assert src is not None and src.entity == "Ahmed Saleh al-Qadi"
+    text = (
+        "Iraq’s acting president and armed forces chief Gen Karim Hadi al-Rubaie said on Monday: “The border is shut.”"
+    )
+    src = _claim(nlp, text, "said").source
+    assert src is not None and src.entity == "Karim Hadi al-Rubaie"
+    # near-miss: a spaced dash opens an aside, it joins no name
+    text = "The veteran commander Gen Ahmed Saleh - a former minister - said on Friday: “We hold the bridge.”"
+    src = _claim(nlp, text, "said").source
+    assert src is not None and src.entity == "Ahmed Saleh"

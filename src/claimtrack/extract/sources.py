@@ -405,10 +405,18 @@ def _join(tokens: Span | list) -> str:
 
 def _name_run(toks: list, i: int) -> str | None:
     run = []
-    while i < len(toks) and _NAME_WORD.match(toks[i].text) and toks[i].lower_ not in TITLES:
-        run.append(toks[i])
+    while i < len(toks) and toks[i].lower_ not in TITLES:
+        if _NAME_WORD.match(toks[i].text):
+            run.append(toks[i])
+        elif toks[i].text == "-" and run and not run[-1].whitespace_ and not toks[i].whitespace_:
+            run.append(toks[i])  # "al-Burhan" split by the tokenizer stays one name word
+        else:
+            break
         i += 1
-    return _join(run) if 2 <= len(run) <= 4 else None
+    while run and run[-1].text == "-":
+        run.pop()
+    words = [t for t in run if t.text != "-"]
+    return _join(run) if 2 <= len(words) <= 4 else None
 
 
 def _person_name(ent: Span) -> str:
