@@ -181,3 +181,52 @@ def test_the_same_town_told_again_is_one_incident(nlp) -> None:  # type: ignore[
         "also wounded a woman near the market."
     )
     assert len(_acled(nlp, text)) == 1
+
+
+# --- one sentence, one count per region: each region's count is that region's incident ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        (
+            "Air defences shot down 14 drones over the Kursk region and two over the Bryansk region overnight, the "
+            "ministry said.",
+            {"Kursk Oblast": 14, "Bryansk Oblast": 2},
+        ),
+        (
+            "The army said 20 missiles were intercepted above the Odesa region, and three more in the skies over "
+            "the Mykolaiv region.",
+            {"Odesa Oblast": 20, "Mykolaiv Oblast": 3},
+        ),
+    ],
+)
+def test_a_count_per_region_is_an_interception_per_region(nlp, text: str, regions: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    events = _acled(nlp, text)
+    assert {_sub(e) for e in events} == {"Disrupted weapons use"}, [(e.type, e.trigger.text) for e in events]
+    got = {e.location.admin1 if e.location else None: [q.value for q in e.quantities if q.role == "intercepted"]
+           for e in events}  # fmt: skip
+    assert got == {k: [v] for k, v in regions.items()}, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: the second region has no count of its own (a border named, where a salvo came from)
+        "Air defences shot down 14 drones over the Kursk region near the border with the Bryansk region overnight, "
+        "the ministry said.",
+        "Russia launched 14 drones from the Kursk region at the Sumy region overnight, and eight of them were shot "
+        "down.",
+    ],
+)
+def test_a_region_without_a_count_of_its_own_is_no_second_incident(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert len(_acled(nlp, text)) == 1, [(e.type, e.trigger.text, e.location) for e in _acled(nlp, text)]
+
+
+def test_a_toll_per_region_is_a_strike_per_region(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian shelling killed two civilians in the Kharkiv region and one in the Sumy region on Monday."
+    events = _acled(nlp, text)
+    assert sorted((e.location.admin1 if e.location else "", _sub(e)) for e in events) == [
+        ("Kharkiv Oblast", "Shelling/artillery/missile attack"),
+        ("Sumy Oblast", "Shelling/artillery/missile attack"),
+    ]
