@@ -230,3 +230,35 @@ def test_a_toll_per_region_is_a_strike_per_region(nlp) -> None:  # type: ignore[
         ("Kharkiv Oblast", "Shelling/artillery/missile attack"),
         ("Sumy Oblast", "Shelling/artillery/missile attack"),
     ]
+
+
+# --- a strike told as coming hours after another is a second strike of the day -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian missiles hit a grain terminal in the Odesa region on Friday, injuring two workers, the governor "
+        "said. Hours later, Russian drones struck a fuel depot near the port, officials said.",
+        "Shells hit a market in Kherson on Sunday morning, killing a woman. Later that day, artillery struck a bus "
+        "stop in the city, wounding three people.",
+    ],
+)
+def test_a_strike_hours_later_is_its_own_incident(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = _acled(nlp, text)
+    assert len(events) == 2, [(e.type, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: a follow-up of the one strike, and a later act that is no strike
+        "Shells hit a market in Kherson on Sunday morning, killing a woman. The shelling also damaged a bus stop "
+        "nearby.",
+        "Shells hit a market in Kherson on Sunday morning, killing a woman. Hours later, rescuers were still "
+        "clearing the rubble.",
+    ],
+)
+def test_a_follow_up_of_one_strike_stays_one_incident(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = _acled(nlp, text)
+    assert len(events) == 1, [(e.type, e.trigger.text) for e in events]

@@ -68,6 +68,7 @@ class Draft:
     incident: bool = True  # False: a toll, a habit, a plan or a denial, not an incident ACLED would code
     background: bool = False  # an earlier incident told in passing, with a date of its own
     cue_text: str = ""  # the trigger's text (for rules that read the kind of word that cued the event)
+    sequel: bool = False  # told as a strike hours after another ("hours later, missiles hit ..."): its own incident
 
 
 def doc_text(doc: Doc) -> str:

@@ -86,6 +86,8 @@ def _host(incidents: list[Draft], d: Draft) -> Draft | None:
         if not (same_day(o.date, d.date) and same_place(o.location, d.location)):
             continue
         ko = kind(o)
+        if (o.sequel or d.sequel) and o.type in _REMOTE and d.type in _REMOTE:
+            continue  # "hours later, missiles hit ...": a second strike of the day, not a mention of the first
         if ko == k == "violence" and not _one_fight(o, d):
             continue
         if ko == k and k in ("violence", "protest") and (same_actor(o.initiator, d.initiator) or _accounts(o, d)):

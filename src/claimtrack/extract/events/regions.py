@@ -33,7 +33,7 @@ def _load() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 
-_WORDS = _load()
+REPORT_WORDS = _load()
 
 
 def regional_reports(doc: Doc, incidents: list[Draft], sents: list[Span], places: list[Place]) -> list[Draft]:
@@ -150,9 +150,9 @@ def _count_role(count: Token) -> str | None:
         lemma = t.lemma_.lower()
         if t.pos_ not in ("VERB", "NOUN"):
             continue
-        if lemma in _WORDS["downing"]:
+        if lemma in REPORT_WORDS["downing"]:
             return "intercepted"
-        if lemma in _WORDS["harm"]:
+        if lemma in REPORT_WORDS["harm"]:
             return "harmed"
         if t.pos_ == "VERB":
             return None
@@ -165,12 +165,12 @@ def _report_word(sent: Span) -> tuple[Token | None, bool, bool]:
     harm = impact = down = None
     for t in sent:
         lemma = t.lemma_.lower()
-        negated = any(c.lower_ in _WORDS["none"] for c in t.children) or t.head.lower_ in _WORDS["none"]
-        if lemma in _WORDS["harm"] and not negated and harm is None:
+        negated = any(c.lower_ in REPORT_WORDS["none"] for c in t.children) or t.head.lower_ in REPORT_WORDS["none"]
+        if lemma in REPORT_WORDS["harm"] and not negated and harm is None:
             harm = t
-        elif lemma in _WORDS["impact"] and not negated and impact is None:
+        elif lemma in REPORT_WORDS["impact"] and not negated and impact is None:
             impact = t
-        elif lemma in _WORDS["downing"] and down is None:
+        elif lemma in REPORT_WORDS["downing"] and down is None:
             down = t
     word = harm or impact
     if word is None:
