@@ -262,3 +262,35 @@ def test_a_strike_hours_later_is_its_own_incident(nlp, text: str) -> None:  # ty
 def test_a_follow_up_of_one_strike_stays_one_incident(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     events = _acled(nlp, text)
     assert len(events) == 1, [(e.type, e.trigger.text) for e in events]
+
+
+# --- "with 12 drones shot down over X": what was downed is no interceptor ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "sides"),
+    [
+        (
+            "Ukraine launched a drone attack on Russia overnight, with 12 drones shot down over the Kursk region and "
+            "two over the Bryansk region, the ministry said.",
+            "Bryansk Oblast",
+            ("Russia", "Ukraine"),
+        ),
+        (
+            "Russia fired missiles at Ukraine overnight, with 20 missiles intercepted above the Odesa region and "
+            "three over the Mykolaiv region, the air force said.",
+            "Mykolaiv Oblast",
+            ("Ukraine", "Russia"),
+        ),
+    ],
+)
+def test_downed_weapons_are_not_the_interceptor(nlp, text: str, region: str, sides: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [e for e in _acled(nlp, text) if e.location and e.location.admin1 == region]
+    got = (event.initiator.entity if event.initiator else None, event.target.entity if event.target else None)
+    assert got == sides
+
+
+def test_a_named_air_defence_unit_stays_the_interceptor(nlp) -> None:  # type: ignore[no-untyped-def]
+    # near-miss: the subject is the unit that fired, not a weapon
+    (event,) = _acled(nlp, "Ukrainian air defence units shot down 12 drones over the Kyiv region overnight.")
+    assert event.initiator is not None and event.initiator.text == "Ukrainian air defence units"
