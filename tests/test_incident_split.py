@@ -181,3 +181,116 @@ def test_the_same_town_told_again_is_one_incident(nlp) -> None:  # type: ignore[
         "also wounded a woman near the market."
     )
     assert len(_acled(nlp, text)) == 1
+
+
+# --- one sentence, one count per region: each region's count is that region's incident ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "regions"),
+    [
+        (
+            "Air defences shot down 14 drones over the Kursk region and two over the Bryansk region overnight, the "
+            "ministry said.",
+            {"Kursk Oblast": 14, "Bryansk Oblast": 2},
+        ),
+        (
+            "The army said 20 missiles were intercepted above the Odesa region, and three more in the skies over "
+            "the Mykolaiv region.",
+            {"Odesa Oblast": 20, "Mykolaiv Oblast": 3},
+        ),
+    ],
+)
+def test_a_count_per_region_is_an_interception_per_region(nlp, text: str, regions: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    events = _acled(nlp, text)
+    assert {_sub(e) for e in events} == {"Disrupted weapons use"}, [(e.type, e.trigger.text) for e in events]
+    got = {e.location.admin1 if e.location else None: [q.value for q in e.quantities if q.role == "intercepted"]
+           for e in events}  # fmt: skip
+    assert got == {k: [v] for k, v in regions.items()}, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: the second region has no count of its own (a border named, where a salvo came from)
+        "Air defences shot down 14 drones over the Kursk region near the border with the Bryansk region overnight, "
+        "the ministry said.",
+        "Russia launched 14 drones from the Kursk region at the Sumy region overnight, and eight of them were shot "
+        "down.",
+    ],
+)
+def test_a_region_without_a_count_of_its_own_is_no_second_incident(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert len(_acled(nlp, text)) == 1, [(e.type, e.trigger.text, e.location) for e in _acled(nlp, text)]
+
+
+def test_a_toll_per_region_is_a_strike_per_region(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian shelling killed two civilians in the Kharkiv region and one in the Sumy region on Monday."
+    events = _acled(nlp, text)
+    assert sorted((e.location.admin1 if e.location else "", _sub(e)) for e in events) == [
+        ("Kharkiv Oblast", "Shelling/artillery/missile attack"),
+        ("Sumy Oblast", "Shelling/artillery/missile attack"),
+    ]
+
+
+# --- a strike told as coming hours after another is a second strike of the day -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian missiles hit a grain terminal in the Odesa region on Friday, injuring two workers, the governor "
+        "said. Hours later, Russian drones struck a fuel depot near the port, officials said.",
+        "Shells hit a market in Kherson on Sunday morning, killing a woman. Later that day, artillery struck a bus "
+        "stop in the city, wounding three people.",
+    ],
+)
+def test_a_strike_hours_later_is_its_own_incident(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = _acled(nlp, text)
+    assert len(events) == 2, [(e.type, e.trigger.text) for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses: a follow-up of the one strike, and a later act that is no strike
+        "Shells hit a market in Kherson on Sunday morning, killing a woman. The shelling also damaged a bus stop "
+        "nearby.",
+        "Shells hit a market in Kherson on Sunday morning, killing a woman. Hours later, rescuers were still "
+        "clearing the rubble.",
+    ],
+)
+def test_a_follow_up_of_one_strike_stays_one_incident(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    events = _acled(nlp, text)
+    assert len(events) == 1, [(e.type, e.trigger.text) for e in events]
+
+
+# --- "with 12 drones shot down over X": what was downed is no interceptor ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "sides"),
+    [
+        (
+            "Ukraine launched a drone attack on Russia overnight, with 12 drones shot down over the Kursk region and "
+            "two over the Bryansk region, the ministry said.",
+            "Bryansk Oblast",
+            ("Russia", "Ukraine"),
+        ),
+        (
+            "Russia fired missiles at Ukraine overnight, with 20 missiles intercepted above the Odesa region and "
+            "three over the Mykolaiv region, the air force said.",
+            "Mykolaiv Oblast",
+            ("Ukraine", "Russia"),
+        ),
+    ],
+)
+def test_downed_weapons_are_not_the_interceptor(nlp, text: str, region: str, sides: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    (event,) = [e for e in _acled(nlp, text) if e.location and e.location.admin1 == region]
+    got = (event.initiator.entity if event.initiator else None, event.target.entity if event.target else None)
+    assert got == sides
+
+
+def test_a_named_air_defence_unit_stays_the_interceptor(nlp) -> None:  # type: ignore[no-untyped-def]
+    # near-miss: the subject is the unit that fired, not a weapon
+    (event,) = _acled(nlp, "Ukrainian air defence units shot down 12 drones over the Kyiv region overnight.")
+    assert event.initiator is not None and event.initiator.text == "Ukrainian air defence units"

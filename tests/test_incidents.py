@@ -216,6 +216,14 @@ def test_non_conflict_news_gives_no_acled_event(nlp, text: str) -> None:  # type
         ("A patrol came under fire from militants outside the town, the army said.", "Armed clash"),
         ("Police found the bodies of four men dumped beside a highway outside the city on Tuesday.", "Attack"),
         ("Guided bombs hit two houses in the village, the governor said.", "Air/drone strike"),
+        (
+            "Russian forces struck Nikopol and two nearby villages overnight, wounding a woman, the governor said.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "The army also hit the towns of Izium and Balakliia on Monday, injuring two people, officials said.",
+            "Shelling/artillery/missile attack",
+        ),
     ],
 )
 def test_vocabulary_patterns(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
@@ -239,6 +247,19 @@ def test_vocabulary_near_misses(nlp, text: str) -> None:  # type: ignore[no-unty
     subs = [_sub(e) for e in _acled(nlp, text)]
     assert "Peaceful protest" not in subs and "Mob violence" not in subs
     assert "Non-violent transfer of territory" not in subs and "Agreement" not in subs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # near-misses of "struck <town>, wounding ...": weather and quakes strike towns too
+        "A powerful storm struck Odesa on Monday, injuring three people.",
+        "The earthquake struck Van province on Sunday, killing dozens.",
+        "A truck hit a wall outside Lviv on Monday, injuring the driver.",
+    ],
+)
+def test_a_town_struck_by_weather_is_no_strike(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _acled(nlp, text) == [], [(e.type, e.trigger.text) for e in _acled(nlp, text)]
 
 
 def test_every_pattern_entry_has_an_origin() -> None:

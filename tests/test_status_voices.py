@@ -219,3 +219,30 @@ def test_status_corpus_gives_each_article_its_reason(nlp: Language) -> None:
     assert got["s3"][0][0] == "disputed" and "denies it" in got["s3"][0][1]
     # near-miss: a third state's comment confirms nothing
     assert got["s4"][0][0] == "claimed" and got["s4"][0][1].startswith("claimed: Ukraine")
+
+
+# --- a regional office speaks for the state of the towns it reports, not of the attacker named first ----------------
+
+
+def test_a_regional_governor_speaks_for_the_towns_state_not_the_attacker(nlp: Language) -> None:
+    for text, name in (
+        (
+            "Russian forces fired rockets at Kherson on Monday, the General Staff said. Russia also struck Nikopol "
+            "and Marhanets, wounding two people, according to the regional governor, Ivan Petrenko.",
+            "Ivan Petrenko",
+        ),
+        (
+            "Russia shelled Kherson on Monday, the General Staff said. Russia also hit Huliaipole and Orikhiv, "
+            "killing a man, according to the regional governor, Olena Kovalenko.",
+            "Olena Kovalenko",
+        ),
+    ):
+        reasons = [r or "" for _, r in _statuses(text)]
+        assert any(f"Ukraine ({name})" in r for r in reasons), reasons
+        assert not any(f"Russia ({name})" in r for r in reasons), reasons
+    # near-miss: the town struck lies in the attacker's foe's land, so the governor is not the attacker's voice
+    text = (
+        "Ukraine fired missiles at Belgorod on Monday, the ministry said. Ukraine also struck Kursk, injuring two "
+        "people, according to the regional governor, Pavel Orlov."
+    )
+    assert not any("Ukraine (Pavel Orlov)" in (r or "") for _, r in _statuses(text))

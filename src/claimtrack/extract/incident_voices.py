@@ -292,12 +292,18 @@ def _side_hints(doc: Doc, claims: list[Claim]) -> dict[str, str]:
                 if not country_of(p.country):
                     continue
                 out[c.id] = country_of(p.country) or ""
-        # the state where the places the claim speaks of lie (the first one named)
-        for p in places or []:
-            inside = any(x <= p.span[0] and p.span[1] <= y for x, y in c.content.spans)
-            if inside and p.country and country_of(p.country):
-                out[c.id + "@content"] = country_of(p.country) or ""
-                break
+        # the state where the places the claim speaks of lie: the first town or region named, else the first
+        # country ("Russia struck X and Y, the regional governor said": Russia acts, X and Y are what he governs)
+        inside = [
+            p
+            for p in places or []
+            if any(x <= p.span[0] and p.span[1] <= y for x, y in c.content.spans)
+            and p.country
+            and country_of(p.country)
+        ]
+        inside.sort(key=lambda p: p.feature in ("country", "region"))
+        if inside:
+            out[c.id + "@content"] = country_of(inside[0].country or "") or ""
     return out
 
 

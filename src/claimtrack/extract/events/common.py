@@ -69,6 +69,7 @@ class Draft:
     background: bool = False  # an earlier incident told in passing, with a date of its own
     cue_text: str = ""  # the trigger's text (for rules that read the kind of word that cued the event)
     time_frame: str = ""  # a time phrase the trigger's sentence opens with ("hours later,", "during the night,")
+    sequel: bool = False  # told as a strike hours after another ("hours later, missiles hit ..."): its own incident
 
 
 # sentence-opening words that set a told incident apart in time from the others ("Hours later,", "Meanwhile,")

@@ -88,6 +88,8 @@ def _host(incidents: list[Draft], d: Draft) -> Draft | None:
         if reframed(o, d) and o.type not in _OUTCOMES and d.type not in _OUTCOMES:
             continue  # "Hours later, ..." sets a strike apart; an interception still belongs to its strike
         ko = kind(o)
+        if (o.sequel or d.sequel) and o.type in _REMOTE and d.type in _REMOTE:
+            continue  # "hours later, missiles hit ...": a second strike of the day, not a mention of the first
         if ko == k == "violence" and not _one_fight(o, d):
             continue
         if ko == k and k in ("violence", "protest") and (same_actor(o.initiator, d.initiator) or _accounts(o, d)):

@@ -24,6 +24,7 @@ from claimtrack.extract.events.frames import same_place
 from claimtrack.extract.events.lexicon import Cue
 from claimtrack.extract.events.modality import governed, modality_of
 from claimtrack.extract.events.ranking import government_acts, rank_types
+from claimtrack.extract.events.regions import REPORT_WORDS
 from claimtrack.extract.events.sides import actors, same_actor
 from claimtrack.extract.quantities import find_quantities
 from claimtrack.extract.weapons import WeaponMention, distinct, find_weapons
@@ -115,8 +116,14 @@ def sentence_drafts(doc: Doc, sent: Span, si: int, scues: list[Cue], published: 
         d = Draft(fine, score, doc_cue, si, [si], government_actor=g, time_frame=_time_frame(sent))
         d.triggers.append((doc_cue.start, doc_cue.end))
         _fill(doc, d, sent, published)
+        d.sequel = fine in STRIKE_FAMILY and _told_later(sent.text)
         out.append(d)
     return out
+
+
+def _told_later(text: str) -> bool:
+    low = " ".join(text.lower().split())
+    return any(p in low for p in REPORT_WORDS["sequel"])
 
 
 def main_draft(
@@ -215,7 +222,12 @@ def merge(drafts: list[Draft]) -> list[Draft]:
                 named_o = {w.name for w in o.weapons if w.name not in _GENERIC_WEAPONS}
                 named_d = {w.name for w in d.weapons if w.name not in _GENERIC_WEAPONS}
                 shared = bool(named_o & named_d)
-                anaphoric = not named_d and 0 <= d.sent_index - max(o.sents) <= 2 and not reframed(o, d)
+                anaphoric = (
+                    not named_d
+                    and not (d.sequel or o.sequel)
+                    and 0 <= d.sent_index - max(o.sents) <= 2
+                    and not reframed(o, d)
+                )
                 if (
                     (shared or anaphoric)
                     and same_actor(o.initiator, d.initiator)

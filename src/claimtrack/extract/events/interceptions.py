@@ -69,6 +69,9 @@ def _read(
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     if who is None and agent is not None:
         who = next((g for g in agent.children if g.dep_ == "pobj"), None)
+    downed = []
+    if who is not None and who.pos_ == "NOUN" and find_weapons(who.text):
+        downed, who = [who], None  # "with 29 drones shot down": what was downed, not who downed it
     interceptor: Actor | None = None
     if who is not None and who.pos_ == "PRON":
         interceptor = speaker_side(who)  # "X said it had shot down ..."
@@ -82,9 +85,12 @@ def _read(
             entity = country  # unnamed air defences defend the sky they are in
         interceptor = Actor(text=text, entity=entity)
     verbs = [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]  # "intercepted and killed X"
-    shot = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    shot = downed + [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
     target = _owner_of(shot, named)
     earlier = d.initiator
+    if interceptor is None and downed and country and earlier is not None and earlier.entity:
+        if not _same(earlier, Actor(text=country, entity=country)):
+            interceptor = Actor(text=country, entity=country)  # the defences of the sky it was downed in
     if interceptor is not None:
         d.initiator = interceptor
     if target is None and earlier is not None and not _same(earlier, d.initiator):

@@ -202,6 +202,8 @@ def match(doc: Doc) -> tuple[list[Cue], list[Cue]]:
             continue  # "*" gaps are bounded here (a bounded {0,n} gap costs the matcher n states per token)
         if span.root.sent.start != span[0].sent.start or span[-1].sent.start != span[0].sent.start:
             continue  # patterns never run across a sentence end
+        if e.get("place") and not _names_place(doc, span.start_char, span.end_char):
+            continue  # "struck X, wounding two": a strike when X is a place, a blow when X is a person
         first = span[0]
         if first.lemma_ in _INTRANSITIVE and any(c.dep_ == "dobj" for c in first.children):
             continue
@@ -210,6 +212,11 @@ def match(doc: Doc) -> tuple[list[Cue], list[Cue]]:
     cues.sort(key=lambda c: (c.start, -c.weight))
     marks.sort(key=lambda c: c.start)
     return cues, marks
+
+
+def _names_place(doc: Doc, start: int, end: int) -> bool:
+    places = doc._.places if Doc.has_extension("places") else None
+    return any(start <= p.span[0] < end for p in places or [])
 
 
 def clause_of(tok: Token) -> Token:

@@ -21,6 +21,7 @@ from claimtrack.extract.events.figures import roles_for
 from claimtrack.extract.events.frames import same_day
 from claimtrack.extract.events.lexicon import Cue
 from claimtrack.extract.events.modality import modality_of
+from claimtrack.extract.figure_grammar import parse_number
 from claimtrack.extract.places import event_location
 from claimtrack.extract.quantities import QuantityMention, find_quantities
 from claimtrack.models import Location, Place
@@ -32,7 +33,7 @@ def _load() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
 
 
-_WORDS = _load()
+REPORT_WORDS = _load()
 
 
 def regional_reports(doc: Doc, incidents: list[Draft], sents: list[Span], places: list[Place]) -> list[Draft]:
@@ -67,7 +68,95 @@ def regional_reports(doc: Doc, incidents: list[Draft], sents: list[Span], places
             covered.add(loc.admin1)
             new.append(report)
             host.quantities = [q for q in host.quantities if not sent.start_char <= q.start < sent.end_char]
+    for host in strikes:
+        new += _counted_regions(doc, host, sents, places, covered)
     return new
+
+
+# where a count stands: "two over X", "one in the skies of X" (not "from X": where a salvo came from is no incident)
+_AT = frozenset({"in", "over", "above", "across", "near", "around", "at", "on", "into"})
+
+
+def _counted_regions(doc: Doc, host: Draft, sents: list[Span], places: list[Place], covered: set[str]) -> list[Draft]:
+    """One sentence, one count per region: "14 drones were downed over X and two over Y" tells two incidents,
+    since ACLED codes one per place and day. A region of the struck country that the incident does not cover, named
+    in a locative phrase of a count of its own, is that region's incident (its count leaves the host's figures)."""
+    if host.location is None or not host.location.admin1:
+        return []
+    country = host.location.country
+    out: list[Draft] = []
+    for si in sorted(set(host.sents)):
+        sent = sents[si]
+        for p in places:
+            if not (sent.start_char <= p.span[0] < sent.end_char) or not p.admin1 or p.admin1 in covered:
+                continue
+            if country and p.country and p.country != country:
+                continue
+            count = _count_of(doc, p)
+            if count is None:
+                continue
+            loc = _place(doc, count, places)
+            if loc is None or loc.admin1 != p.admin1:
+                loc = Location(text=p.text, name=p.name, country=p.country, admin1=p.admin1, lat=p.lat,
+                               lon=p.lon, geonameid=p.geonameid, precision=p.precision)  # fmt: skip
+            word, harmed, downed = _report_word(sent)
+            role = _count_role(count)
+            if role is None:  # "and one over Y": the elided verb is that of the sentence's other figures
+                told = {q.role for q in host.quantities if sent.start_char <= q.start < sent.end_char}
+                told.discard("launched")
+                role = "intercepted" if told == {"intercepted"} else "harmed" if told & {"killed", "injured"} else None
+            if role is not None:
+                harmed, downed = role != "intercepted", role == "intercepted"
+            report = _report(doc, host, sent, si, count, loc, harmed, downed)
+            report.quantities = [q for q in host.quantities if q.start == count.idx]
+            value = parse_number(count.text)
+            if not report.quantities and downed and not harmed and value is not None:
+                unit = next((q.unit for q in host.quantities if q.role == "intercepted"), None)
+                end = count.idx + len(count.text)
+                report.quantities = [QuantityMention("intercepted", value, unit, count.idx, end)]
+            if modality_of(sent, report) != "asserted":
+                continue
+            host.quantities = [q for q in host.quantities if q.start != count.idx]
+            covered.add(p.admin1)
+            out.append(report)
+    return out
+
+
+def _count_of(doc: Doc, p: Place) -> Token | None:
+    """The figure whose locative phrase names ``p`` ("two over X", "one in the skies of X"), if any."""
+    span = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    t = span.root
+    while t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.head.i != t.head.i:
+        prep, t = t.head, t.head.head
+        if t.dep_ == "pobj":
+            continue  # "the skies of X": a place phrase inside a place phrase; its own preposition decides
+        if prep.lower_ not in _AT:
+            return None
+        break
+    else:
+        return None
+    if t.like_num or t.pos_ == "NUM":
+        return t
+    nums = [c for c in t.children if c.dep_ == "nummod" and c.like_num]
+    return nums[0] if nums and t.pos_ in ("NOUN", "PROPN") else None
+
+
+def _count_role(count: Token) -> str | None:
+    """What the count's own verb says was done to what it counts: downed, or harmed; None where the verb is
+    elided ("and one over Y") and the sentence has to tell."""
+    for t in [count, *count.ancestors][:5]:
+        lemma = t.lemma_.lower()
+        if t.pos_ not in ("VERB", "NOUN"):
+            continue
+        if lemma in REPORT_WORDS["downing"]:
+            return "intercepted"
+        if lemma in REPORT_WORDS["harm"]:
+            return "harmed"
+        if t.pos_ == "VERB":
+            return None
+    return None
 
 
 def _report_word(sent: Span) -> tuple[Token | None, bool, bool]:
@@ -76,12 +165,12 @@ def _report_word(sent: Span) -> tuple[Token | None, bool, bool]:
     harm = impact = down = None
     for t in sent:
         lemma = t.lemma_.lower()
-        negated = any(c.lower_ in _WORDS["none"] for c in t.children) or t.head.lower_ in _WORDS["none"]
-        if lemma in _WORDS["harm"] and not negated and harm is None:
+        negated = any(c.lower_ in REPORT_WORDS["none"] for c in t.children) or t.head.lower_ in REPORT_WORDS["none"]
+        if lemma in REPORT_WORDS["harm"] and not negated and harm is None:
             harm = t
-        elif lemma in _WORDS["impact"] and not negated and impact is None:
+        elif lemma in REPORT_WORDS["impact"] and not negated and impact is None:
             impact = t
-        elif lemma in _WORDS["downing"] and down is None:
+        elif lemma in REPORT_WORDS["downing"] and down is None:
             down = t
     word = harm or impact
     if word is None:
