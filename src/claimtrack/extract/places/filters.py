@@ -172,7 +172,12 @@ def _caps_dateline(doc: Doc, m: _Mention) -> bool:
     span = doc[m.start : m.end]
     if not any(t.is_alpha for t in span) or not all(t.is_upper or not t.is_alpha for t in span) or len(span.text) < 4:
         return False
-    if m.end >= len(doc) or doc[m.end].text not in DASHES | {":", "("}:
+    if m.end + 1 < len(doc) and doc[m.end].text == "," and doc[m.end + 1].text[:1].isupper():
+        # "LYON, France (AP) -": the country or state after the city, then the agency or a dash
+        tail = next((k for k in range(m.end + 1, min(len(doc), m.end + 5)) if doc[k].text in DASHES | {"("}), None)
+        if tail is None or not all(t.text[:1].isupper() for t in doc[m.end + 1 : tail]):
+            return False
+    elif m.end >= len(doc) or doc[m.end].text not in DASHES | {":", "("}:
         return False
     if doc[m.end].text == "(" and not (m.end + 1 < len(doc) and doc[m.end + 1].text.isupper()):
         return False  # "(AP)", "(Reuters)" after the place
