@@ -67,3 +67,35 @@ def test_the_incident_keeps_its_borrowed_place_through_the_pipeline(nlp: Languag
     doc = _doc(nlp, "On 3 May, about forty students occupied a lecture hall in Graz. Police arrested nine of them.")
     arrests = [e for e in doc._.events if e.type == "arrest"]
     assert arrests and all(e.location is not None and e.location.name == "Graz" for e in arrests)
+
+
+def test_a_division_word_reaches_a_division_spelled_otherwise(nlp: Language) -> None:
+    # the division of a town so named, its seat ("Aktobe" is the seat of Aqtoebe)
+    found = _places(nlp, "Police broke up a rally in Zorfan village in Aktobe region on Friday.")
+    assert found["Aktobe region"].feature == "admin1" and found["Aktobe region"].name == "Aqtoebe"
+    found = _places(nlp, "Gunmen shot a teacher in Zorfan town, Konduz province.")
+    assert found["Konduz province"].feature == "admin1" and found["Konduz province"].country == "AF"
+    # a romanisation of the division's own name
+    found = _places(nlp, "A roadside bomb hit a bus in Zorfan, Hilmand province, on Monday.")
+    assert found["Hilmand province"].name == "Helmand" and found["Hilmand province"].precision == "admin1"
+    # Near miss: no division spelled anything like it: better no place than a namesake's
+    assert not any(p.feature == "admin1" for p in _places(nlp, "Shells fell on Zorfan in Zorvandia province.").values())
+
+
+def test_a_bracketed_division_places_an_unknown_village(nlp: Language) -> None:
+    doc = _doc(nlp, "On 2 June, gunmen killed two farmers in Zorfan (Zorlan, Hilmand).")
+    loc = next(e.location for e in doc._.events if e.location is not None)
+    assert loc.country == "AF" and loc.admin1 == "Helmand" and loc.precision == "admin1"
+    found = _places(nlp, "Villagers protested in Zorfan (Zorfan, Western) over fuel shortages in Colombo.")
+    assert found["Western"].country == "LK"  # a stop word alone, a division inside the brackets
+    # Near miss: brackets naming no division
+    assert _places(nlp, "Militants (Zorlan, Zorvia) attacked a convoy.") == {}
+
+
+def test_the_arabic_article_and_a_settlement_noun(nlp: Language) -> None:
+    found = _places(nlp, "Jets struck a market in Al-Mayadin on Sunday.")
+    assert found["Al-Mayadin"].country == "SY"
+    found = _places(nlp, "Workers rallied in Aktobe city over unpaid wages.")
+    assert found["Aktobe"].country == "KZ"
+    # Near miss: an article before a name whose place has none is no match ("Al Badr" is not Badr)
+    assert "Al Badr" not in _places(nlp, "Fighters of Al Badr attacked a checkpoint.")

@@ -23,6 +23,7 @@ from claimtrack.extract.places.words import (
     PLACE_LABELS,
     PLACE_MODIFIERS,
     PLACE_NOUNS,
+    SETTLEMENT_NOUNS,
     STOP_NAMES,
 )
 
@@ -153,6 +154,8 @@ def _weak_single(doc: Doc, m: _Mention, lower_words: frozenset[str] | set[str]) 
     tok = doc[m.start]
     if tok.lower_ in lower_words:
         return True
+    if m.end < len(doc) and doc[m.end].lower_ in SETTLEMENT_NOUNS and _locative_before(doc, m.start):
+        return False  # "in Zorlan town", "near Zorlan village": the text says what it is
     if tok.pos_ == "ADJ" and tok.ent_type_ != "NORP":
         return True
     if any(e.feature != "settlement" for e, _ in m.candidates):
@@ -277,7 +280,10 @@ def _in_division_brackets(doc: Doc, m: _Mention) -> bool:
         return False  # a whole part, not a word inside one
     last = doc[next(k for k in range(hi - 1, lo, -1) if doc[k].text == "," or k == lo + 1) : hi]
     last_key = norm(last.text.lstrip(", "))
-    return any(p and e.feature in ("admin1", "country") for e, p in load_gazetteer().lookup(last_key))
+    gaz = load_gazetteer()
+    return any(p and e.feature in ("admin1", "country") for e, p in gaz.lookup(last_key)) or bool(
+        gaz.divisions_like(last_key)
+    )
 
 
 def _part_of_person(doc: Doc, m: _Mention) -> bool:

@@ -13,7 +13,7 @@ from functools import lru_cache
 import pycountry
 from spacy.tokens import Doc
 
-from claimtrack.extract.gazetteer import Entry, Gazetteer, norm
+from claimtrack.extract.gazetteer import Entry, Gazetteer, norm, skeleton
 from claimtrack.extract.places.filters import _accept, _named_for_state, _part_of_person, _tail_of_org
 from claimtrack.extract.places.mention import _locative_before, _Mention
 from claimtrack.extract.places.words import (
@@ -43,14 +43,47 @@ def _lookup(gaz: Gazetteer, key: str, suffix: str | None) -> list[tuple[Entry, b
         divisions = [(e, p) for e, p in gaz.lookup(key) if e.feature in ("admin1", "admin2", "region")]
         if full or divisions:
             return full + divisions
+        if suffix in FIRST_LEVEL_WORDS or suffix in ("region", "state"):
+            # The division may be known under another romanisation, or by its seat's ("Aktobe region").
+            division = _division_spelled_like(gaz, key, seat_only=suffix not in FIRST_LEVEL_WORDS)
+            if division:
+                return [(e, False) for e in division]
         if suffix in FIRST_LEVEL_WORDS:
             # "Zorland province" with no such division known: a town of that name elsewhere would be a
             # confident wrong point; better unresolved.
             return []
         # "the Denver region", "Lviv district": the town the area is named after, by its own name only
         # (not a namesake reached through an alternate spelling).
-        return [(e, p) for e, p in gaz.lookup(key) if p]
-    return gaz.lookup(key)
+        return [(e, p) for e, p in gaz.lookup(key) if p] or [(e, False) for e in gaz.divisions_like(key)]
+    return gaz.lookup(key) or gaz.without_article(key)
+
+
+def _division_spelled_like(gaz: Gazetteer, key: str, seat_only: bool = False) -> list[Entry]:
+    """The first-level division a name with a division word means when no division has that exact name: the
+    division of a town so named whose division bears the town's name in another spelling ("Aktobe region": Aktobe
+    is the seat of Aqtoebe), else (unless ``seat_only``) a division spelled alike (``Gazetteer.divisions_like``)."""
+    sk = skeleton(key)
+    out: list[Entry] = []
+    for town, _ in gaz.lookup(key):
+        if town.feature == "settlement" and town.admin1 and skeleton(norm(town.admin1)) == sk:
+            out += [
+                e
+                for e, _ in gaz.lookup(norm(town.admin1))
+                if e.feature == "admin1" and e.country == town.country and e.name == town.admin1 and e not in out
+            ]
+    return out or ([] if seat_only else gaz.divisions_like(key))
+
+
+def _bracket_part(texts: list[str], i: int, j: int) -> bool:
+    """Tokens i..j-1 are a whole part of a bracketed list after a name: "X (Y, Z)" -> Y or Z."""
+    if i < 2 or j >= len(texts) or texts[i - 1] not in ("(", ",") or texts[j] not in (")", ","):
+        return False
+    for k in range(i - 1, max(0, i - 12), -1):
+        if texts[k] == ")":
+            return False
+        if texts[k] == "(":
+            return texts[k - 1][:1].isalpha()
+    return False
 
 
 def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
@@ -171,14 +204,18 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                     suffix = ADMIN_PLURALS[lowers[j]]  # "the Belgorod and Kursk regions"
                 elif j + 2 < n and lowers[j] in ("and", "or", ","):
                     suffix = _list_plural(texts, lowers, j)  # "Logan, Union or Scott counties"
+            in_brackets = _bracket_part(texts, i, j)
             if (
                 j == i + 1
                 and not suffix
                 and key in STOP_SINGLE
                 and not (key in NAME_TOWNS and ent_types[i] in ("GPE", "LOC"))
+                and not (in_brackets and any(e.feature == "admin1" for e, _ in gaz.lookup(key)))
             ):
-                continue
+                continue  # ... but "X (Y, Western)" lists divisions, whatever the word means elsewhere
             cands = _lookup(gaz, core, suffix) if core else []
+            if not cands and in_brackets and not suffix:
+                cands = [(e, False) for e in gaz.divisions_like(key)]  # "X (Y, Lower Zorland)": a division
             demonym = False
             if not cands and j == i + 1 and j < n and lowers[j] in GEO_NOUNS:
                 # Adjectival demonym before a geographic noun: "Russian territory", "Ukrainian soil".
