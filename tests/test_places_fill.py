@@ -99,3 +99,37 @@ def test_the_arabic_article_and_a_settlement_noun(nlp: Language) -> None:
     assert found["Aktobe"].country == "KZ"
     # Near miss: an article before a name whose place has none is no match ("Al Badr" is not Badr)
     assert "Al Badr" not in _places(nlp, "Fighters of Al Badr attacked a checkpoint.")
+
+
+def test_a_bracketed_town_places_a_village_in_its_division(nlp: Language) -> None:
+    # "Hol" is known only as a Norwegian town: here it is a village in the named town's division
+    found = _places(nlp, "On 9 June, locals blocked a road at Hol town (Udhampur district, Zorvia) over fares.")
+    assert found["Hol"].country == "IN" and found["Hol"].precision == "admin1"
+    found = _places(nlp, "Gunmen attacked a bus near Hol village (Ghazni district, Zorvia) at dawn.")
+    assert found["Hol"].country == "AF" and found["Hol"].admin1 == "Ghazni"
+    # Near miss: a qualifier the town fits keeps the town itself
+    found = _places(nlp, "A crowd gathered in Paris (Lamar, Texas) on Saturday.")
+    assert found["Paris"].feature == "settlement" and found["Paris"].admin1 == "Texas"
+
+
+def test_what_was_reported_in_a_place_happened_there(nlp: Language) -> None:
+    doc = _doc(nlp, "On 5 March, in Cusco region, protests were reported against the new tax.")
+    assert any(e.location is not None and e.location.admin1 == "Cusco" for e in doc._.events)
+    doc = _doc(nlp, "Clashes were reported in Kandahar on Sunday.")
+    assert any(e.location is not None and e.location.country == "AF" for e in doc._.events)
+    # Near miss: a source that reported from a place is still not the event's place
+    loc = _scene(nlp, "The ministry reported in Kabul that a convoy was safe. Two drivers were abducted.", "abducted")
+    assert loc is None
+
+
+def test_a_scene_set_in_brackets_or_abroad(nlp: Language) -> None:
+    text = "On 27 May, militants attacked soldiers in Zorfan village (Zorlan, Hilmand). They fired two rockets."
+    loc = _scene(nlp, text, "fired")
+    assert loc is not None and loc.name == "Helmand"
+    text = "On 2 May, rebels shelled a camp near Mazar-i-Sharif. They also raided a post in Herat. Two died."
+    loc = _scene(nlp, text, "died")
+    assert loc is not None and loc.admin1 == "Herat"
+    # Near miss: the text's places lie in one country: a lone reading abroad is no scene
+    text = "Police in Kabul and Herat arrested traders. Fighting then broke out in Moscow. Two died."
+    loc = _scene(nlp, text, "died")
+    assert loc is None or loc.country == "AF"

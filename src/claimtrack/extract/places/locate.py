@@ -104,8 +104,8 @@ def _reporting_place(root: Token, head: Token) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in ("in", "at", "from"):
         return False
     gov = root.head.head  # the verb or noun the preposition attaches to
-    if gov.i == head.i:
-        return False
+    if gov.i == head.i or (head.head.i == gov.i and head.dep_ in ("nsubj", "nsubjpass")):
+        return False  # "protests were reported in X": what was reported is the event itself
     if gov.pos_ == "VERB" and gov.lemma_ in REPORTING_VERBS:
         return True
     # "officials in Kyiv said": the noun carrying the place is the subject of a reporting verb
@@ -264,8 +264,8 @@ def _scene_before(doc: Doc, first: int, idx: _Index, head: Token, far: bool) -> 
     nearest earlier sentence that puts something in a place (a locative preposition, a place verb's object, a
     dateline), so a later incident inherits its own lede, not the first one ("In Zoriane, a shell hit a shop. Two
     people were wounded."). Only the previous sentence unless ``far``. A place where a statement was made is no
-    scene, and beyond the trigger's own paragraph only a place of the text's main country is (a foreign dateline,
-    "KABUL: ... in Khartoum", is where the report was filed)."""
+    scene, and when most of the text's places lie in one country, a place elsewhere is none either (a foreign
+    dateline, "KABUL: ... in Khartoum", is where the report was filed; a lone namesake abroad is a misreading)."""
     if first == 0 or not doc.has_annotation("SENT_START"):
         return None
     start = doc[first].idx
@@ -273,7 +273,6 @@ def _scene_before(doc: Doc, first: int, idx: _Index, head: Token, far: bool) -> 
     before = idx.between(lo, start)[-MAX_BACK:]
     if not before:
         return None
-    para = doc.text.rfind("\n", 0, start)
     focus = _focus_country(idx.places)
     best: tuple[float, Place] | None = None
     best_sent = -1
@@ -286,7 +285,7 @@ def _scene_before(doc: Doc, first: int, idx: _Index, head: Token, far: bool) -> 
             break  # the nearest sentence with a scene decides
         if not (_sets_scene(span) or _dateline(doc, span)) or _reporting_place(span.root, head):
             continue
-        if p.span[0] < para and focus is not None and p.country != focus:
+        if focus is not None and p.country != focus:
             continue
         score = _SPECIFICITY.get(p.feature, 1.0)
         if best is None or score > best[0]:
@@ -308,7 +307,25 @@ def _sets_scene(span: Span) -> bool:
             break
     if tok.dep_ == "dobj" and tok.head.lemma_ in PLACE_VERBS:
         return True
-    return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_HEADS
+    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_HEADS:
+        return True
+    return _bracketed_after_scene(span)
+
+
+def _bracketed_after_scene(span: Span) -> bool:
+    """A part of the bracketed divisions of a place that sets a scene: "in Zorfan village (Zorlan, Hilmand)"."""
+    doc = span.doc
+    k = span.start - 1
+    while k > 0 and span.start - k < 12 and doc[k].text not in ("(", ")"):
+        k -= 1
+    if k <= 0 or doc[k].text != "(":
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= 6 and (doc[j].text[:1].isupper() or doc[j].lower_ in PLACE_NOUNS or doc[j].text == "-"):
+        j -= 1
+    while j >= 0 and doc[j].lower_ in ("the", "a"):
+        j -= 1
+    return j < k - 1 and j >= 0 and doc[j].lower_ in LOCATIVE_HEADS
 
 
 def _dateline(doc: Doc, span: Span) -> bool:

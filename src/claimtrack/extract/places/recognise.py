@@ -27,6 +27,7 @@ from claimtrack.extract.places.words import (
     JOINERS,
     NAME_TOWNS,
     NEVER_PLACE_LABELS,
+    SETTLEMENT_NOUNS,
     STOP_NAMES,
     STOP_SINGLE,
     STREET_HEADS,
@@ -90,11 +91,13 @@ def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
     """'Gainesville, Fla.' / 'Paris, Texas' / 'Tbilisi, Georgia' / 'Marhanets (Nikopol, Dnipropetrovsk)': the key
     of the qualifying first-level division or country. A bracketed one is marked with a leading "(" and keeps
     every part the gazetteer knows, innermost first ("(nikopol|dnipropetrovsk"): any of them may place it."""
+    if end + 2 < len(doc) and doc[end].lower_ in SETTLEMENT_NOUNS and doc[end + 1].text == "(":
+        end += 1  # "Zorfan town (Udhampur, ...)": the brackets qualify the town
     if end + 1 < len(doc) and doc[end].text == "(":
         # A parenthesised list of the divisions (or towns) a place lies in, innermost first.
         close = next((k for k in range(end + 1, min(len(doc), end + 14)) if doc[k].text == ")"), None)
         if close is not None:
-            parts = [norm(part) for part in " ".join(t.text for t in doc[end + 1 : close]).split(" , ")]
+            parts = [_bare(norm(part)) for part in " ".join(t.text for t in doc[end + 1 : close]).split(" , ")]
             known = [
                 key
                 for key in parts
@@ -116,6 +119,12 @@ def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
                 if key in US_STATE_ABBR or any(e.feature in ("admin1", "country") for e, _ in gaz.lookup(key)):
                     return key
     return None
+
+
+def _bare(key: str) -> str:
+    """A bracketed part without its division word: "(Udhampur district, ...)" names Udhampur's district."""
+    words = key.split(" ")
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in ADMIN_SUFFIXES else key
 
 
 def _misread_language(doc: Doc, i: int, gaz: Gazetteer) -> bool:

@@ -106,6 +106,19 @@ def _to_qualifier(m: _Mention) -> None:
             units.sort(key=lambda u: -sum(_part_fits(p, u) for p in others))
             m.candidates = [(u, True) for u in units]
             return
+    # No part is a division or country the gazetteer knows by that name, but one is a town or district: "Zorfan
+    # (Udhampur district, ...)" lies in that town's first-level division, which is the reading.
+    for part in parts:
+        divisions = [
+            d
+            for e, p in gaz.lookup(part)
+            if p and e.feature in ("settlement", "admin2") and e.admin1
+            for d, _ in gaz.lookup(norm(e.admin1))
+            if d.feature == "admin1" and d.country == e.country and d.name == e.admin1
+        ]
+        if divisions:
+            m.candidates = [(d, True) for d in dict.fromkeys(divisions)]
+            return
 
 
 def _km(a: Entry, b: Entry) -> float:
