@@ -69,6 +69,14 @@ _DIGRAPHS = (("gh", "g"), ("kh", "k"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("
 _VOWELS = frozenset("aeiouy")
 
 
+def _folded(key: str) -> str:
+    """Letters only, digraphs folded and doubles collapsed: "mangghystau" -> "mangystau"."""
+    s = "".join(c for c in key if c.isalpha())
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    return "".join(c for k, c in enumerate(s) if k == 0 or c != s[k - 1])
+
+
 def skeleton(key: str) -> str:
     """A normalised name reduced to its first letter and its consonants, digraphs folded, doubles and a final h
     dropped: the romanisations of one division's name mostly meet here ("Oromia"/"Oromiya", "Idleb"/"Idlib",
@@ -181,12 +189,14 @@ class Gazetteer:
                 if row.split("\t", 2)[1:2] == ["admin1"]:
                     index.setdefault(skeleton(norm(row.split("\t", 3)[2])), []).append(i)
             self._skeletons = index
-        flat = key.replace(" ", "")
+        flat = _folded(key)
         return [
             e
             for e in (self.entry(i) for i in self._skeletons.get(sk, []))
-            # and the spellings are close as a whole: "Thi Qar" meets "Takhar" in the skeleton only
-            if SequenceMatcher(None, flat, norm(e.name).replace(" ", "")).ratio() >= 0.7
+            # and the spellings are close as a whole: "Thi Qar" meets "Takhar", "Bayern" meets "Bern" in the
+            # skeleton only
+            if abs(len(flat) - len(_folded(norm(e.name)))) <= 1
+            and SequenceMatcher(None, key.replace(" ", ""), norm(e.name).replace(" ", "")).ratio() >= 0.7
         ]
 
     def without_article(self, key: str) -> list[tuple[Entry, bool]]:

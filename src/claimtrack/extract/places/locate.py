@@ -313,7 +313,8 @@ def _sets_scene(span: Span) -> bool:
 
 
 def _bracketed_after_scene(span: Span) -> bool:
-    """A part of the bracketed divisions of a place that sets a scene: "in Zorfan village (Zorlan, Hilmand)"."""
+    """A part of the bracketed divisions of a place that sets a scene: "in Zorfan village (Zorlan, Hilmand)", "in
+    Zorfan, Zorlan district (Hilmand)"."""
     doc = span.doc
     k = span.start - 1
     while k > 0 and span.start - k < 12 and doc[k].text not in ("(", ")"):
@@ -321,7 +322,7 @@ def _bracketed_after_scene(span: Span) -> bool:
     if k <= 0 or doc[k].text != "(":
         return False
     j = k - 1
-    while j >= 0 and k - j <= 6 and (doc[j].text[:1].isupper() or doc[j].lower_ in PLACE_NOUNS or doc[j].text == "-"):
+    while j >= 0 and k - j <= 8 and (doc[j].text[:1].isupper() or doc[j].lower_ in PLACE_NOUNS or doc[j].text in "-,"):
         j -= 1
     while j >= 0 and doc[j].lower_ in ("the", "a"):
         j -= 1

@@ -86,7 +86,8 @@ def _part_fits(part: str, e: Entry) -> bool:
             return True
         if p and c.feature in ("settlement", "admin2") and c.admin1 and c.admin1 == e.admin1:
             return True
-    return False
+    # the division under another spelling ("Milano (Lombardia)": Lombardy)
+    return any(d.country == e.country and d.name == e.admin1 for d in load_gazetteer().divisions_like(part))
 
 
 def _to_qualifier(m: _Mention) -> None:
@@ -98,7 +99,7 @@ def _to_qualifier(m: _Mention) -> None:
     gaz = load_gazetteer()
     for part in reversed(parts):
         key = norm(US_STATE_ABBR[part]) if part in US_STATE_ABBR else part
-        units = [e for e, _ in gaz.lookup(key) if e.feature in ("admin1", "country")]
+        units = [e for e, _ in gaz.lookup(key) if e.feature in ("admin1", "country")] or gaz.divisions_like(key)
         if part in US_STATE_ABBR:
             units = [e for e in units if e.country == "US"]
         if units:
