@@ -153,3 +153,12 @@ def test_a_list_of_divisions_names_a_division_before_a_namesake_town(nlp: Langua
     assert found["Toscana"].feature == "admin1" and found["Florence"].country == "IT"
     # Near miss: outside brackets, the word keeps its ordinary readings
     assert "Toscana" not in _places(nlp, "The Toscana restaurant closed.")
+
+
+def test_a_town_in_brackets_after_an_office_name(nlp: Language) -> None:
+    found = _places(nlp, "Parents picketed at the Provincial Office of Education (Chuncheon) on Monday.")
+    assert found["Chuncheon"].country == "KR"
+    found = _places(nlp, "Workers rallied outside Harbour Works Ltd (Mersin) over pay.")
+    assert found["Mersin"].country == "TR"
+    # Near miss: a small namesake or a word is no town of the office ("the Union (Reading)")
+    assert _places(nlp, "Delegates met at the Union (Reading) and the Guild (Hope).") == {}

@@ -226,6 +226,8 @@ def _accept(
         return False  # an acronym ("NATO", "SOS") unless it is a country's or state's ("US", "NSW")
     if m.suffix:
         return True
+    if _town_of_a_name(doc, m):
+        return True
     if (
         m.end - m.start == 1
         and m.qualifier is None
@@ -262,6 +264,22 @@ def _accept(
     if m.end < len(doc) and doc[m.end].lower_ in ORIGIN_NOUNS:
         return True
     return _continues_list(doc, m, last_end)
+
+
+TOWN_OF_A_NAME_POP = 10_000  # a bracketed word this small rarely names the town of the office before it
+
+
+def _town_of_a_name(doc: Doc, m: _Mention) -> bool:
+    """A town alone in brackets after a capitalised name says where that office or firm is: "the Labour Office
+    (Daegu)", "Harbour Works Ltd (Mersin)"."""
+    return (
+        m.start >= 2
+        and m.end < len(doc)
+        and doc[m.start - 1].text == "("
+        and doc[m.end].text == ")"
+        and doc[m.start - 2].text[:1].isupper()
+        and any(p and e.feature == "settlement" and e.population >= TOWN_OF_A_NAME_POP for e, p in m.candidates)
+    )
 
 
 def _in_division_brackets(doc: Doc, m: _Mention) -> bool:
