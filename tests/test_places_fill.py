@@ -162,3 +162,4 @@ def test_a_town_in_brackets_after_an_office_name(nlp: Language) -> None:
     assert found["Mersin"].country == "TR"
     # Near miss: a small namesake or a word is no town of the office ("the Union (Reading)")
     assert _places(nlp, "Delegates met at the Union (Reading) and the Guild (Hope).") == {}
+    assert "Green" not in _places(nlp, "The cuts were condemned by councillor Mary Doyle (Green) in Limerick.")

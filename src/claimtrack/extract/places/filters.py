@@ -271,13 +271,14 @@ TOWN_OF_A_NAME_POP = 10_000  # a bracketed word this small rarely names the town
 
 def _town_of_a_name(doc: Doc, m: _Mention) -> bool:
     """A town alone in brackets after a capitalised name says where that office or firm is: "the Labour Office
-    (Daegu)", "Harbour Works Ltd (Mersin)"."""
+    (Daegu)", "Harbour Works Ltd (Mersin)"; not after a person, where brackets hold a party or a post."""
     return (
         m.start >= 2
         and m.end < len(doc)
         and doc[m.start - 1].text == "("
         and doc[m.end].text == ")"
         and doc[m.start - 2].text[:1].isupper()
+        and doc[m.start - 2].ent_type_ != "PERSON"  # "Cllr Jo Brand (Green)": a person's party
         and any(p and e.feature == "settlement" and e.population >= TOWN_OF_A_NAME_POP for e, p in m.candidates)
     )
 
