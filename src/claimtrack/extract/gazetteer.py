@@ -193,10 +193,10 @@ class Gazetteer:
         return [
             e
             for e in (self.entry(i) for i in self._skeletons.get(sk, []))
-            # and the spellings are close as a whole: "Thi Qar" meets "Takhar", "Bayern" meets "Bern" in the
-            # skeleton only
+            # and the spellings are close as a whole: "Thi Qar" meets "Takhar", "Bayern" meets "Bern", "Kabale"
+            # meets "Kabul" in the skeleton only
             if abs(len(flat) - len(_folded(norm(e.name)))) <= 1
-            and SequenceMatcher(None, key.replace(" ", ""), norm(e.name).replace(" ", "")).ratio() >= 0.7
+            and SequenceMatcher(None, key.replace(" ", ""), norm(e.name).replace(" ", "")).ratio() >= 0.75
         ]
 
     def without_article(self, key: str) -> list[tuple[Entry, bool]]:

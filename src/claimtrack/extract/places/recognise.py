@@ -224,8 +224,10 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                 continue  # ... but "X (Y, Western)" lists divisions, whatever the word means elsewhere
             cands = _lookup(gaz, core, suffix) if core else []
             if in_brackets and not suffix and not any(e.feature in ("admin1", "country") for e, _ in cands):
-                # "X (Y, Lombardia)": a list of divisions names a division, under whatever spelling, before a town
-                cands = [(e, False) for e in gaz.divisions_like(key)] or cands
+                # "X (Y, Lombardia)": the last part of a list of divisions names a division, under whatever
+                # spelling, before a town; an earlier part is a town first ("(Kabale, Western)")
+                if not cands or (texts[j] == ")" and texts[i - 1] == ","):
+                    cands = [(e, False) for e in gaz.divisions_like(key)] or cands
             demonym = False
             if not cands and j == i + 1 and j < n and lowers[j] in GEO_NOUNS:
                 # Adjectival demonym before a geographic noun: "Russian territory", "Ukrainian soil".
