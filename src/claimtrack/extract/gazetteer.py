@@ -12,6 +12,7 @@ import re
 import time
 import unicodedata
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
@@ -64,6 +65,41 @@ def loose(key: str) -> str:
     return s
 
 
+_DIGRAPHS = (("gh", "g"), ("kh", "k"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("q", "k"), ("c", "k"))
+_VOWELS = frozenset("aeiouy")
+
+
+def _folded(key: str) -> str:
+    """Letters only, digraphs folded and doubles collapsed: "mangghystau" -> "mangystau"."""
+    s = "".join(c for c in key if c.isalpha())
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    return "".join(c for k, c in enumerate(s) if k == 0 or c != s[k - 1])
+
+
+def skeleton(key: str) -> str:
+    """A normalised name reduced to its first letter and its consonants, digraphs folded, doubles and a final h
+    dropped: the romanisations of one division's name mostly meet here ("Oromia"/"Oromiya", "Idleb"/"Idlib",
+    "Duhok"/"Dahuk", "Mangystau"/"Mangghystau"), while names of different divisions mostly do not."""
+    s = "".join(c for c in key if c.isalpha())
+    for a, b in _DIGRAPHS:
+        s = s.replace(a, b)
+    if not s:
+        return ""
+    out = [s[0]]
+    for c in s[1:]:
+        if c not in _VOWELS and c != out[-1]:
+            out.append(c)
+    if len(out) > 2 and out[-1] == "h":
+        out.pop()
+    return "".join(out)
+
+
+# The Arabic article of a romanised name ("Ar-Raqqa", "Al Hasakeh", "Deir ez-Zor"), which English text keeps or
+# drops, and spells in several ways.
+ARABIC_ARTICLES = frozenset({"al", "el", "ar", "as", "ash", "ad", "an", "at", "az", "ed", "es", "ez", "er"})
+
+
 # How an entry's point was obtained; the coarser ones are flagged as such in a location's precision.
 COORD_PRECISION: dict[str, Literal["point", "admin2", "admin1"]] = {
     "council": "point",
@@ -102,6 +138,7 @@ class Gazetteer:
         self.index = index
         self.load_seconds = 0.0
         self._entries: dict[int, Entry] = {}
+        self._skeletons: dict[str, list[int]] | None = None
 
     def entry(self, i: int) -> Entry:
         e = self._entries.get(i)
@@ -138,6 +175,41 @@ class Gazetteer:
         for x in hit.split(","):
             i = int(x)
             out.append((self.entry(i if i >= 0 else ~i), i >= 0))
+        return out
+
+    def divisions_like(self, key: str) -> list[Entry]:
+        """First-level divisions whose name has the skeleton of ``key`` (only for a name the context makes a
+        division: a division word after it, a place in a list of divisions). Indexed on first use."""
+        sk = skeleton(key)
+        if len(sk) < 3:
+            return []
+        if self._skeletons is None:
+            index: dict[str, list[int]] = {}
+            for i, row in enumerate(self.rows):
+                if row.split("\t", 2)[1:2] == ["admin1"]:
+                    index.setdefault(skeleton(norm(row.split("\t", 3)[2])), []).append(i)
+            self._skeletons = index
+        flat = _folded(key)
+        return [
+            e
+            for e in (self.entry(i) for i in self._skeletons.get(sk, []))
+            # and the spellings are close as a whole: "Thi Qar" meets "Takhar", "Bayern" meets "Bern", "Kabale"
+            # meets "Kabul" in the skeleton only
+            if abs(len(flat) - len(_folded(norm(e.name)))) <= 1
+            and SequenceMatcher(None, key.replace(" ", ""), norm(e.name).replace(" ", "")).ratio() >= 0.75
+        ]
+
+    def without_article(self, key: str) -> list[tuple[Entry, bool]]:
+        """'ar raqqa' when only 'Raqqa' is indexed: the places reached without the Arabic article whose own name
+        has one ("Ar Raqqah"), as alternate names; "Al Quds" finding a place with no article is no match."""
+        words = key.split(" ")
+        if len(words) < 2 or words[0] not in ARABIC_ARTICLES:
+            return []
+        out = []
+        for e, _ in self.lookup(" ".join(words[1:])):
+            first = norm(e.name).split(" ")[0]
+            if first in ARABIC_ARTICLES and len(norm(e.name).split(" ")) > 1:
+                out.append((e, False))
         return out
 
     def __contains__(self, key: str) -> bool:

@@ -33,7 +33,7 @@ from claimtrack.extract.events.parties import settle_sides
 from claimtrack.extract.events.patterns import in_marked_clause, match
 from claimtrack.extract.events.regions import own_tolls, regional_reports
 from claimtrack.extract.events.sides import fallback_actors, in_source, same_party, speakers
-from claimtrack.extract.places import event_location
+from claimtrack.extract.places import event_location, scene_location
 from claimtrack.models import Article, Claim, Event, Location, Place
 
 
@@ -81,6 +81,9 @@ def find_events(doc: Doc) -> list[Event]:
     drafts = frame(drafts, main, published)
     drafts += regional_reports(doc, drafts, sents, places)
     own_tolls(doc, drafts, places)
+    for d in drafts:  # only now, so a borrowed place cannot make two incidents look like one
+        if d.location is None:
+            d.location = _scene(doc, d, places)
     settle_sides(doc, drafts)
 
     for d in drafts:  # merging can bring a target from another sentence
@@ -101,6 +104,18 @@ def _location(doc: Doc, d: Draft, places: list[Place]) -> Location | None:
         return event_location(doc, (d.cue.start, d.cue.end), places)
     except Exception:  # the places component is still growing; an event without a location beats none at all
         return None
+
+
+def _scene(doc: Doc, d: Draft, places: list[Place]) -> Location | None:
+    """The scene before the incident's first mention that has one (a headline trigger has nothing before it)."""
+    try:
+        for start, end in sorted({(d.cue.start, d.cue.end), *d.triggers}):
+            loc = scene_location(doc, (start, end), places)
+            if loc is not None:
+                return loc
+    except Exception:  # as in _location: no borrowed place beats no event
+        return None
+    return None
 
 
 _TIME_ZONE = re.compile(r"\s+time\b", re.I)

@@ -23,6 +23,7 @@ from claimtrack.extract.places.words import (
     PLACE_LABELS,
     PLACE_MODIFIERS,
     PLACE_NOUNS,
+    SETTLEMENT_NOUNS,
     STOP_NAMES,
 )
 
@@ -153,6 +154,8 @@ def _weak_single(doc: Doc, m: _Mention, lower_words: frozenset[str] | set[str]) 
     tok = doc[m.start]
     if tok.lower_ in lower_words:
         return True
+    if m.end < len(doc) and doc[m.end].lower_ in SETTLEMENT_NOUNS and _locative_before(doc, m.start):
+        return False  # "in Zorlan town", "near Zorlan village": the text says what it is
     if tok.pos_ == "ADJ" and tok.ent_type_ != "NORP":
         return True
     if any(e.feature != "settlement" for e, _ in m.candidates):
@@ -172,7 +175,12 @@ def _caps_dateline(doc: Doc, m: _Mention) -> bool:
     span = doc[m.start : m.end]
     if not any(t.is_alpha for t in span) or not all(t.is_upper or not t.is_alpha for t in span) or len(span.text) < 4:
         return False
-    if m.end >= len(doc) or doc[m.end].text not in DASHES | {":", "("}:
+    if m.end + 1 < len(doc) and doc[m.end].text == "," and doc[m.end + 1].text[:1].isupper():
+        # "LYON, France (AP) -": the country or state after the city, then the agency or a dash
+        tail = next((k for k in range(m.end + 1, min(len(doc), m.end + 5)) if doc[k].text in DASHES | {"("}), None)
+        if tail is None or not all(t.text[:1].isupper() for t in doc[m.end + 1 : tail]):
+            return False
+    elif m.end >= len(doc) or doc[m.end].text not in DASHES | {":", "("}:
         return False
     if doc[m.end].text == "(" and not (m.end + 1 < len(doc) and doc[m.end + 1].text.isupper()):
         return False  # "(AP)", "(Reuters)" after the place
@@ -218,6 +226,8 @@ def _accept(
         return False  # an acronym ("NATO", "SOS") unless it is a country's or state's ("US", "NSW")
     if m.suffix:
         return True
+    if _town_of_a_name(doc, m):
+        return True
     if (
         m.end - m.start == 1
         and m.qualifier is None
@@ -256,6 +266,23 @@ def _accept(
     return _continues_list(doc, m, last_end)
 
 
+TOWN_OF_A_NAME_POP = 10_000  # a bracketed word this small rarely names the town of the office before it
+
+
+def _town_of_a_name(doc: Doc, m: _Mention) -> bool:
+    """A town alone in brackets after a capitalised name says where that office or firm is: "the Labour Office
+    (Daegu)", "Harbour Works Ltd (Mersin)"; not after a person, where brackets hold a party or a post."""
+    return (
+        m.start >= 2
+        and m.end < len(doc)
+        and doc[m.start - 1].text == "("
+        and doc[m.end].text == ")"
+        and doc[m.start - 2].text[:1].isupper()
+        and doc[m.start - 2].ent_type_ != "PERSON"  # "Cllr Jo Brand (Green)": a person's party
+        and any(p and e.feature == "settlement" and e.population >= TOWN_OF_A_NAME_POP for e, p in m.candidates)
+    )
+
+
 def _in_division_brackets(doc: Doc, m: _Mention) -> bool:
     """The mention is a whole part of a bracketed list after a name whose last part is a first-level division or a
     country: "near Tamsa (Hollin, Upper Vale)", "in Dunmore district (Kerry)". Such a list gives the divisions a
@@ -272,7 +299,10 @@ def _in_division_brackets(doc: Doc, m: _Mention) -> bool:
         return False  # a whole part, not a word inside one
     last = doc[next(k for k in range(hi - 1, lo, -1) if doc[k].text == "," or k == lo + 1) : hi]
     last_key = norm(last.text.lstrip(", "))
-    return any(p and e.feature in ("admin1", "country") for e, p in load_gazetteer().lookup(last_key))
+    gaz = load_gazetteer()
+    return any(p and e.feature in ("admin1", "country") for e, p in gaz.lookup(last_key)) or bool(
+        gaz.divisions_like(last_key)
+    )
 
 
 def _part_of_person(doc: Doc, m: _Mention) -> bool:

@@ -13,7 +13,7 @@ from functools import lru_cache
 import pycountry
 from spacy.tokens import Doc
 
-from claimtrack.extract.gazetteer import Entry, Gazetteer, norm
+from claimtrack.extract.gazetteer import Entry, Gazetteer, norm, skeleton
 from claimtrack.extract.places.filters import _accept, _named_for_state, _part_of_person, _tail_of_org
 from claimtrack.extract.places.mention import _locative_before, _Mention
 from claimtrack.extract.places.words import (
@@ -27,6 +27,7 @@ from claimtrack.extract.places.words import (
     JOINERS,
     NAME_TOWNS,
     NEVER_PLACE_LABELS,
+    SETTLEMENT_NOUNS,
     STOP_NAMES,
     STOP_SINGLE,
     STREET_HEADS,
@@ -43,25 +44,60 @@ def _lookup(gaz: Gazetteer, key: str, suffix: str | None) -> list[tuple[Entry, b
         divisions = [(e, p) for e, p in gaz.lookup(key) if e.feature in ("admin1", "admin2", "region")]
         if full or divisions:
             return full + divisions
+        if suffix in FIRST_LEVEL_WORDS or suffix in ("region", "state"):
+            # The division may be known under another romanisation, or by its seat's ("Aktobe region").
+            division = _division_spelled_like(gaz, key, seat_only=suffix not in FIRST_LEVEL_WORDS)
+            if division:
+                return [(e, False) for e in division]
         if suffix in FIRST_LEVEL_WORDS:
             # "Zorland province" with no such division known: a town of that name elsewhere would be a
             # confident wrong point; better unresolved.
             return []
         # "the Denver region", "Lviv district": the town the area is named after, by its own name only
         # (not a namesake reached through an alternate spelling).
-        return [(e, p) for e, p in gaz.lookup(key) if p]
-    return gaz.lookup(key)
+        return [(e, p) for e, p in gaz.lookup(key) if p] or [(e, False) for e in gaz.divisions_like(key)]
+    return gaz.lookup(key) or gaz.without_article(key)
+
+
+def _division_spelled_like(gaz: Gazetteer, key: str, seat_only: bool = False) -> list[Entry]:
+    """The first-level division a name with a division word means when no division has that exact name: the
+    division of a town so named whose division bears the town's name in another spelling ("Aktobe region": Aktobe
+    is the seat of Aqtoebe), else (unless ``seat_only``) a division spelled alike (``Gazetteer.divisions_like``)."""
+    sk = skeleton(key)
+    out: list[Entry] = []
+    for town, _ in gaz.lookup(key):
+        if town.feature == "settlement" and town.admin1 and skeleton(norm(town.admin1)) == sk:
+            out += [
+                e
+                for e, _ in gaz.lookup(norm(town.admin1))
+                if e.feature == "admin1" and e.country == town.country and e.name == town.admin1 and e not in out
+            ]
+    return out or ([] if seat_only else gaz.divisions_like(key))
+
+
+def _bracket_part(texts: list[str], i: int, j: int) -> bool:
+    """Tokens i..j-1 are a whole part of a bracketed list after a name: "X (Y, Z)" -> Y or Z."""
+    if i < 2 or j >= len(texts) or texts[i - 1] not in ("(", ",") or texts[j] not in (")", ","):
+        return False
+    for k in range(i - 1, max(0, i - 12), -1):
+        if texts[k] == ")":
+            return False
+        if texts[k] == "(":
+            return texts[k - 1][:1].isalpha()
+    return False
 
 
 def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
     """'Gainesville, Fla.' / 'Paris, Texas' / 'Tbilisi, Georgia' / 'Marhanets (Nikopol, Dnipropetrovsk)': the key
     of the qualifying first-level division or country. A bracketed one is marked with a leading "(" and keeps
     every part the gazetteer knows, innermost first ("(nikopol|dnipropetrovsk"): any of them may place it."""
+    if end + 2 < len(doc) and doc[end].lower_ in SETTLEMENT_NOUNS and doc[end + 1].text == "(":
+        end += 1  # "Zorfan town (Udhampur, ...)": the brackets qualify the town
     if end + 1 < len(doc) and doc[end].text == "(":
         # A parenthesised list of the divisions (or towns) a place lies in, innermost first.
         close = next((k for k in range(end + 1, min(len(doc), end + 14)) if doc[k].text == ")"), None)
         if close is not None:
-            parts = [norm(part) for part in " ".join(t.text for t in doc[end + 1 : close]).split(" , ")]
+            parts = [_bare(norm(part)) for part in " ".join(t.text for t in doc[end + 1 : close]).split(" , ")]
             known = [
                 key
                 for key in parts
@@ -83,6 +119,12 @@ def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
                 if key in US_STATE_ABBR or any(e.feature in ("admin1", "country") for e, _ in gaz.lookup(key)):
                     return key
     return None
+
+
+def _bare(key: str) -> str:
+    """A bracketed part without its division word: "(Udhampur district, ...)" names Udhampur's district."""
+    words = key.split(" ")
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in ADMIN_SUFFIXES else key
 
 
 def _misread_language(doc: Doc, i: int, gaz: Gazetteer) -> bool:
@@ -171,14 +213,21 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                     suffix = ADMIN_PLURALS[lowers[j]]  # "the Belgorod and Kursk regions"
                 elif j + 2 < n and lowers[j] in ("and", "or", ","):
                     suffix = _list_plural(texts, lowers, j)  # "Logan, Union or Scott counties"
+            in_brackets = _bracket_part(texts, i, j)
             if (
                 j == i + 1
                 and not suffix
                 and key in STOP_SINGLE
                 and not (key in NAME_TOWNS and ent_types[i] in ("GPE", "LOC"))
+                and not (in_brackets and any(e.feature == "admin1" for e, _ in gaz.lookup(key)))
             ):
-                continue
+                continue  # ... but "X (Y, Western)" lists divisions, whatever the word means elsewhere
             cands = _lookup(gaz, core, suffix) if core else []
+            if in_brackets and not suffix and not any(e.feature in ("admin1", "country") for e, _ in cands):
+                # "X (Y, Lombardia)": the last part of a list of divisions names a division, under whatever
+                # spelling, before a town; an earlier part is a town first ("(Kabale, Western)")
+                if not cands or (texts[j] == ")" and texts[i - 1] == ","):
+                    cands = [(e, False) for e in gaz.divisions_like(key)] or cands
             demonym = False
             if not cands and j == i + 1 and j < n and lowers[j] in GEO_NOUNS:
                 # Adjectival demonym before a geographic noun: "Russian territory", "Ukrainian soil".

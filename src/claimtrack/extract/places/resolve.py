@@ -86,7 +86,8 @@ def _part_fits(part: str, e: Entry) -> bool:
             return True
         if p and c.feature in ("settlement", "admin2") and c.admin1 and c.admin1 == e.admin1:
             return True
-    return False
+    # the division under another spelling ("Milano (Lombardia)": Lombardy)
+    return any(d.country == e.country and d.name == e.admin1 for d in load_gazetteer().divisions_like(part))
 
 
 def _to_qualifier(m: _Mention) -> None:
@@ -98,13 +99,26 @@ def _to_qualifier(m: _Mention) -> None:
     gaz = load_gazetteer()
     for part in reversed(parts):
         key = norm(US_STATE_ABBR[part]) if part in US_STATE_ABBR else part
-        units = [e for e, _ in gaz.lookup(key) if e.feature in ("admin1", "country")]
+        units = [e for e, _ in gaz.lookup(key) if e.feature in ("admin1", "country")] or gaz.divisions_like(key)
         if part in US_STATE_ABBR:
             units = [e for e in units if e.country == "US"]
         if units:
             others = [p for p in parts if p != part]
             units.sort(key=lambda u: -sum(_part_fits(p, u) for p in others))
             m.candidates = [(u, True) for u in units]
+            return
+    # No part is a division or country the gazetteer knows by that name, but one is a town or district: "Zorfan
+    # (Udhampur district, ...)" lies in that town's first-level division, which is the reading.
+    for part in parts:
+        divisions = [
+            d
+            for e, p in gaz.lookup(part)
+            if p and e.feature in ("settlement", "admin2") and e.admin1
+            for d, _ in gaz.lookup(norm(e.admin1))
+            if d.feature == "admin1" and d.country == e.country and d.name == e.admin1
+        ]
+        if divisions:
+            m.candidates = [(d, True) for d in dict.fromkeys(divisions)]
             return
 
 
