@@ -27,6 +27,7 @@ from claimtrack.extract.places.words import (
     JOINERS,
     NAME_TOWNS,
     NEVER_PLACE_LABELS,
+    PLACE_NOUNS,
     STOP_NAMES,
     STOP_SINGLE,
     STREET_HEADS,
@@ -56,7 +57,10 @@ def _lookup(gaz: Gazetteer, key: str, suffix: str | None) -> list[tuple[Entry, b
 def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
     """'Gainesville, Fla.' / 'Paris, Texas' / 'Tbilisi, Georgia' / 'Marhanets (Nikopol, Dnipropetrovsk)': the key
     of the qualifying first-level division or country. A bracketed one is marked with a leading "(" and keeps
-    every part the gazetteer knows, innermost first ("(nikopol|dnipropetrovsk"): any of them may place it."""
+    every part the gazetteer knows, innermost first ("(nikopol|dnipropetrovsk"): any of them may place it.
+    A place noun or division word may stand between: "Kartal town, Istanbul", "Karak city (Karak, KPK)"."""
+    if end + 2 < len(doc) and doc[end].is_lower and (doc[end].lower_ in PLACE_NOUNS or doc[end].lower_ in ADMIN_SUFFIXES):
+        end += 1
     if end + 1 < len(doc) and doc[end].text == "(":
         # A parenthesised list of the divisions (or towns) a place lies in, innermost first.
         close = next((k for k in range(end + 1, min(len(doc), end + 14)) if doc[k].text == ")"), None)

@@ -14,6 +14,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from claimtrack.extract.gazetteer import COORD_PRECISION, Entry, load_gazetteer, norm
+from claimtrack.extract.places.context import demonym_prior, mark_modifiers
 from claimtrack.extract.places.mention import _Mention
 from claimtrack.extract.places.recognise import _candidate_spans
 from claimtrack.extract.places.words import US_STATE_ABBR
@@ -47,13 +48,19 @@ W_TOWN_ADMIN = 1.0  # ... or in one where other places of the text lie
 W_NEAR = 1.5  # within 120 km of another place of the text
 
 
-def _base_score(m: _Mention, e: Entry, primary: bool, big_town: set[tuple[str, str]]) -> float:
+BIG_TOWN = 100_000  # a town this big elsewhere outweighs a division's claim on a bare name
+
+
+def _base_score(m: _Mention, e: Entry, primary: bool, big_town: dict[tuple[str, str], int]) -> float:
     score = W_POP * math.log10(e.population + 10)
     score += W_PRIMARY if primary else 0.0
     prior = {"country": 3.0, "admin1": 2.0, "region": 2.5, "water": 2.5, "admin2": -1.0}.get(e.feature, 0.0)
     if e.feature == "admin1" and not m.suffix:
-        # A bare name that is also a big town of the same country means the town ("Kharkiv", "Washington").
-        if (e.country, m.key) in big_town or not primary:
+        # A bare name that is also a big town of the same country means the town ("Kharkiv", "Washington"); so
+        # does one that is a big town elsewhere, unless the division dwarfs it ("in Bari" is the Italian city,
+        # not the Somali region; "in Victoria" still the Australian state).
+        town = big_town.get(("", m.key), 0)
+        if (e.country, m.key) in big_town or not primary or (town >= BIG_TOWN and e.population < 10 * town):
             prior = -1.5
     if m.suffix:
         prior += 3.0 if e.feature in ("admin1", "admin2", "region") else -3.0
@@ -75,16 +82,30 @@ def _qualifies(m: _Mention, e: Entry) -> bool:
 
 
 def _part_fits(part: str, e: Entry) -> bool:
-    """A part of a bracketed qualifier fits a reading: it names the reading's division or country, or a place
-    (a town, a district) of the same first-level division: "Toreno (Leon, ...)" read in León's division."""
-    if norm(e.admin1) == part or (e.admin2 and norm(e.admin2) == part):
+    """A part of a bracketed qualifier fits a reading: it names a division or the country the reading lies in,
+    or a prominent place (a town, a district) of the same first-level division: "Toreno (Leon, ...)" read in
+    León's division. A place never qualifies itself: in "La Paz (La Paz)" the bracket names the division the
+    city lies in, so the division of that name is not the reading it points to. A town qualifies only through
+    its prominent readings (a tenth of the largest that bears the name as its own, or more): a hamlet that shares the qualifier's name
+    in some other country's province says nothing."""
+    if e.feature != "admin1" and norm(e.admin1) == part:
         return True
-    for c, p in load_gazetteer().lookup(part):
-        if c.country != e.country:
+    if e.feature not in ("admin1", "admin2") and e.admin2 and norm(e.admin2) == part:
+        return True
+    readings = load_gazetteer().lookup(part)
+    top = max((c.population for c, own in readings if own), default=0)
+    for c, p in readings:
+        if c.country != e.country or c is e:
             continue
-        if c.feature == "country" or (c.feature == "admin1" and c.name == e.admin1):
+        if c.feature == "country" or (c.feature == "admin1" and c.name == e.admin1 and e.feature != "admin1"):
             return True
-        if p and c.feature in ("settlement", "admin2") and c.admin1 and c.admin1 == e.admin1:
+        if (
+            p
+            and c.feature in ("settlement", "admin2")
+            and c.admin1
+            and c.admin1 == e.admin1
+            and c.population * 10 >= top
+        ):
             return True
     return False
 
@@ -106,6 +127,14 @@ def _to_qualifier(m: _Mention) -> None:
             units.sort(key=lambda u: -sum(_part_fits(p, u) for p in others))
             m.candidates = [(u, True) for u in units]
             return
+    # No part is a division or a country: the bracket names towns ("Sindia (Dunmore, Kerry)" with Kerry unknown):
+    # the outermost town by its own name places the mention better than a namesake elsewhere.
+    if q.startswith("("):
+        for part in reversed(parts):
+            towns = [e for e, p in gaz.lookup(part) if p and e.feature == "settlement"]
+            if towns:
+                m.candidates = [(max(towns, key=lambda t: t.population), True)]
+                return
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -115,18 +144,22 @@ def _km(a: Entry, b: Entry) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _resolve(mentions: list[_Mention]) -> None:
+def _resolve(mentions: list[_Mention], prior: Counter[str] | None = None) -> None:
     """Score candidates alone, then twice more with the rest of the document as context.
 
     Context never counts a mention's own name: five "Dublin"s must not vote for Ireland themselves. Mentions with
     the same name, division word and qualifier have the same candidates and the same context, so each such
-    group is scored once and weighs as many times as it occurs.
+    group is scored once and weighs as many times as it occurs. ``prior`` adds countries the text points to
+    without naming a place there (its actors' demonyms).
     """
     for m in mentions:
-        # Only a bracketed list of divisions is read this way: "Greece, Bulgaria" is a list, not a qualifier; and a
-        # country or first-level division is not placed inside another.
+        # A bracketed list of divisions is read this way, and a comma qualifier after a small place ("Zorino,
+        # Kharkiv"); "Greece, Bulgaria" is a list, not a qualifier, and a country or first-level division is not
+        # placed inside another.
+        q = m.qualifier or ""
         if (
-            (m.qualifier or "").startswith("(")
+            q
+            and (q.startswith("(") or max(e.population for e, _ in m.candidates) < BIG_TOWN)
             and not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
             and not any(_qualifies(m, e) for e, _ in m.candidates)
         ):
@@ -135,12 +168,13 @@ def _resolve(mentions: list[_Mention]) -> None:
     for m in mentions:
         groups.setdefault((m.key, m.suffix, m.qualifier, m.demonym), []).append(m)
     reps = [ms[0] for ms in groups.values()]
-    weight = [len(ms) for ms in groups.values()]
-    big_town: set[tuple[str, str]] = set()
+    weight = [sum(m.vote for m in ms) for ms in groups.values()]
+    big_town: dict[tuple[str, str], int] = {}  # (country, name) -> its biggest town; ("", name): anywhere
     for m in reps:
         for e, p in m.candidates:
             if e.feature == "settlement" and p and e.population >= 50_000:
-                big_town.add((e.country, m.key))
+                for k in ((e.country, m.key), ("", m.key)):
+                    big_town[k] = max(big_town.get(k, 0), e.population)
     base: list[list[float]] = []
     best: list[Entry] = []
     for m in reps:
@@ -158,6 +192,8 @@ def _resolve(mentions: list[_Mention]) -> None:
                 cells.setdefault((math.floor(e.lat), math.floor(e.lon)), set()).add(m.key)
     for _round in range(2):
         by_key: dict[str, Counter[str]] = {}  # name -> countries of its current readings, weighted
+        if prior:
+            by_key[""] = Counter(prior)
         # a division the text names -> the names naming it, with their division words: "Donetsk region" names the
         # division a bare "Donetsk" lies in (another mention), though "Donetsk" alone must not vote for itself
         admin_keys: dict[tuple[str, str], set[tuple[str, str | None]]] = {}
@@ -184,7 +220,8 @@ def _resolve(mentions: list[_Mention]) -> None:
             for k, (e, _p) in enumerate(m.candidates):
                 s = scores[k]
                 if others > 0 and e.country:
-                    s += W_FOCUS * (focus_all[e.country] - own[e.country]) / others
+                    # a share of at least one whole mention: a lone modifier ("the US court") is no full vote
+                    s += W_FOCUS * (focus_all[e.country] - own[e.country]) / max(others, 1.0)
                 if e.feature != "admin1" and e.admin1:
                     namers = admin_keys.get((e.country, e.admin1))
                     if namers and (len(namers) > 1 or (m.key, m.suffix) not in namers):
@@ -276,7 +313,8 @@ def find_places(doc: Doc) -> list[Place]:
     mentions = _candidate_spans(doc, gaz)
     if not mentions:
         return []
-    _resolve(mentions)
+    mark_modifiers(doc, mentions)
+    _resolve(mentions, demonym_prior(doc, mentions, gaz))
     strays = _strays(mentions)
     return [_to_place(doc, m) for m in mentions if m.best is not None and id(m) not in strays]
 
@@ -289,18 +327,32 @@ def _own_name(m: _Mention, e: Entry) -> bool:
     return any(p for c, p in m.candidates if c is e)
 
 
+def _strong(m: _Mention) -> bool:
+    """A reading that anchors the text's country on its own: a division, or a big town by its own name (a country
+    does not: texts name countries as parties everywhere, "protesters in X denounced Russia")."""
+    e = m.best
+    if e is None or m.demonym or m.vote < 1.0:
+        return False
+    return e.feature in ("admin1", "admin2") or (e.population >= BIG_TOWN and _own_name(m, e))
+
+
 def _strays(mentions: list[_Mention]) -> set[int]:
     """Small towns read in a country no other place of the text lies in, while the text's other places agree on
     one country: "Alta square of Algeciras (Cadiz)" is not Alta in Norway. The text's own places outweigh a
-    lone namesake; a division word, a qualifier or a country/division reading is evidence enough to keep it."""
+    lone namesake: two names in one country, or one division or big town ("a rally at Holyrood in Edinburgh" is
+    not the Holyrood of Canada). Evidence keeps it: a division word, a qualifier that fits it, a country or
+    division reading."""
     names: dict[str, set[str]] = {}  # country -> names read there
+    strong: dict[str, int] = {}  # country -> names read there that anchor it alone
     for m in mentions:
         if m.best is not None and m.best.country:
             names.setdefault(m.best.country, set()).add(m.key)
+            if _strong(m):
+                strong[m.best.country] = strong.get(m.best.country, 0) + 1
     if len(names) < 2:
         return set()
-    focus, keys = max(names.items(), key=lambda kv: len(kv[1]))
-    if len(keys) < 2:
+    focus, keys = max(names.items(), key=lambda kv: (len(kv[1]), strong.get(kv[0], 0)))
+    if len(keys) < 2 and not strong.get(focus):
         return set()
     out: set[int] = set()
     for m in mentions:
@@ -310,10 +362,11 @@ def _strays(mentions: list[_Mention]) -> set[int]:
             and e.country != focus
             and e.feature in ("settlement", "admin2", "landmark")
             and (e.population < STRAY_POP or (e.population < STRAY_ALIAS_POP and not _own_name(m, e)))
-            and not m.suffix
-            and not m.qualifier
+            and (not m.suffix or m.suffix == "area")
+            and not (m.qualifier and _qualifies(m, e))
             and not m.demonym
             and names.get(e.country) == {m.key}
+            and not (len(keys) < 2 and strong.get(e.country))
         ):
             out.add(id(m))
     return out
