@@ -163,5 +163,34 @@ def load_gazetteer() -> Gazetteer:
     rows, keys, hits = text.split(SECTION)
     del text
     gaz = Gazetteer(rows.split("\n"), dict(zip(keys.split("\n"), hits.split("\n"), strict=True)))
+    _add_native_names(gaz)
     gaz.load_seconds = time.perf_counter() - t0
     return gaz
+
+
+@lru_cache(maxsize=1)
+def native_admin1() -> dict[tuple[str, str], str]:
+    """(country, our first-level division name) -> the division's native name, from admin1.tsv's 7th column:
+    "Lower Saxony" is "Niedersachsen" where a dataset is coded on GADM's names (ACLED's is)."""
+    path = resources.files("claimtrack") / "data" / "gazetteer" / "admin1.tsv"
+    out: dict[tuple[str, str], str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 7 or not cols[6]:
+            continue
+        out[(cols[0], cols[2])] = cols[6]
+    return out
+
+
+def _add_native_names(gaz: Gazetteer) -> None:
+    """Index each division's native name as an alternate name of it ("Lazio" for Latium), so texts that name a
+    division in its own language still place it; the prebuilt index need not be rebuilt for it."""
+    for (cc, name), native in native_admin1().items():
+        hit = gaz.index.get(norm(name), "")
+        rows = [int(x) if int(x) >= 0 else ~int(x) for x in hit.split(",") if x]
+        mine = [i for i in rows if gaz.entry(i).feature == "admin1" and gaz.entry(i).country == cc]
+        key = norm(native)
+        old = gaz.index.get(key, "")
+        new = [str(~i) for i in mine if str(i) not in old.split(",") and str(~i) not in old.split(",")]
+        if new:
+            gaz.index[key] = ",".join(([old] if old else []) + new)

@@ -81,6 +81,8 @@ def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
                 words = doc[end + 1 : end + 1 + n]
                 if any(t.is_punct and t.text != "." for t in words):
                     continue
+                if end + 1 + n < len(doc) and doc[end + 1 + n].text == "-" and not words[-1].whitespace_:
+                    continue  # "Rutshuru, Nord-Kivu": the word goes on past the hyphen
                 if "." in words.text and _abbr_key(words.text) in US_STATE_ABBR:
                     return _abbr_key(words.text)  # "Albany, N.Y."
                 key = norm(words.text)

@@ -17,7 +17,7 @@ from claimtrack.extract.gazetteer import COORD_PRECISION, Entry, load_gazetteer,
 from claimtrack.extract.places.context import demonym_prior, mark_modifiers
 from claimtrack.extract.places.mention import _Mention
 from claimtrack.extract.places.recognise import _candidate_spans
-from claimtrack.extract.places.words import US_STATE_ABBR
+from claimtrack.extract.places.words import ADMIN_SUFFIXES, US_STATE_ABBR
 from claimtrack.models import LocationPrecision, Place, PlaceFeature
 
 
@@ -76,7 +76,7 @@ def _qualifies(m: _Mention, e: Entry) -> bool:
     state = US_STATE_ABBR.get(q)
     if state is not None:
         return e.country == "US" and e.admin1 == state
-    if norm(e.admin1) == q:
+    if _bare(e.admin1) == q:
         return True
     return any(c.feature == "country" and c.country == e.country for c, _ in load_gazetteer().lookup(q))
 
@@ -86,14 +86,14 @@ def _part_fits(part: str, e: Entry) -> bool:
     or a prominent place (a town, a district) of the same first-level division: "Toreno (Leon, ...)" read in
     León's division. A place never qualifies itself: in "La Paz (La Paz)" the bracket names the division the
     city lies in, so the division of that name is not the reading it points to. A town qualifies only through
-    its prominent readings (a tenth of the largest that bears the name as its own, or more): a hamlet that shares the qualifier's name
+    its prominent readings (a twentieth of the largest that bears the name, or more): a hamlet that shares the qualifier's name
     in some other country's province says nothing."""
-    if e.feature != "admin1" and norm(e.admin1) == part:
+    if e.feature != "admin1" and _bare(e.admin1) == part:
         return True
     if e.feature not in ("admin1", "admin2") and e.admin2 and norm(e.admin2) == part:
         return True
     readings = load_gazetteer().lookup(part)
-    top = max((c.population for c, own in readings if own), default=0)
+    top = max((c.population for c, _ in readings), default=0)
     for c, p in readings:
         if c.country != e.country or c is e:
             continue
@@ -104,10 +104,17 @@ def _part_fits(part: str, e: Entry) -> bool:
             and c.feature in ("settlement", "admin2")
             and c.admin1
             and c.admin1 == e.admin1
-            and c.population * 10 >= top
+            and c.population * 20 >= top
         ):
             return True
     return False
+
+
+def _bare(name: str) -> str:
+    """A division's key without its kind: "Western Region" is what "(Kabale, Western)" names."""
+    key = norm(name)
+    head, _, last = key.rpartition(" ")
+    return head if head and last in ADMIN_SUFFIXES else key
 
 
 def _to_qualifier(m: _Mention) -> None:
@@ -128,8 +135,8 @@ def _to_qualifier(m: _Mention) -> None:
             m.candidates = [(u, True) for u in units]
             return
     # No part is a division or a country: the bracket names towns ("Sindia (Dunmore, Kerry)" with Kerry unknown):
-    # the outermost town by its own name places the mention better than a namesake elsewhere.
-    if q.startswith("("):
+    # the outermost town by its own name places a small mention better than a namesake elsewhere.
+    if q.startswith("(") and max(e.population for e, _ in m.candidates) < STRAY_POP:
         for part in reversed(parts):
             towns = [e for e, p in gaz.lookup(part) if p and e.feature == "settlement"]
             if towns:
@@ -340,8 +347,8 @@ def _strays(mentions: list[_Mention]) -> set[int]:
     """Small towns read in a country no other place of the text lies in, while the text's other places agree on
     one country: "Alta square of Algeciras (Cadiz)" is not Alta in Norway. The text's own places outweigh a
     lone namesake: two names in one country, or one division or big town ("a rally at Holyrood in Edinburgh" is
-    not the Holyrood of Canada). Evidence keeps it: a division word, a qualifier that fits it, a country or
-    division reading."""
+    not the Holyrood of Canada). Evidence keeps it: a division word read as a division, a qualifier that fits
+    it, a country or division reading."""
     names: dict[str, set[str]] = {}  # country -> names read there
     strong: dict[str, int] = {}  # country -> names read there that anchor it alone
     for m in mentions:
@@ -362,7 +369,7 @@ def _strays(mentions: list[_Mention]) -> set[int]:
             and e.country != focus
             and e.feature in ("settlement", "admin2", "landmark")
             and (e.population < STRAY_POP or (e.population < STRAY_ALIAS_POP and not _own_name(m, e)))
-            and (not m.suffix or m.suffix == "area")
+            and (not m.suffix or m.suffix == "area" or e.feature == "settlement")
             and not (m.qualifier and _qualifies(m, e))
             and not m.demonym
             and names.get(e.country) == {m.key}
