@@ -76,7 +76,7 @@ def _qualifies(m: _Mention, e: Entry) -> bool:
     state = US_STATE_ABBR.get(q)
     if state is not None:
         return e.country == "US" and e.admin1 == state
-    if _bare(e.admin1) == q:
+    if _bare(e.admin1) == _bare(q):
         return True
     return any(c.feature == "country" and c.country == e.country for c, _ in load_gazetteer().lookup(q))
 
@@ -88,7 +88,7 @@ def _part_fits(part: str, e: Entry) -> bool:
     city lies in, so the division of that name is not the reading it points to. A town qualifies only through
     its prominent readings (a twentieth of the largest that bears the name, or more): a hamlet that shares the qualifier's name
     in some other country's province says nothing."""
-    if e.feature != "admin1" and _bare(e.admin1) == part:
+    if e.feature != "admin1" and _bare(e.admin1) == _bare(part):
         return True
     if e.feature not in ("admin1", "admin2") and e.admin2 and norm(e.admin2) == part:
         return True
@@ -108,6 +108,14 @@ def _part_fits(part: str, e: Entry) -> bool:
         ):
             return True
     return False
+
+
+def _foreign_comma(m: _Mention) -> bool:
+    q = m.qualifier or ""
+    if max(e.population for e, _ in m.candidates) >= BIG_TOWN or q in US_STATE_ABBR:
+        return False
+    units = {e.country for e, _ in load_gazetteer().lookup(q) if e.feature in ("admin1", "country")}
+    return bool(units) and not units & {e.country for e, _ in m.candidates}
 
 
 def _bare(name: str) -> str:
@@ -160,13 +168,14 @@ def _resolve(mentions: list[_Mention], prior: Counter[str] | None = None) -> Non
     without naming a place there (its actors' demonyms).
     """
     for m in mentions:
-        # A bracketed list of divisions is read this way, and a comma qualifier after a small place ("Zorino,
-        # Kharkiv"); "Greece, Bulgaria" is a list, not a qualifier, and a country or first-level division is not
-        # placed inside another.
+        # A bracketed list of divisions is read this way, and a comma qualifier after a small place that names a
+        # division of another country than all its readings ("Zorino, Kharkiv" with Zorino known only in Peru);
+        # "Greece, Bulgaria" is a list, not a qualifier, and a country or first-level division is not placed
+        # inside another. Inside one country a namesake village still beats a division-wide point.
         q = m.qualifier or ""
         if (
             q
-            and (q.startswith("(") or max(e.population for e, _ in m.candidates) < BIG_TOWN)
+            and (q.startswith("(") or _foreign_comma(m))
             and not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
             and not any(_qualifies(m, e) for e, _ in m.candidates)
         ):
