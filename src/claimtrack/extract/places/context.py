@@ -43,7 +43,7 @@ def demonym_prior(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> Counter
     for t in doc:
         if t.i in taken or t.ent_type_ != "NORP" or not t.text[:1].isupper():
             continue
-        countries = {e.country for e, _ in gaz.lookup("@" + norm(t.text)) if e.feature == "country"}
-        if len(countries) == 1:
-            out[countries.pop()] = DEMONYM_VOTE
+        countries = [e for e, _ in gaz.lookup("@" + norm(t.text)) if e.feature == "country"]
+        if countries:  # "American" is also the Northern Marianas' demonym: the main bearer is meant
+            out[max(countries, key=lambda e: e.population).country] = DEMONYM_VOTE
     return out

@@ -110,11 +110,20 @@ def _part_fits(part: str, e: Entry) -> bool:
     return False
 
 
+def _standing(e: Entry) -> float:
+    """How much a reading tells the text's country: a hamlet read abroad ("Heathrow" in Florida) must not drag
+    "London" to Ohio; a town of 100,000 or a division votes fully."""
+    if e.feature != "settlement":
+        return 1.0
+    return max(0.1, min(1.0, math.sqrt(e.population / BIG_TOWN)))
+
+
 def _foreign_comma(m: _Mention) -> bool:
     q = m.qualifier or ""
     if max(e.population for e, _ in m.candidates) >= BIG_TOWN or q in US_STATE_ABBR:
         return False
-    units = {e.country for e, _ in load_gazetteer().lookup(q) if e.feature in ("admin1", "country")}
+    # a division, not a country: "Zaire, Bundibugyo, Cote d'Ivoire and Sudan" is a list of countries
+    units = {e.country for e, _ in load_gazetteer().lookup(q) if e.feature == "admin1"}
     return bool(units) and not units & {e.country for e, _ in m.candidates}
 
 
@@ -217,7 +226,7 @@ def _resolve(mentions: list[_Mention], prior: Counter[str] | None = None) -> Non
         own_towns: dict[str, Counter[tuple[str, str]]] = {}
         grid: dict[tuple[int, int], dict[str, list[Entry]]] = {}  # cell -> name -> its readings there
         for m, b, w in zip(reps, best, weight, strict=True):
-            by_key.setdefault(m.key, Counter())[b.country] += w
+            by_key.setdefault(m.key, Counter())[b.country] += w * _standing(b)
             if b.feature == "admin1":
                 admin_keys.setdefault((b.country, b.name), set()).add((m.key, m.suffix))
             elif b.admin1:
@@ -349,7 +358,9 @@ def _strong(m: _Mention) -> bool:
     e = m.best
     if e is None or m.demonym or m.vote < 1.0:
         return False
-    return e.feature in ("admin1", "admin2") or (e.population >= BIG_TOWN and _own_name(m, e))
+    return e.feature in ("admin1", "admin2") or (
+        e.feature == "settlement" and e.population >= BIG_TOWN and _own_name(m, e)
+    )
 
 
 def _strays(mentions: list[_Mention]) -> set[int]:
