@@ -95,3 +95,11 @@ def test_divisions_carry_their_native_names_for_acled(nlp: Language) -> None:
     # Near miss: a division without a native name only loses its kind word.
     assert acled_admin1("Kharkiv Oblast", "UA") == "Kharkiv"
     assert _places(nlp, "Farmers protested in Lazio on Monday.")["Lazio"].admin1 == "Latium"
+
+
+def test_admin1_aliases_place_without_a_rebuild(nlp: Language) -> None:
+    assert _places(nlp, "Artillery shelled a town in Idleb governorate.")["Idleb governorate"].admin1 == "Idlib"
+    assert _places(nlp, "Gunmen attacked a village in Oromia on Monday.")["Oromia"].country == "ET"
+    assert _places(nlp, "Locals protested in Karak (KPK) on Friday.")["Karak"].country == "PK"
+    # Near miss: without the abbreviation the Jordanian division of that name stands.
+    assert _places(nlp, "Locals protested in Karak on Friday.")["Karak"].country == "JO"

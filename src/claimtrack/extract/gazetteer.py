@@ -182,15 +182,31 @@ def native_admin1() -> dict[tuple[str, str], str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def admin1_names() -> list[tuple[str, str, str, bool]]:
+    """(country, division, another name, own) from admin1.tsv: its aliases (an abbreviation in capitals counts
+    as an own name, as in the build) and native names."""
+    path = resources.files("claimtrack") / "data" / "gazetteer" / "admin1.tsv"
+    out: list[tuple[str, str, str, bool]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 3:
+            continue
+        for alias in (cols[3].split("|") if len(cols) > 3 else []) + ([cols[6]] if len(cols) > 6 else []):
+            if alias:
+                out.append((cols[0], cols[2], alias, alias.isupper()))
+    return out
+
+
 def _add_native_names(gaz: Gazetteer) -> None:
-    """Index each division's native name as an alternate name of it ("Lazio" for Latium), so texts that name a
-    division in its own language still place it; the prebuilt index need not be rebuilt for it."""
-    for (cc, name), native in native_admin1().items():
+    """Index admin1.tsv's other names of each division that the prebuilt index lacks (native names, "Lazio" for
+    Latium; aliases added since the last build), so they place it without a rebuild of places.tsv.gz."""
+    for cc, name, alias, own in admin1_names():
         hit = gaz.index.get(norm(name), "")
         rows = [int(x) if int(x) >= 0 else ~int(x) for x in hit.split(",") if x]
         mine = [i for i in rows if gaz.entry(i).feature == "admin1" and gaz.entry(i).country == cc]
-        key = norm(native)
-        old = gaz.index.get(key, "")
-        new = [str(~i) for i in mine if str(i) not in old.split(",") and str(~i) not in old.split(",")]
+        key = norm(alias)
+        old = gaz.index.get(key, "").split(",")
+        new = [str(i if own else ~i) for i in mine if str(i) not in old and str(~i) not in old]
         if new:
-            gaz.index[key] = ",".join(([old] if old else []) + new)
+            gaz.index[key] = ",".join([x for x in old if x] + new)
