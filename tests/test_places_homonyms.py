@@ -103,3 +103,18 @@ def test_admin1_aliases_place_without_a_rebuild(nlp: Language) -> None:
     assert _places(nlp, "Locals protested in Karak (KPK) on Friday.")["Karak"].country == "PK"
     # Near miss: without the abbreviation the Jordanian division of that name stands.
     assert _places(nlp, "Locals protested in Karak on Friday.")["Karak"].country == "JO"
+
+
+def test_spanish_articles_join_a_long_name(nlp: Language) -> None:
+    found = _places(nlp, "In Chilpancingo de los Bravo, Guerrero, teachers blocked the road.")
+    assert found["Chilpancingo de los Bravo"].admin1 == "Guerrero"
+    assert "San Jose de las Lajas" in _places(nlp, "Farmers marched in San Jose de las Lajas on Monday.")
+    # Near miss: a lower-case article after a name that the gazetteer does not continue ends it.
+    assert "Guerrero" in _places(nlp, "Teachers marched across Guerrero las they did last year.")
+
+
+def test_an_alias_of_a_big_town_anchors_the_text(nlp: Language) -> None:
+    assert "Hole" not in _places(nlp, "Two bodies were found in Hole camp in Al Hasakeh countryside.")
+    assert "Holyrood" not in _places(nlp, "A crowd rallied outside Holyrood in Edinburgh on Friday.")
+    # Near miss: a small namesake anchors nothing.
+    assert _places(nlp, "Farmers in Holyrood protested against Britain's tariffs.")["Holyrood"].country == "CA"

@@ -353,14 +353,12 @@ def _own_name(m: _Mention, e: Entry) -> bool:
 
 
 def _strong(m: _Mention) -> bool:
-    """A reading that anchors the text's country on its own: a division, or a big town by its own name (a country
-    does not: texts name countries as parties everywhere, "protesters in X denounced Russia")."""
+    """A reading that anchors the text's country on its own: a division or a big town (a country does not: texts
+    name countries as parties everywhere, "protesters in X denounced Russia")."""
     e = m.best
     if e is None or m.demonym or m.vote < 1.0:
         return False
-    return e.feature in ("admin1", "admin2") or (
-        e.feature == "settlement" and e.population >= BIG_TOWN and _own_name(m, e)
-    )
+    return e.feature in ("admin1", "admin2") or (e.feature == "settlement" and e.population >= BIG_TOWN)
 
 
 def _strays(mentions: list[_Mention]) -> set[int]:
