@@ -62,8 +62,9 @@ def main() -> int:
         for line in src:
             out.write(json.dumps(acled_names(json.loads(line))) + "\n")
     plain = work / "plain.json"
-    subprocess.run([sys.executable, str(SET / "score.py"), str(gold), str(pred), "--json", str(plain)],
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(SET / "score.py"), str(gold), str(pred), "--json", str(plain)], stdout=subprocess.DEVNULL
+    )
     score = [sys.executable, str(SET / "score.py"), str(gold), str(styled)]
     score += ["--json", args.json] if args.json else []
     rc = subprocess.run(score).returncode

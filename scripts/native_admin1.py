@@ -29,10 +29,21 @@ MIN_VOTES, MIN_SHARE = 5, 0.6
 # Reviewed by hand and left out: the postal table's name is a later reform's division (Norway's 2020 counties,
 # Latvia's 2021 municipalities), an English form (Poland, Finland), an abbreviation or a sign for "and".
 REVIEWED_OUT = {
-    ("NO", "Hordaland"), ("NO", "Oppland"), ("NO", "Sor-Trondelag"), ("NO", "Vest-Agder"),
-    ("LV", "Engure"), ("LV", "Rucavas"), ("LV", "Valmieras Rajons"), ("LV", "Vecpiebalga"),
-    ("PL", "Pomeranian Voivodeship"), ("PL", "Subcarpathian Voivodeship"), ("PL", "Warmian-Masurian Voivodeship"),
-    ("FI", "Varsinais-Suomi"), ("FI", "Haeme"), ("MD", "Chisinau"), ("IN", "Jammu and Kashmir"),
+    ("NO", "Hordaland"),
+    ("NO", "Oppland"),
+    ("NO", "Sor-Trondelag"),
+    ("NO", "Vest-Agder"),
+    ("LV", "Engure"),
+    ("LV", "Rucavas"),
+    ("LV", "Valmieras Rajons"),
+    ("LV", "Vecpiebalga"),
+    ("PL", "Pomeranian Voivodeship"),
+    ("PL", "Subcarpathian Voivodeship"),
+    ("PL", "Warmian-Masurian Voivodeship"),
+    ("FI", "Varsinais-Suomi"),
+    ("FI", "Haeme"),
+    ("MD", "Chisinau"),
+    ("IN", "Jammu and Kashmir"),
     ("CA", "Northwest Territories"),
 }
 
@@ -59,8 +70,9 @@ def fold_words(name: str) -> str:
 
 
 def latin(s: str) -> bool:
-    return all(unicodedata.name(c, "").startswith(("LATIN", "SPACE", "HYPHEN", "APOSTROPHE")) or not c.isalpha()
-               for c in s)
+    return all(
+        unicodedata.name(c, "").startswith(("LATIN", "SPACE", "HYPHEN", "APOSTROPHE")) or not c.isalpha() for c in s
+    )
 
 
 def natives() -> dict[tuple[str, str], str]:

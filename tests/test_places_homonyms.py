@@ -31,7 +31,9 @@ def test_a_bracketed_town_fits_only_through_its_prominent_readings(nlp: Language
 
 
 def test_a_qualifier_may_follow_a_place_noun(nlp: Language) -> None:
-    assert _places(nlp, "Residents marched in Springfield city, Illinois on Monday.")["Springfield"].admin1 == "Illinois"
+    assert (
+        _places(nlp, "Residents marched in Springfield city, Illinois on Monday.")["Springfield"].admin1 == "Illinois"
+    )
     found = _places(nlp, "Residents marched in Springfield town (Massachusetts) on Monday.")
     assert found["Springfield"].admin1 == "Massachusetts"
     # Near miss: without the qualifier the biggest namesake stands.
@@ -42,7 +44,9 @@ def test_a_qualifier_fits_a_division_named_without_its_kind(nlp: Language) -> No
     assert _places(nlp, "Traders protested in Kabale (Kabale, Western) on Monday.")["Kabale"].country == "UG"
     assert _places(nlp, "A crowd gathered in Blantyre (Southern) on Friday.")["Blantyre"].country == "MW"
     # Near miss: a qualifier with its kind word fits as before.
-    assert _places(nlp, "Two were wounded in Bakhmut, Donetsk Oblast officials said.")["Bakhmut"].feature == "settlement"
+    assert (
+        _places(nlp, "Two were wounded in Bakhmut, Donetsk Oblast officials said.")["Bakhmut"].feature == "settlement"
+    )
 
 
 def test_a_qualifier_of_another_country_places_a_small_name_there(nlp: Language) -> None:
@@ -62,7 +66,10 @@ def test_a_big_town_elsewhere_outweighs_a_small_division(nlp: Language) -> None:
 
 
 def test_a_place_that_modifies_an_organisation_weighs_little(nlp: Language) -> None:
-    assert _places(nlp, "Hundreds demonstrated in Nancy to denounce the US supreme court decision.")["Nancy"].country == "FR"
+    assert (
+        _places(nlp, "Hundreds demonstrated in Nancy to denounce the US supreme court decision.")["Nancy"].country
+        == "FR"
+    )
     assert _places(nlp, "Students marched in Nancy after a US court ruling.")["Nancy"].country == "FR"
     # Near miss: the country named as a place still sets the text's country.
     assert _places(nlp, "Hundreds demonstrated in Nancy, in the US state of Tennessee.")["Nancy"].country == "US"

@@ -8,8 +8,6 @@ actor less than a place, but both still point somewhere when the text names noth
 
 from __future__ import annotations
 
-from collections import Counter
-
 from spacy.tokens import Doc
 
 from claimtrack.extract.gazetteer import Gazetteer, norm
@@ -36,10 +34,10 @@ def mark_modifiers(doc: Doc, mentions: list[_Mention]) -> None:
         m.vote = MODIFIER_VOTE
 
 
-def demonym_prior(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> Counter[str]:
+def demonym_prior(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[str, float]:
     """Countries the text's demonyms name outside the place mentions ("Senegalese army" -> SN), each once."""
     taken = {k for m in mentions for k in range(m.start, m.end)}
-    out: Counter[str] = Counter()
+    out: dict[str, float] = {}
     for t in doc:
         if t.i in taken or t.ent_type_ != "NORP" or not t.text[:1].isupper():
             continue

@@ -59,7 +59,11 @@ def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
     of the qualifying first-level division or country. A bracketed one is marked with a leading "(" and keeps
     every part the gazetteer knows, innermost first ("(nikopol|dnipropetrovsk"): any of them may place it.
     A place noun or division word may stand between: "Kartal town, Istanbul", "Karak city (Karak, KPK)"."""
-    if end + 2 < len(doc) and doc[end].is_lower and (doc[end].lower_ in PLACE_NOUNS or doc[end].lower_ in ADMIN_SUFFIXES):
+    if (
+        end + 2 < len(doc)
+        and doc[end].is_lower
+        and (doc[end].lower_ in PLACE_NOUNS or doc[end].lower_ in ADMIN_SUFFIXES)
+    ):
         end += 1
     if end + 1 < len(doc) and doc[end].text == "(":
         # A parenthesised list of the divisions (or towns) a place lies in, innermost first.

@@ -9,7 +9,7 @@ are scored once, so a document's cost grows with its distinct names, not with th
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
@@ -86,8 +86,8 @@ def _part_fits(part: str, e: Entry) -> bool:
     or a prominent place (a town, a district) of the same first-level division: "Toreno (Leon, ...)" read in
     León's division. A place never qualifies itself: in "La Paz (La Paz)" the bracket names the division the
     city lies in, so the division of that name is not the reading it points to. A town qualifies only through
-    its prominent readings (a twentieth of the largest that bears the name, or more): a hamlet that shares the qualifier's name
-    in some other country's province says nothing."""
+    its prominent readings (a twentieth of the largest that bears the name, or more): a hamlet that shares the
+    qualifier's name in some other country's province says nothing."""
     if e.feature != "admin1" and _bare(e.admin1) == _bare(part):
         return True
     if e.feature not in ("admin1", "admin2") and e.admin2 and norm(e.admin2) == part:
@@ -168,7 +168,7 @@ def _km(a: Entry, b: Entry) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _resolve(mentions: list[_Mention], prior: Counter[str] | None = None) -> None:
+def _resolve(mentions: list[_Mention], prior: dict[str, float] | None = None) -> None:
     """Score candidates alone, then twice more with the rest of the document as context.
 
     Context never counts a mention's own name: five "Dublin"s must not vote for Ireland themselves. Mentions with
@@ -198,8 +198,8 @@ def _resolve(mentions: list[_Mention], prior: Counter[str] | None = None) -> Non
     for m in reps:
         for e, p in m.candidates:
             if e.feature == "settlement" and p and e.population >= 50_000:
-                for k in ((e.country, m.key), ("", m.key)):
-                    big_town[k] = max(big_town.get(k, 0), e.population)
+                for where in ((e.country, m.key), ("", m.key)):
+                    big_town[where] = max(big_town.get(where, 0), e.population)
     base: list[list[float]] = []
     best: list[Entry] = []
     for m in reps:
@@ -216,30 +216,33 @@ def _resolve(mentions: list[_Mention], prior: Counter[str] | None = None) -> Non
             if e.feature in ("settlement", "admin2"):
                 cells.setdefault((math.floor(e.lat), math.floor(e.lon)), set()).add(m.key)
     for _round in range(2):
-        by_key: dict[str, Counter[str]] = {}  # name -> countries of its current readings, weighted
+        by_key: dict[str, defaultdict[str, float]] = {}  # name -> countries of its current readings, weighted
         if prior:
-            by_key[""] = Counter(prior)
+            by_key[""] = defaultdict(float, prior)
         # a division the text names -> the names naming it, with their division words: "Donetsk region" names the
         # division a bare "Donetsk" lies in (another mention), though "Donetsk" alone must not vote for itself
         admin_keys: dict[tuple[str, str], set[tuple[str, str | None]]] = {}
-        towns: Counter[tuple[str, str]] = Counter()  # division -> weighted readings lying in it
-        own_towns: dict[str, Counter[tuple[str, str]]] = {}
+        towns: defaultdict[tuple[str, str], float] = defaultdict(float)  # division -> weighted readings in it
+        own_towns: dict[str, defaultdict[tuple[str, str], float]] = {}
         grid: dict[tuple[int, int], dict[str, list[Entry]]] = {}  # cell -> name -> its readings there
         for m, b, w in zip(reps, best, weight, strict=True):
-            by_key.setdefault(m.key, Counter())[b.country] += w * _standing(b)
+            by_key.setdefault(m.key, defaultdict(float))[b.country] += w * _standing(b)
             if b.feature == "admin1":
                 admin_keys.setdefault((b.country, b.name), set()).add((m.key, m.suffix))
             elif b.admin1:
                 towns[(b.country, b.admin1)] += w
-                own_towns.setdefault(m.key, Counter())[(b.country, b.admin1)] += w
+                own_towns.setdefault(m.key, defaultdict(float))[(b.country, b.admin1)] += w
             if b.feature in ("settlement", "admin2"):
                 grid.setdefault((math.floor(b.lat), math.floor(b.lon)), {}).setdefault(m.key, []).append(b)
-        focus_all: Counter[str] = sum(by_key.values(), Counter())
+        focus_all: defaultdict[str, float] = defaultdict(float)
+        for votes in by_key.values():
+            for country, v in votes.items():
+                focus_all[country] += v
         total_all = sum(focus_all.values())
         new_best: list[Entry] = []
         for m, scores in zip(reps, base, strict=True):
-            own = by_key.get(m.key, Counter())
-            mine = own_towns.get(m.key, Counter())
+            own = by_key.get(m.key, defaultdict(float))
+            mine = own_towns.get(m.key, defaultdict(float))
             others = total_all - sum(own.values())
             best_i, best_s = 0, -1e9
             for k, (e, _p) in enumerate(m.candidates):
