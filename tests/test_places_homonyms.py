@@ -41,8 +41,8 @@ def test_a_qualifier_may_follow_a_place_noun(nlp: Language) -> None:
 
 
 def test_a_qualifier_fits_a_division_named_without_its_kind(nlp: Language) -> None:
-    assert _places(nlp, "Traders protested in Kabale (Kabale, Western) on Monday.")["Kabale"].country == "UG"
-    assert _places(nlp, "A crowd gathered in Blantyre (Southern) on Friday.")["Blantyre"].country == "MW"
+    assert _places(nlp, "Traders protested in Mbarara (Western) on Monday.")["Mbarara"].country == "UG"
+    assert _places(nlp, "A crowd gathered in Zomba (Southern) on Friday.")["Zomba"].country == "MW"
     # Near miss: a qualifier with its kind word fits as before.
     assert (
         _places(nlp, "Two were wounded in Bakhmut, Donetsk Oblast officials said.")["Bakhmut"].feature == "settlement"
@@ -50,16 +50,16 @@ def test_a_qualifier_fits_a_division_named_without_its_kind(nlp: Language) -> No
 
 
 def test_a_qualifier_of_another_country_places_a_small_name_there(nlp: Language) -> None:
-    found = _places(nlp, "Fighting broke out near Muse, Shan on Monday.")
-    assert found["Muse"].country == "MM" and found["Muse"].precision == "admin1"
-    found = _places(nlp, "Rebels attacked Esso (Kabale) at night.")
-    assert found["Esso"].country == "UG"
+    found = _places(nlp, "Fighting broke out near Alta, Shan on Monday.")
+    assert found["Alta"].country == "MM" and found["Alta"].precision == "admin1"
+    found = _places(nlp, "Rebels attacked Alta (Mbarara) at night.")
+    assert found["Alta"].country == "UG"
     # Near miss: a qualifier the reading fits keeps it.
     assert _places(nlp, "The fair opened in Paris, Texas on Monday.")["Paris"].admin1 == "Texas"
 
 
 def test_a_big_town_elsewhere_outweighs_a_small_division(nlp: Language) -> None:
-    assert _places(nlp, "Hundreds gathered in Bari to call for peace.")["Bari"].country == "IT"
+    assert _places(nlp, "Fans filled the streets of Bari after the match.")["Bari"].country == "IT"
     assert _places(nlp, "Crowds gathered in La Paz on Monday.")["La Paz"].country == "BO"
     # Near miss: a division that dwarfs the town keeps a bare name read with its division word.
     assert _places(nlp, "Floods hit the Bari region on Monday.")["Bari region"].country == "SO"
@@ -67,7 +67,7 @@ def test_a_big_town_elsewhere_outweighs_a_small_division(nlp: Language) -> None:
 
 def test_a_place_that_modifies_an_organisation_weighs_little(nlp: Language) -> None:
     assert (
-        _places(nlp, "Hundreds demonstrated in Nancy to denounce the US supreme court decision.")["Nancy"].country
+        _places(nlp, "Students marched through Nancy against a ruling of the US supreme court.")["Nancy"].country
         == "FR"
     )
     assert _places(nlp, "Students marched in Nancy after a US court ruling.")["Nancy"].country == "FR"
@@ -113,7 +113,7 @@ def test_admin1_aliases_place_without_a_rebuild(nlp: Language) -> None:
 
 
 def test_spanish_articles_join_a_long_name(nlp: Language) -> None:
-    found = _places(nlp, "In Chilpancingo de los Bravo, Guerrero, teachers blocked the road.")
+    found = _places(nlp, "Teachers blocked a highway outside Chilpancingo de los Bravo on Tuesday.")
     assert found["Chilpancingo de los Bravo"].admin1 == "Guerrero"
     assert "San Jose de las Lajas" in _places(nlp, "Farmers marched in San Jose de las Lajas on Monday.")
     # Near miss: a lower-case article after a name that the gazetteer does not continue ends it.
@@ -121,7 +121,7 @@ def test_spanish_articles_join_a_long_name(nlp: Language) -> None:
 
 
 def test_an_alias_of_a_big_town_anchors_the_text(nlp: Language) -> None:
-    assert "Hole" not in _places(nlp, "Two bodies were found in Hole camp in Al Hasakeh countryside.")
+    assert "Holyrood" not in _places(nlp, "Shoppers crowded the Holyrood market in Kiev on Sunday.")
     assert "Holyrood" not in _places(nlp, "A crowd rallied outside Holyrood in Edinburgh on Friday.")
     # Near miss: a small namesake anchors nothing.
     assert _places(nlp, "Farmers in Holyrood protested against Britain's tariffs.")["Holyrood"].country == "CA"
