@@ -102,11 +102,12 @@ def test_the_arabic_article_and_a_settlement_noun(nlp: Language) -> None:
 
 
 def test_a_bracketed_town_places_a_village_in_its_division(nlp: Language) -> None:
-    # "Hol" is known only as a Norwegian town: here it is a village in the named town's division
-    found = _places(nlp, "On 9 June, locals blocked a road at Hol town (Udhampur district, Zorvia) over fares.")
-    assert found["Hol"].country == "IN" and found["Hol"].precision == "admin1"
-    found = _places(nlp, "Gunmen attacked a bus near Hol village (Ghazni district, Zorvia) at dawn.")
-    assert found["Hol"].country == "AF" and found["Hol"].admin1 == "Ghazni"
+    # "Hol" is known only as a Norwegian town: here it is a village of the named town's district, so it reads
+    # in that town's division (the town itself when it is the bracket's only known part, else its division)
+    found = _places(nlp, "On 9 June, locals blocked a road at Hol town (Ganderbal district, Zorvia) over fares.")
+    assert found["Hol"].country == "IN" and found["Hol"].admin1 == "Jammu and Kashmir"
+    found = _places(nlp, "Gunmen attacked a bus near Hol village (Charikar district, Zorvia) at dawn.")
+    assert found["Hol"].country == "AF" and found["Hol"].admin1 == "Parvan"
     # Near miss: a qualifier the town fits keeps the town itself
     found = _places(nlp, "A crowd gathered in Paris (Lamar, Texas) on Saturday.")
     assert found["Paris"].feature == "settlement" and found["Paris"].admin1 == "Texas"

@@ -91,10 +91,14 @@ def _admin1_suffix() -> re.Pattern[str]:
     return re.compile(r"\s+(?:" + "|".join(re.escape(w) for w in words) + r")$", re.I)
 
 
-def admin1(name: str | None) -> str | None:
-    """ACLED's admin1 style: the division's name without its kind ("Odesa Oblast" -> "Odesa")."""
+def admin1(name: str | None, iso2: str | None = None) -> str | None:
+    """ACLED's admin1 style: GADM's native name where ours is English ("Lower Saxony" -> "Niedersachsen", given
+    the country), and the division's name without its kind ("Odesa Oblast" -> "Odesa")."""
     if not name:
         return None
+    from claimtrack.extract.gazetteer import native_admin1
+
+    name = native_admin1().get(((iso2 or "").upper(), name.strip()), name)
     return _admin1_suffix().sub("", name.strip()) or name
 
 
@@ -154,7 +158,7 @@ def notes(ev: dict[str, Any], day: str, precision: int, actor1: str | None, acto
         parts.append(f" by {actor1}")
     if actor2:
         parts.append(f" against {actor2}")
-    region = admin1(loc.get("admin1"))
+    region = admin1(loc.get("admin1"), loc.get("country"))
     place = ", ".join(p for p in (loc.get("name"), region if region != loc.get("name") else None) if p)
     if place:
         parts.append(f" in {place}")
@@ -220,7 +224,7 @@ def acled_row(ev: dict[str, Any]) -> dict[str, Any] | None:
         "iso": iso,
         "region": region or None,
         "country": name,
-        "admin1": admin1(loc.get("admin1")),
+        "admin1": admin1(loc.get("admin1"), loc.get("country")),
         "admin2": None,
         "admin3": None,
         "location": loc.get("name"),

@@ -235,5 +235,50 @@ def load_gazetteer() -> Gazetteer:
     rows, keys, hits = text.split(SECTION)
     del text
     gaz = Gazetteer(rows.split("\n"), dict(zip(keys.split("\n"), hits.split("\n"), strict=True)))
+    _add_native_names(gaz)
     gaz.load_seconds = time.perf_counter() - t0
     return gaz
+
+
+@lru_cache(maxsize=1)
+def native_admin1() -> dict[tuple[str, str], str]:
+    """(country, our first-level division name) -> the division's native name, from admin1.tsv's 7th column:
+    "Lower Saxony" is "Niedersachsen" where a dataset is coded on GADM's names (ACLED's is)."""
+    path = resources.files("claimtrack") / "data" / "gazetteer" / "admin1.tsv"
+    out: dict[tuple[str, str], str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 7 or not cols[6]:
+            continue
+        out[(cols[0], cols[2])] = cols[6]
+    return out
+
+
+@lru_cache(maxsize=1)
+def admin1_names() -> list[tuple[str, str, str, bool]]:
+    """(country, division, another name, own) from admin1.tsv: its aliases (an abbreviation in capitals counts
+    as an own name, as in the build) and native names."""
+    path = resources.files("claimtrack") / "data" / "gazetteer" / "admin1.tsv"
+    out: list[tuple[str, str, str, bool]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 3:
+            continue
+        for alias in (cols[3].split("|") if len(cols) > 3 else []) + ([cols[6]] if len(cols) > 6 else []):
+            if alias:
+                out.append((cols[0], cols[2], alias, alias.isupper()))
+    return out
+
+
+def _add_native_names(gaz: Gazetteer) -> None:
+    """Index admin1.tsv's other names of each division that the prebuilt index lacks (native names, "Lazio" for
+    Latium; aliases added since the last build), so they place it without a rebuild of places.tsv.gz."""
+    for cc, name, alias, own in admin1_names():
+        hit = gaz.index.get(norm(name), "")
+        rows = [int(x) if int(x) >= 0 else ~int(x) for x in hit.split(",") if x]
+        mine = [i for i in rows if gaz.entry(i).feature == "admin1" and gaz.entry(i).country == cc]
+        key = norm(alias)
+        old = gaz.index.get(key, "").split(",")
+        new = [str(i if own else ~i) for i in mine if str(i) not in old and str(~i) not in old]
+        if new:
+            gaz.index[key] = ",".join([x for x in old if x] + new)

@@ -243,6 +243,8 @@ def _accept(
         # Only a GeoNames alternate name matches ("But" for Buta, "Passover"): take it on firm evidence only.
         if span[0].is_stop:
             return False
+        if not labels & {"GPE", "LOC"} and m.end < len(doc) and doc[m.end].ent_iob_ == "I":
+            return False  # the first word of a longer name ("the Popular Front", "the Zero Hour group")
         return bool(labels & {"GPE", "LOC"}) or _locative_before(doc, m.start)
     if labels & PLACE_LABELS:
         return True

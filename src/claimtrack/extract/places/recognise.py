@@ -27,6 +27,7 @@ from claimtrack.extract.places.words import (
     JOINERS,
     NAME_TOWNS,
     NEVER_PLACE_LABELS,
+    PLACE_NOUNS,
     SETTLEMENT_NOUNS,
     STOP_NAMES,
     STOP_SINGLE,
@@ -90,9 +91,14 @@ def _bracket_part(texts: list[str], i: int, j: int) -> bool:
 def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
     """'Gainesville, Fla.' / 'Paris, Texas' / 'Tbilisi, Georgia' / 'Marhanets (Nikopol, Dnipropetrovsk)': the key
     of the qualifying first-level division or country. A bracketed one is marked with a leading "(" and keeps
-    every part the gazetteer knows, innermost first ("(nikopol|dnipropetrovsk"): any of them may place it."""
-    if end + 2 < len(doc) and doc[end].lower_ in SETTLEMENT_NOUNS and doc[end + 1].text == "(":
-        end += 1  # "Zorfan town (Udhampur, ...)": the brackets qualify the town
+    every part the gazetteer knows, innermost first ("(nikopol|dnipropetrovsk"): any of them may place it.
+    A place noun or division word may stand between: "Kartal town, Istanbul", "Karak city (Karak, KPK)"."""
+    if (
+        end + 2 < len(doc)
+        and doc[end].is_lower
+        and (doc[end].lower_ in PLACE_NOUNS or doc[end].lower_ in SETTLEMENT_NOUNS or doc[end].lower_ in ADMIN_SUFFIXES)
+    ):
+        end += 1
     if end + 1 < len(doc) and doc[end].text == "(":
         # A parenthesised list of the divisions (or towns) a place lies in, innermost first.
         close = next((k for k in range(end + 1, min(len(doc), end + 14)) if doc[k].text == ")"), None)
@@ -113,6 +119,8 @@ def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
                 words = doc[end + 1 : end + 1 + n]
                 if any(t.is_punct and t.text != "." for t in words):
                     continue
+                if end + 1 + n < len(doc) and doc[end + 1 + n].text == "-" and not words[-1].whitespace_:
+                    continue  # "Rutshuru, Nord-Kivu": the word goes on past the hyphen
                 if "." in words.text and _abbr_key(words.text) in US_STATE_ABBR:
                     return _abbr_key(words.text)  # "Albany, N.Y."
                 key = norm(words.text)

@@ -9,14 +9,15 @@ are scored once, so a document's cost grows with its distinct names, not with th
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from claimtrack.extract.gazetteer import COORD_PRECISION, Entry, load_gazetteer, norm
+from claimtrack.extract.gazetteer import COORD_PRECISION, Entry, load_gazetteer
+from claimtrack.extract.places.context import demonym_prior, mark_modifiers
 from claimtrack.extract.places.mention import _Mention
+from claimtrack.extract.places.qualify import BIG_TOWN, STRAY_POP, _qualifies, _to_qualifier, foreign_comma
 from claimtrack.extract.places.recognise import _candidate_spans
-from claimtrack.extract.places.words import US_STATE_ABBR
 from claimtrack.models import LocationPrecision, Place, PlaceFeature
 
 
@@ -47,79 +48,28 @@ W_TOWN_ADMIN = 1.0  # ... or in one where other places of the text lie
 W_NEAR = 1.5  # within 120 km of another place of the text
 
 
-def _base_score(m: _Mention, e: Entry, primary: bool, big_town: set[tuple[str, str]]) -> float:
+def _base_score(m: _Mention, e: Entry, primary: bool, big_town: dict[tuple[str, str], int]) -> float:
     score = W_POP * math.log10(e.population + 10)
     score += W_PRIMARY if primary else 0.0
     prior = {"country": 3.0, "admin1": 2.0, "region": 2.5, "water": 2.5, "admin2": -1.0}.get(e.feature, 0.0)
     if e.feature == "admin1" and not m.suffix:
-        # A bare name that is also a big town of the same country means the town ("Kharkiv", "Washington").
-        if (e.country, m.key) in big_town or not primary:
+        # A bare name that is also a big town of the same country means the town ("Kharkiv", "Washington"); so
+        # does one that is a big town elsewhere, unless the division dwarfs it ("in Bari" is the Italian city,
+        # not the Somali region; "in Victoria" still the Australian state).
+        town = big_town.get(("", m.key), 0)
+        if (e.country, m.key) in big_town or not primary or (town >= BIG_TOWN and e.population < 10 * town):
             prior = -1.5
     if m.suffix:
         prior += 3.0 if e.feature in ("admin1", "admin2", "region") else -3.0
     return score + prior
 
 
-def _qualifies(m: _Mention, e: Entry) -> bool:
-    q = m.qualifier or ""
-    if q.startswith("("):
-        return any(_part_fits(part, e) for part in q[1:].split("|"))
-    if not q:
-        return False
-    state = US_STATE_ABBR.get(q)
-    if state is not None:
-        return e.country == "US" and e.admin1 == state
-    if norm(e.admin1) == q:
-        return True
-    return any(c.feature == "country" and c.country == e.country for c, _ in load_gazetteer().lookup(q))
-
-
-def _part_fits(part: str, e: Entry) -> bool:
-    """A part of a bracketed qualifier fits a reading: it names the reading's division or country, or a place
-    (a town, a district) of the same first-level division: "Toreno (Leon, ...)" read in León's division."""
-    if norm(e.admin1) == part or (e.admin2 and norm(e.admin2) == part):
-        return True
-    for c, p in load_gazetteer().lookup(part):
-        if c.country != e.country:
-            continue
-        if c.feature == "country" or (c.feature == "admin1" and c.name == e.admin1):
-            return True
-        if p and c.feature in ("settlement", "admin2") and c.admin1 and c.admin1 == e.admin1:
-            return True
-    # the division under another spelling ("Milano (Lombardia)": Lombardy)
-    return any(d.country == e.country and d.name == e.admin1 for d in load_gazetteer().divisions_like(part))
-
-
-def _to_qualifier(m: _Mention) -> None:
-    """No reading of the name lies in the division or country its qualifier names ("Mala (Harib, Marib)" with no
-    Mala known in Marib): a namesake elsewhere would be confidently wrong, so the mention reads as the qualifier,
-    the outermost part that is a division or a country; of its readings, the one the other parts agree with."""
-    q = m.qualifier or ""
-    parts = q[1:].split("|") if q.startswith("(") else [q]
-    gaz = load_gazetteer()
-    for part in reversed(parts):
-        key = norm(US_STATE_ABBR[part]) if part in US_STATE_ABBR else part
-        units = [e for e, _ in gaz.lookup(key) if e.feature in ("admin1", "country")] or gaz.divisions_like(key)
-        if part in US_STATE_ABBR:
-            units = [e for e in units if e.country == "US"]
-        if units:
-            others = [p for p in parts if p != part]
-            units.sort(key=lambda u: -sum(_part_fits(p, u) for p in others))
-            m.candidates = [(u, True) for u in units]
-            return
-    # No part is a division or country the gazetteer knows by that name, but one is a town or district: "Zorfan
-    # (Udhampur district, ...)" lies in that town's first-level division, which is the reading.
-    for part in parts:
-        divisions = [
-            d
-            for e, p in gaz.lookup(part)
-            if p and e.feature in ("settlement", "admin2") and e.admin1
-            for d, _ in gaz.lookup(norm(e.admin1))
-            if d.feature == "admin1" and d.country == e.country and d.name == e.admin1
-        ]
-        if divisions:
-            m.candidates = [(d, True) for d in dict.fromkeys(divisions)]
-            return
+def _standing(e: Entry) -> float:
+    """How much a reading tells the text's country: a hamlet read abroad ("Heathrow" in Florida) must not drag
+    "London" to Ohio; a town of 100,000 or a division votes fully."""
+    if e.feature != "settlement":
+        return 1.0
+    return max(0.1, min(1.0, math.sqrt(e.population / BIG_TOWN)))
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -129,18 +79,23 @@ def _km(a: Entry, b: Entry) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _resolve(mentions: list[_Mention]) -> None:
+def _resolve(mentions: list[_Mention], prior: dict[str, float] | None = None) -> None:
     """Score candidates alone, then twice more with the rest of the document as context.
 
     Context never counts a mention's own name: five "Dublin"s must not vote for Ireland themselves. Mentions with
     the same name, division word and qualifier have the same candidates and the same context, so each such
-    group is scored once and weighs as many times as it occurs.
+    group is scored once and weighs as many times as it occurs. ``prior`` adds countries the text points to
+    without naming a place there (its actors' demonyms).
     """
     for m in mentions:
-        # Only a bracketed list of divisions is read this way: "Greece, Bulgaria" is a list, not a qualifier; and a
-        # country or first-level division is not placed inside another.
+        # A bracketed list of divisions is read this way, and a comma qualifier after a small place that names a
+        # division of another country than all its readings ("Zorino, Kharkiv" with Zorino known only in Peru);
+        # "Greece, Bulgaria" is a list, not a qualifier, and a country or first-level division is not placed
+        # inside another. Inside one country a namesake village still beats a division-wide point.
+        q = m.qualifier or ""
         if (
-            (m.qualifier or "").startswith("(")
+            q
+            and (q.startswith("(") or foreign_comma(m))
             and not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
             and not any(_qualifies(m, e) for e, _ in m.candidates)
         ):
@@ -149,12 +104,13 @@ def _resolve(mentions: list[_Mention]) -> None:
     for m in mentions:
         groups.setdefault((m.key, m.suffix, m.qualifier, m.demonym), []).append(m)
     reps = [ms[0] for ms in groups.values()]
-    weight = [len(ms) for ms in groups.values()]
-    big_town: set[tuple[str, str]] = set()
+    weight = [sum(m.vote for m in ms) for ms in groups.values()]
+    big_town: dict[tuple[str, str], int] = {}  # (country, name) -> its biggest town; ("", name): anywhere
     for m in reps:
         for e, p in m.candidates:
             if e.feature == "settlement" and p and e.population >= 50_000:
-                big_town.add((e.country, m.key))
+                for where in ((e.country, m.key), ("", m.key)):
+                    big_town[where] = max(big_town.get(where, 0), e.population)
     base: list[list[float]] = []
     best: list[Entry] = []
     for m in reps:
@@ -171,34 +127,40 @@ def _resolve(mentions: list[_Mention]) -> None:
             if e.feature in ("settlement", "admin2"):
                 cells.setdefault((math.floor(e.lat), math.floor(e.lon)), set()).add(m.key)
     for _round in range(2):
-        by_key: dict[str, Counter[str]] = {}  # name -> countries of its current readings, weighted
+        by_key: dict[str, defaultdict[str, float]] = {}  # name -> countries of its current readings, weighted
+        if prior:
+            by_key[""] = defaultdict(float, prior)
         # a division the text names -> the names naming it, with their division words: "Donetsk region" names the
         # division a bare "Donetsk" lies in (another mention), though "Donetsk" alone must not vote for itself
         admin_keys: dict[tuple[str, str], set[tuple[str, str | None]]] = {}
-        towns: Counter[tuple[str, str]] = Counter()  # division -> weighted readings lying in it
-        own_towns: dict[str, Counter[tuple[str, str]]] = {}
+        towns: defaultdict[tuple[str, str], float] = defaultdict(float)  # division -> weighted readings in it
+        own_towns: dict[str, defaultdict[tuple[str, str], float]] = {}
         grid: dict[tuple[int, int], dict[str, list[Entry]]] = {}  # cell -> name -> its readings there
         for m, b, w in zip(reps, best, weight, strict=True):
-            by_key.setdefault(m.key, Counter())[b.country] += w
+            by_key.setdefault(m.key, defaultdict(float))[b.country] += w * _standing(b)
             if b.feature == "admin1":
                 admin_keys.setdefault((b.country, b.name), set()).add((m.key, m.suffix))
             elif b.admin1:
                 towns[(b.country, b.admin1)] += w
-                own_towns.setdefault(m.key, Counter())[(b.country, b.admin1)] += w
+                own_towns.setdefault(m.key, defaultdict(float))[(b.country, b.admin1)] += w
             if b.feature in ("settlement", "admin2"):
                 grid.setdefault((math.floor(b.lat), math.floor(b.lon)), {}).setdefault(m.key, []).append(b)
-        focus_all: Counter[str] = sum(by_key.values(), Counter())
+        focus_all: defaultdict[str, float] = defaultdict(float)
+        for votes in by_key.values():
+            for country, v in votes.items():
+                focus_all[country] += v
         total_all = sum(focus_all.values())
         new_best: list[Entry] = []
         for m, scores in zip(reps, base, strict=True):
-            own = by_key.get(m.key, Counter())
-            mine = own_towns.get(m.key, Counter())
+            own = by_key.get(m.key, defaultdict(float))
+            mine = own_towns.get(m.key, defaultdict(float))
             others = total_all - sum(own.values())
             best_i, best_s = 0, -1e9
             for k, (e, _p) in enumerate(m.candidates):
                 s = scores[k]
                 if others > 0 and e.country:
-                    s += W_FOCUS * (focus_all[e.country] - own[e.country]) / others
+                    # a share of at least one whole mention: a lone modifier ("the US court") is no full vote
+                    s += W_FOCUS * (focus_all[e.country] - own[e.country]) / max(others, 1.0)
                 if e.feature != "admin1" and e.admin1:
                     namers = admin_keys.get((e.country, e.admin1))
                     if namers and (len(namers) > 1 or (m.key, m.suffix) not in namers):
@@ -290,12 +252,12 @@ def find_places(doc: Doc) -> list[Place]:
     mentions = _candidate_spans(doc, gaz)
     if not mentions:
         return []
-    _resolve(mentions)
+    mark_modifiers(doc, mentions)
+    _resolve(mentions, demonym_prior(doc, mentions, gaz))
     strays = _strays(mentions)
     return [_to_place(doc, m) for m in mentions if m.best is not None and id(m) not in strays]
 
 
-STRAY_POP = 50_000  # a town this small, alone in its country, is more likely a word or a name than a place
 STRAY_ALIAS_POP = 200_000  # ... or this small, when only one of its alternate names matches
 
 
@@ -303,18 +265,32 @@ def _own_name(m: _Mention, e: Entry) -> bool:
     return any(p for c, p in m.candidates if c is e)
 
 
+def _strong(m: _Mention) -> bool:
+    """A reading that anchors the text's country on its own: a division or a big town (a country does not: texts
+    name countries as parties everywhere, "protesters in X denounced Russia")."""
+    e = m.best
+    if e is None or m.demonym or m.vote < 1.0:
+        return False
+    return e.feature in ("admin1", "admin2") or (e.feature == "settlement" and e.population >= BIG_TOWN)
+
+
 def _strays(mentions: list[_Mention]) -> set[int]:
     """Small towns read in a country no other place of the text lies in, while the text's other places agree on
     one country: "Alta square of Algeciras (Cadiz)" is not Alta in Norway. The text's own places outweigh a
-    lone namesake; a division word, a qualifier or a country/division reading is evidence enough to keep it."""
+    lone namesake: two names in one country, or one division or big town ("a rally at Holyrood in Edinburgh" is
+    not the Holyrood of Canada). Evidence keeps it: a division word read as a division, a qualifier that fits
+    it, a country or division reading."""
     names: dict[str, set[str]] = {}  # country -> names read there
+    strong: dict[str, int] = {}  # country -> names read there that anchor it alone
     for m in mentions:
         if m.best is not None and m.best.country:
             names.setdefault(m.best.country, set()).add(m.key)
+            if _strong(m):
+                strong[m.best.country] = strong.get(m.best.country, 0) + 1
     if len(names) < 2:
         return set()
-    focus, keys = max(names.items(), key=lambda kv: len(kv[1]))
-    if len(keys) < 2:
+    focus, keys = max(names.items(), key=lambda kv: (len(kv[1]), strong.get(kv[0], 0)))
+    if len(keys) < 2 and not strong.get(focus):
         return set()
     out: set[int] = set()
     for m in mentions:
@@ -324,10 +300,11 @@ def _strays(mentions: list[_Mention]) -> set[int]:
             and e.country != focus
             and e.feature in ("settlement", "admin2", "landmark")
             and (e.population < STRAY_POP or (e.population < STRAY_ALIAS_POP and not _own_name(m, e)))
-            and not m.suffix
-            and not m.qualifier
+            and (not m.suffix or m.suffix == "area" or e.feature == "settlement")
+            and not (m.qualifier and _qualifies(m, e))
             and not m.demonym
             and names.get(e.country) == {m.key}
+            and not (len(keys) < 2 and strong.get(e.country))
         ):
             out.add(id(m))
     return out
