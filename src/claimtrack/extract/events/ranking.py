@@ -197,8 +197,12 @@ def _specific(score: dict[str, float], text: str = "") -> None:
 def cue_score(text: str, cue: Cue, scale: float = 300.0) -> float:
     """Weight of a cue at its place: earlier is more salient, a stated cause counts little."""
     s = cue.weight * _position(cue.start, scale)
-    if _RESPONSE_TO.search(text, max(0, cue.start - 80), cue.start):
-        s *= 0.3
+    lo = max(0, cue.start - 80)
+    # the cause is told in the cue's own sentence: "... demanding jobs. Police used force" is no cause of the force
+    lo = max(lo, text.rfind(". ", lo, cue.start) + 1, text.rfind("; ", lo, cue.start) + 1)
+    m = _RESPONSE_TO.search(text, lo, cue.start)
+    if m is not None and not _FORCE_CLAUSE.search(text, m.start(), cue.start):
+        s *= 0.3  # but "against the fee rise, and police arrested twelve": the police act in a clause of their own
     return s
 
 
@@ -211,18 +215,61 @@ _CAUSE = re.compile(
 _STATE_FORCE = re.compile(r"\b(?:police|security|soldiers|troops|officers|forces|army|gendarm\w*|guards?)\b", re.I)
 
 
+_NO_SIGN = re.compile(r"\b(?:no|without|not|never|nor)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _response(text: str, mod: Cue, protest_at: list[int]) -> bool:
     """Whether a sign of violence tells how the protest went rather than what it protested: not inside the
     protest's stated cause ("marched to demand justice for a man killed by ..."), and, for the weak signs (a death,
     an injury), with a state force named beside it."""
+    if _NO_SIGN.search(text, max(0, mod.start - 30), mod.start):
+        return False  # "there was no clash", "dispersed without arrests"
     before = [p for p in protest_at if p <= mod.start and mod.start - p <= _NEAR]
     if before:
         sentence_end = text.rfind(".", max(before), mod.start)
-        if sentence_end < 0 and _CAUSE.search(text, max(before), mod.start):
+        if sentence_end < 0 and _in_cause(text, max(before), mod.start):
             return False
     if mod.type == "+force" and mod.weight < 2.0:
         return bool(_STATE_FORCE.search(text, max(0, mod.start - 120), mod.end + 120))
     return True
+
+
+# what a protest is about, for event words told after it in its sentence: "marched over the abductions on the road",
+# "protested after the arrest of their leader", "blocked the road to get the suspect arrested"
+_GRIEVANCE = re.compile(
+    _CAUSE.pattern[:-3] + r"|after|following|due to|because of|decr(?:y|ied|ying)|denounc(?:ed|ing)|"
+    r"condemn(?:ed|ing)|demand(?:ed|ing)?|seeking|calling for|to (?:get|seek|ask|press|support)|in solidarity with|"
+    r"in protest|in support of|upon)\b",
+    re.I,
+)
+_GRIEVANCE_SPAN = 400
+_GRIEVANCE_SHARE = 0.3  # as much as a cue "in response to" keeps
+
+
+def _grievance(text: str, c: Cue, protests: list[Cue]) -> bool:
+    """Whether an event word lies in the stated cause of a protest told before it in its sentence."""
+    for p in protests:
+        if not (p.end <= c.start and c.start - p.start <= _GRIEVANCE_SPAN):
+            continue
+        if re.search(r"[.;!?](?:\s|$)", text[p.end : c.start]):
+            continue
+        if _in_cause(text, p.start, c.start):  # the cue may hold its cause ("gathered in support of")
+            return True
+    return False
+
+
+# a state force opening a clause after the cause starts the protest's own story ("..., and police arrested ten")
+_FORCE_CLAUSE = re.compile(
+    r"(?:,|\b(?:and|but|when|as|before|until|then|while|where))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _STATE_FORCE.pattern,
+    re.I,
+)
+
+
+def _in_cause(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (from a protest cue to a later word of its sentence) runs into the protest's
+    stated cause, and no state force opens a clause of its own after it."""
+    m = _GRIEVANCE.search(text, start, end)
+    return m is not None and not _FORCE_CLAUSE.search(text, m.end(), end)
 
 
 _DEMONSTRATION = re.compile(r"protest|demonstrat|march|rall(?:y|ies)|strike", re.I)
@@ -256,11 +303,18 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
     modifiers: dict[str, float] = {}
     last: dict[str, tuple[int, float]] = {}
     acts: list[tuple[Cue, float]] = []
+    protests = [c for c in cues if c.type in _PROTESTS]
     for c in cues:
         s = cue_score(text, c, scale)
+        if protests and c.type not in _PROTESTS and not c.type.startswith("+") and _grievance(text, c, protests):
+            s *= _GRIEVANCE_SHARE  # "marched over the rise in abductions": the abductions are why they marched
         if c.type.startswith("+"):
-            if any(abs(c.start - p) <= _NEAR for p in protest_at) and _response(text, c, protest_at):
-                # the strongest sign of a kind decides, not how many weak ones pile up
+            near = [p for p in protest_at if abs(c.start - p) <= _NEAR]
+            if near and _response(text, c, protest_at):
+                # a sign qualifies the protest it is told with, so it is as salient as that protest ("they marched
+                # to the office ... . The police dispersed them."); the strongest sign of a kind decides, not how
+                # many weak ones pile up
+                s *= max(1.0, _position(min(near), scale) / _position(c.start, scale))
                 modifiers[c.type] = max(modifiers.get(c.type, 0.0), s)
             continue
         prev = last.get(c.type)

@@ -1,0 +1,124 @@
+"""ACLED sub-event type of the main event (issue 9, acledtype): protest wordings with long gaps, what a protest is
+about versus how it went, the state's intervention, and who did the violence (ACLED's codebook: Attack, Mob violence,
+Armed clash, Abduction vs Arrests). Every sentence is our own; each rule has a near-miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.models import Article, Event
+from claimtrack.nlp import make_doc
+
+
+def _main(nlp, text: str) -> Event | None:  # type: ignore[no-untyped-def]
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, published="2026-05-04")))
+    events = doc._.events
+    # the scorer reads the first event as the main one, so the coded incident must come first
+    return events[0] if events and events[0].acled is not None else None
+
+
+def _sub(nlp, text: str) -> str | None:  # type: ignore[no-untyped-def]
+    e = _main(nlp, text)
+    return e.acled.sub_event_type if e is not None and e.acled is not None else None
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # a purpose clause far from the gathering verb, past a list of groups and a place in brackets
+        (
+            "On 2 May 2026, members of the Teachers' Union, the Nurses' Association, the Students' Federation and the "
+            "Retirees' League gathered in front of the regional assembly in Valencia (Valencia, Spain) to denounce "
+            "the budget cuts.",
+            "Peaceful protest",
+        ),
+        (
+            "Truck drivers blocked a road that links the port of Tema with the industrial zone of Kpone (Greater "
+            "Accra) to complain about diesel prices.",
+            "Peaceful protest",
+        ),
+        # placards and banners carried while walking or standing
+        ("Retired miners walked with placards to the governor's office in Oruro.", "Peaceful protest"),
+        ("Dozens of parents stood with banners outside the school in Porto on Monday.", "Peaceful protest"),
+        # a gathering in support of someone
+        ("Hundreds of people gathered in support of the jailed journalist outside the court in Tunis.", "Peaceful protest"),
+        ("Farmers marched in support of the striking dock workers in Rotterdam.", "Peaceful protest"),
+        # a pandemic named as the topic of a protest is no disaster of the day
+        (
+            "Around 200 people gathered in Lyon denouncing coronavirus restrictions and the coronavirus vaccination "
+            "pass.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_protest_wordings(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # gathering with an object is no demonstration, however long the sentence
+        "The committee gathered the reports from the regional offices, the hospitals and the schools in the north of "
+        "the country to present them to the board.",
+        "The vendor walked with a banner advertising the new shop.",
+        "The board gathered data in support of the new pricing model.",
+    ],
+)
+def test_protest_near_misses(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _main(nlp, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # what a protest is about, told after it, is no event of its own and no intervention
+        ("Residents protested in Kaduna over the rising number of abductions on the highway.", "Peaceful protest"),
+        ("Students staged a protest outside the court in Dhaka after the arrest of their union leader.", "Peaceful protest"),
+        (
+            "Dozens of women marched in Lima to denounce sexual harassment at the university.",
+            "Peaceful protest",
+        ),
+        ("Villagers protested near Ilorin and decried the detention of their chief.", "Peaceful protest"),
+        # near-miss: the police acting in a clause of its own is how the protest went
+        (
+            "Students staged a protest outside the court in Dhaka against the fee rise, and police arrested twelve of "
+            "them.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_a_protests_cause_is_not_its_outcome(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 2 May 2026, teachers staged a protest in Patna demanding permanent jobs. Police used force and "
+            "cane-charged the teachers.",
+            "Protest with intervention",
+        ),
+        (
+            "Nurses marched to the health ministry in Accra to demand back pay. Police intervened and stopped the "
+            "march.",
+            "Protest with intervention",
+        ),
+        # the sign is as salient as the protest it follows, however long the note
+        (
+            "On 2 May 2026, a group of unemployed graduates of the teacher training colleges of the region gathered in "
+            "front of the stadium of Nakuru, and marched to the office of the county governor, at the main square of "
+            "the town (Nakuru County). The group protested against the hiring rules of the county, which they called "
+            "unfair to graduates from poor families. The county police dispersed them.",
+            "Protest with intervention",
+        ),
+        # near-miss: a sign that is denied
+        (
+            "Workers marched through Leeds to protest the pay freeze, and there was no clash with the police.",
+            "Peaceful protest",
+        ),
+    ],
+)
+def test_intervention_signs(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
