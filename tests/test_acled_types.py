@@ -41,7 +41,10 @@ def _sub(nlp, text: str) -> str | None:  # type: ignore[no-untyped-def]
         ("Retired miners walked with placards to the governor's office in Oruro.", "Peaceful protest"),
         ("Dozens of parents stood with banners outside the school in Porto on Monday.", "Peaceful protest"),
         # a gathering in support of someone
-        ("Hundreds of people gathered in support of the jailed journalist outside the court in Tunis.", "Peaceful protest"),
+        (
+            "Hundreds of people gathered in support of the jailed journalist outside the court in Tunis.",
+            "Peaceful protest",
+        ),
         ("Farmers marched in support of the striking dock workers in Rotterdam.", "Peaceful protest"),
         # a pandemic named as the topic of a protest is no disaster of the day
         (
@@ -74,7 +77,10 @@ def test_protest_near_misses(nlp, text: str) -> None:  # type: ignore[no-untyped
     [
         # what a protest is about, told after it, is no event of its own and no intervention
         ("Residents protested in Kaduna over the rising number of abductions on the highway.", "Peaceful protest"),
-        ("Students staged a protest outside the court in Dhaka after the arrest of their union leader.", "Peaceful protest"),
+        (
+            "Students staged a protest outside the court in Dhaka after the arrest of their union leader.",
+            "Peaceful protest",
+        ),
         (
             "Dozens of women marched in Lima to denounce sexual harassment at the university.",
             "Peaceful protest",

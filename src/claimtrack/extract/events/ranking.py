@@ -260,7 +260,8 @@ def _grievance(text: str, c: Cue, protests: list[Cue]) -> bool:
 
 # a state force opening a clause after the cause starts the protest's own story ("..., and police arrested ten")
 _FORCE_CLAUSE = re.compile(
-    r"(?:,|\b(?:and|but|when|as|before|until|then|while|where))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _STATE_FORCE.pattern,
+    r"(?:,|\b(?:and|but|when|as|before|until|then|while|where))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    + _STATE_FORCE.pattern,
     re.I,
 )
 
