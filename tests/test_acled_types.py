@@ -128,3 +128,70 @@ def test_a_protests_cause_is_not_its_outcome(nlp, text: str, sub: str) -> None: 
 )
 def test_intervention_signs(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
     assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # hands-on violence by an unorganised group is Mob violence
+        (
+            "On 2 May 2026, students of a boarding school in Nakuru beat up a classmate over a stolen phone.",
+            "Mob violence",
+        ),
+        (
+            "A group of men who had queued for bread assaulted and injured a shopkeeper in Kisumu on Monday.",
+            "Mob violence",
+        ),
+        ("Residents stoned a suspected burglar in Kampala on Sunday.", "Mob violence"),
+        ("Villagers hurled stones at passing cars on the road near Jenin on Friday.", "Mob violence"),
+        # a clash between party supporters with no arms told
+        ("Supporters of two rival candidates clashed outside a polling station in Pokhara on Friday.", "Mob violence"),
+        # near-misses: an organised or state actor, a passive victim, a clash with firearms
+        ("On 2 May 2026, a police officer assaulted a street vendor in Almaty.", "Attack"),
+        ("Two students were beaten up by members of a criminal gang in Manaus.", "Attack"),
+        ("Soldiers fired at a car at a checkpoint near Herat, injuring the driver.", "Attack"),
+    ],
+)
+def test_who_did_the_violence(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+def test_a_clash_with_firearms_is_no_mob(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Two villagers were shot dead during a clash between supporters of two armed factions near Sylhet."
+    assert _sub(nlp, text) not in (None, "Mob violence")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # shots fired at a force's post are a battle (the armed victims rule)
+        ("On 2 May 2026, rebels fired at an army checkpoint near Gao.", "Armed clash"),
+        ("Militants fired on a police station in Bannu overnight.", "Armed clash"),
+        # a detention by an armed group, or one whose victims vanished, is an abduction
+        ("On 2 May 2026, rebels detained three traders on the road to Bunia.", "Abduction/forced disappearance"),
+        (
+            "Security forces arrested twelve men in Gao on Monday. Their whereabouts remained unknown.",
+            "Abduction/forced disappearance",
+        ),
+        # a detention with a beating is the violence
+        ("Soldiers beat and arrested a farmer at his home in Magway.", "Attack"),
+        # near-misses: the state's arrests stay Arrests, and so do militants who were arrested
+        ("On 2 May 2026, police arrested three traders in Bunia.", "Arrests"),
+        ("Some militants arrested in Gao were handed to the police.", "Arrests"),
+    ],
+)
+def test_armed_posts_and_detentions(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no violence: a side beaten in a match, an assault rifle, a trade assault on a market
+        "The home side was beaten 3-0 by the visitors on Saturday.",
+        "Arsenal beat them 2-1 in the cup final.",
+        "The museum displayed an assault rifle from the 1950s.",
+    ],
+)
+def test_violence_near_misses(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _main(nlp, text) is None

@@ -9,6 +9,9 @@ import re
 
 from claimtrack.extract.events.codes import ARMED_VICTIMS, CIVILIAN_VICTIMS
 from claimtrack.extract.events.lexicon import DOWNED_WEIGHT, Cue, scan
+from claimtrack.extract.events.perpetrators import GOVERNMENT as _GOVERNMENT
+from claimtrack.extract.events.perpetrators import NON_STATE as _NON_STATE
+from claimtrack.extract.events.perpetrators import by_perpetrator
 
 # a cue inside "in response to ..." names the cause of the main event, not the event itself
 _RESPONSE_TO = re.compile(
@@ -16,17 +19,6 @@ _RESPONSE_TO = re.compile(
     r"against|over)|"
     r"protesting(?: against)?|to protest(?: against| over)?|demanding|demanded|"
     r"(?-i:against)(?: the)?)\W+(?:\w+\W+){0,6}$",  # "Coalition Against Noise" names a group, no cause
-    re.I,
-)
-_NON_STATE = re.compile(
-    r"\b(?:rebels?|militants?|insurgents?|jihadists?|terrorists?|islamic state|isis|isil|daesh|al-?shabaa?b|"
-    r"taliban|houthis?|huthis?|boko haram|al-?qaeda|militias?|fighters|gunmen|separatists?|guerrillas?|extremists?|"
-    r"opposition|armed group|ansar|hts|tahrir|sdf|ypg|pkk|jama'?at|faction|activists|rebel|npa|bandits)\b",
-    re.I,
-)
-_GOVERNMENT = re.compile(
-    r"\b(?:government|army|armed forces|troops|troopers|military|security forces|soldiers|national guard|police|"
-    r"state forces|regime|gendarmerie|special forces|marines|sana|saa)\b",
     re.I,
 )
 _REGAIN = re.compile(r"re-?captur|regain|re-?took|retak|liberat|recover", re.I)
@@ -360,5 +352,6 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
     _specific(score, text)
     if "armed_clash" in score and "armed_clash" not in best:
         best["armed_clash"] = best["attack_on_civilians"]
+    by_perpetrator(score, best, text)
     ranked = sorted(((t, s, best[t][1]) for t, s in score.items() if s > 0), key=lambda x: -x[1])
     return ranked
