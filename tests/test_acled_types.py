@@ -195,3 +195,36 @@ def test_armed_posts_and_detentions(nlp, text: str, sub: str) -> None:  # type: 
 )
 def test_violence_near_misses(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _main(nlp, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the violence is the event, the arrests that follow or come with it are not
+        (
+            "On 2 May 2026, a man was shot and killed in his home in Recife by two gunmen. Two suspects were arrested "
+            "a week later.",
+            "Attack",
+        ),
+        (
+            "Gunmen ambushed a police patrol near Cali on Sunday. The police fired back and two attackers were "
+            "arrested.",
+            "Armed clash",
+        ),
+        (
+            "Members of the two communities fought each other outside a bar in Lille. Police detained four of them.",
+            "Mob violence",
+        ),
+        # near-miss: an arrest with no violence told stays Arrests
+        ("On 2 May 2026, police arrested two suspects in Recife in a case of fraud.", "Arrests"),
+    ],
+)
+def test_violence_before_its_arrests(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+def test_demonstrated_with(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "On 2 May 2026, taxi drivers demonstrated with a caravan of cars through Guadalajara."
+    assert _sub(nlp, text) == "Peaceful protest"
+    # near-miss: the passive 'as demonstrated with' names a proof, no demonstration
+    assert _main(nlp, "The effect was demonstrated with a new model of the engine.") is None

@@ -60,6 +60,8 @@ _VIOLENT = {
     "chemical_attack",
     "suicide_bombing",
 }
+_HANDS_ON = ("abduction", "sexual_violence", "mob_violence")
+_AFTERMATH = 0.4  # an arrest gives way to violence told with at least this share of its score
 _SPEECH_ACTS = ("demand", "rejection")
 # rejecting an allegation of responsibility is still about responsibility (CASE: ATTRIB)
 # a protest is an act, never the object of a demand or refusal ("walked out to protest", "demanding, they marched")
@@ -124,7 +126,8 @@ def _sanctions(
 # ACLED: violence against members of an armed, organised force is a battle, not an attack on civilians
 _HARM = (
     r"(?:shot(?: dead| and (?:killed|injured|wounded))?|shot at|killed|killing|attacked|ambushed|injured|wounded|"
-    r"stabbed|executed|assassinated|(?:opened|fired|firing) (?:[^\s.,;]+ ){0,2}(?:on|at|towards)|targeted|targeting)"
+    r"stabbed|executed|assassinated|(?:opened|fired|firing) (?:[^\s.,;]+ ){0,2}(?:on|at|towards|against)|targeted|"
+    r"targeting)"
 )
 # words between the harm verb and its object; a preposition there starts an agent, time or place ("killed by gunmen")
 _GAP_STOP = r"(?:by|during|in|at|after|near|while|when|as|from|with|for|and|or|on|to|inside|outside)\b"
@@ -171,6 +174,14 @@ def _specific(score: dict[str, float], text: str = "") -> None:
         if strikes:
             v = max(strikes, key=lambda t: score[t])
             score[v] = score[top] + 0.01
+    # ACLED codes the violence, not the arrests that follow it ("a man was shot ... two suspects were arrested") or
+    # come with it ("beat and arrested", "opened fire on the police during his arrest")
+    if top == "arrest":
+        violent = [t for t in (*_VIOLENT, *_HANDS_ON) if score.get(t, 0.0) >= _AFTERMATH * score[top]]
+        if violent:
+            v = max(violent, key=lambda t: score[t])
+            score[v] = score[top] + 0.01
+            score[top] = 0.0
     # damage is what a strike or a battle did, not an event of its own, when the text reports one
     if top == "property_destruction":
         violent = [t for t in _VIOLENT if score.get(t, 0.0) >= 0.5 * score[top]]
