@@ -228,3 +228,31 @@ def test_demonstrated_with(nlp) -> None:  # type: ignore[no-untyped-def]
     assert _sub(nlp, text) == "Peaceful protest"
     # near-miss: the passive 'as demonstrated with' names a proof, no demonstration
     assert _main(nlp, "The effect was demonstrated with a new model of the engine.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # a weapon named as what was found or defused is a seizure, not an attack
+        ("On 2 May 2026, soldiers discovered and defused two IEDs near the market of Gao.", "Disrupted weapons use"),
+        ("Police found and removed a grenade from a bus stop in Bogota on Monday.", "Disrupted weapons use"),
+        # arms recovered after a battle are its outcome
+        (
+            "On 2 May 2026, troops clashed with rebels near Beni. Four rebels were killed; rifles and two grenades were "
+            "recovered.",
+            "Armed clash",
+        ),
+        # near-miss: a device found by civilians that went off is the blast
+        (
+            "Two herders were injured by the detonation of an explosive device they found near Idlib.",
+            "Remote explosive/landmine/IED",
+        ),
+        # demonstrators who set tyres on fire make a violent demonstration
+        (
+            "On 2 May 2026, residents blocked the avenue by setting tyres on fire to demonstrate against the evictions.",
+            "Violent demonstration",
+        ),
+    ],
+)
+def test_seizures_and_violent_demonstrations(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub

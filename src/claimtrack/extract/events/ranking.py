@@ -60,6 +60,8 @@ _VIOLENT = {
     "chemical_attack",
     "suicide_bombing",
 }
+_SEIZABLE = frozenset({"explosive_attack", "grenade_attack", "missile_strike", "shelling", "drone_strike"})
+_SEIZED_PASSIVE = re.compile(r"\b(?:were|was|been|being)\b", re.I)
 _HANDS_ON = ("abduction", "sexual_violence", "mob_violence")
 _AFTERMATH = 0.4  # an arrest gives way to violence told with at least this share of its score
 _SPEECH_ACTS = ("demand", "rejection")
@@ -170,7 +172,8 @@ def _specific(score: dict[str, float], text: str = "") -> None:
     # weapons or depots destroyed from the air are the strike's targets, not a seizure (seized mortars and
     # rockets are no shelling, so only air and drone strikes take over)
     if top == "weapons_seizure":
-        strikes = [t for t in ("air_strike", "drone_strike") if score.get(t, 0.0) >= 0.5 * score[top]]
+        # and arms recovered after a battle are its outcome (ACLED codes the clash)
+        strikes = [t for t in ("air_strike", "drone_strike", "armed_clash") if score.get(t, 0.0) >= 0.5 * score[top]]
         if strikes:
             v = max(strikes, key=lambda t: score[t])
             score[v] = score[top] + 0.01
@@ -308,6 +311,17 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
     last: dict[str, tuple[int, float]] = {}
     acts: list[tuple[Cue, float]] = []
     protests = [c for c in cues if c.type in _PROTESTS]
+    seized = [c for c in cues if c.type == "weapons_seizure"]
+    if seized:
+        # "discovered and defused three IEDs": the weapon named inside a seizure is what was seized, not an attack
+        # as is one seized in the passive ("four IEDs were recovered"); "a device they found exploded" stays a blast
+        def held(c: Cue) -> bool:
+            return any(
+                s.start < c.start < s.end or (s.start == c.start and _SEIZED_PASSIVE.search(text, c.end, s.end))
+                for s in seized
+            )
+
+        cues = [c for c in cues if c.type not in _SEIZABLE or not held(c)]
     for c in cues:
         s = cue_score(text, c, scale)
         if protests and c.type not in _PROTESTS and not c.type.startswith("+") and _grievance(text, c, protests):
