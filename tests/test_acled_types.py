@@ -238,8 +238,8 @@ def test_demonstrated_with(nlp) -> None:  # type: ignore[no-untyped-def]
         ("Police found and removed a grenade from a bus stop in Bogota on Monday.", "Disrupted weapons use"),
         # arms recovered after a battle are its outcome
         (
-            "On 2 May 2026, troops clashed with rebels near Beni. Four rebels were killed; rifles and two grenades were "
-            "recovered.",
+            "On 2 May 2026, troops clashed with rebels near Beni. Four rebels were killed; rifles and two grenades "
+            "were recovered.",
             "Armed clash",
         ),
         # near-miss: a device found by civilians that went off is the blast
@@ -249,10 +249,40 @@ def test_demonstrated_with(nlp) -> None:  # type: ignore[no-untyped-def]
         ),
         # demonstrators who set tyres on fire make a violent demonstration
         (
-            "On 2 May 2026, residents blocked the avenue by setting tyres on fire to demonstrate against the evictions.",
+            "On 2 May 2026, residents blocked the avenue by setting tyres on fire to demonstrate against the "
+            "evictions.",
             "Violent demonstration",
         ),
     ],
 )
 def test_seizures_and_violent_demonstrations(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
     assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("On 2 May 2026, the militia repulsed an attack by rebels on its base near Kidal.", "Armed clash"),
+        ("Insurgents launched an attack against army and police forces at the camp of Bama.", "Armed clash"),
+        (
+            "On 2 May 2026, the army fired from its posts along the northern ridge towards the positions of rival "
+            "troops.",
+            "Armed clash",
+        ),
+        ("On 2 May 2026, militants sabotaged two electric pylons near Dori.", "Looting/property destruction"),
+        ("Party youths seized and destroyed a candidate's vehicle in Gweru.", "Looting/property destruction"),
+    ],
+)
+def test_battles_and_damage(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hackers sabotaged the company's website on Friday.",
+        "The opposition sabotaged the budget talks in parliament.",
+    ],
+)
+def test_sabotage_near_misses(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _main(nlp, text) is None

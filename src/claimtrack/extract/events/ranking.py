@@ -128,8 +128,8 @@ def _sanctions(
 # ACLED: violence against members of an armed, organised force is a battle, not an attack on civilians
 _HARM = (
     r"(?:shot(?: dead| and (?:killed|injured|wounded))?|shot at|killed|killing|attacked|ambushed|injured|wounded|"
-    r"stabbed|executed|assassinated|(?:opened|fired|firing) (?:[^\s.,;]+ ){0,2}(?:on|at|towards|against)|targeted|"
-    r"targeting)"
+    r"stabbed|executed|assassinated|(?:opened|fired|firing) (?:(?!(?:on|at|towards|against)\b)[^\s.,;]+ ){0,8}"
+    r"(?:on|at|towards|against)|targeted|targeting)"
 )
 # words between the harm verb and its object; a preposition there starts an agent, time or place ("killed by gunmen")
 _GAP_STOP = r"(?:by|during|in|at|after|near|while|when|as|from|with|for|and|or|on|to|inside|outside)\b"
