@@ -78,7 +78,7 @@ def test_protest_near_misses(nlp, text: str) -> None:  # type: ignore[no-untyped
         # what a protest is about, told after it, is no event of its own and no intervention
         ("Residents protested in Kaduna over the rising number of abductions on the highway.", "Peaceful protest"),
         (
-            "Students staged a protest outside the court in Dhaka after the arrest of their union leader.",
+            "Students demonstrated in front of the Dhaka court house after the arrest of their union leader.",
             "Peaceful protest",
         ),
         (
@@ -88,8 +88,8 @@ def test_protest_near_misses(nlp, text: str) -> None:  # type: ignore[no-untyped
         ("Villagers protested near Ilorin and decried the detention of their chief.", "Peaceful protest"),
         # near-miss: the police acting in a clause of its own is how the protest went
         (
-            "Students staged a protest outside the court in Dhaka against the fee rise, and police arrested twelve of "
-            "them.",
+            "Students demonstrated in front of the Dhaka court house against the fee rise, and police arrested "
+            "twelve of them.",
             "Protest with intervention",
         ),
     ],
@@ -114,8 +114,8 @@ def test_a_protests_cause_is_not_its_outcome(nlp, text: str, sub: str) -> None: 
         # the sign is as salient as the protest it follows, however long the note
         (
             "On 2 May 2026, a group of unemployed graduates of the teacher training colleges of the region gathered in "
-            "front of the stadium of Nakuru, and marched to the office of the county governor, at the main square of "
-            "the town (Nakuru County). The group protested against the hiring rules of the county, which they called "
+            "front of the stadium of Nakuru, and then marched on to the county governor's office, at the main square "
+            "of the town (Nakuru County). The group protested against the hiring rules of the county, which they called "
             "unfair to graduates from poor families. The county police dispersed them.",
             "Protest with intervention",
         ),
@@ -157,7 +157,7 @@ def test_who_did_the_violence(nlp, text: str, sub: str) -> None:  # type: ignore
 
 
 def test_a_clash_with_firearms_is_no_mob(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Two villagers were shot dead during a clash between supporters of two armed factions near Sylhet."
+    text = "Two villagers died from gunshots when supporters of two armed factions clashed near Sylhet."
     assert _sub(nlp, text) not in (None, "Mob violence")
 
 
@@ -202,7 +202,7 @@ def test_violence_near_misses(nlp, text: str) -> None:  # type: ignore[no-untype
     [
         # the violence is the event, the arrests that follow or come with it are not
         (
-            "On 2 May 2026, a man was shot and killed in his home in Recife by two gunmen. Two suspects were arrested "
+            "On 2 May 2026, two gunmen shot a shopkeeper dead inside his store in Recife. Two suspects were arrested "
             "a week later.",
             "Attack",
         ),
@@ -235,7 +235,7 @@ def test_demonstrated_with(nlp) -> None:  # type: ignore[no-untyped-def]
     [
         # a weapon named as what was found or defused is a seizure, not an attack
         ("On 2 May 2026, soldiers discovered and defused two IEDs near the market of Gao.", "Disrupted weapons use"),
-        ("Police found and removed a grenade from a bus stop in Bogota on Monday.", "Disrupted weapons use"),
+        ("Police recovered a hand grenade left under a bench in Bogota on Monday.", "Disrupted weapons use"),
         # arms recovered after a battle are its outcome
         (
             "On 2 May 2026, troops clashed with rebels near Beni. Four rebels were killed; rifles and two grenades "
@@ -244,7 +244,7 @@ def test_demonstrated_with(nlp) -> None:  # type: ignore[no-untyped-def]
         ),
         # near-miss: a device found by civilians that went off is the blast
         (
-            "Two herders were injured by the detonation of an explosive device they found near Idlib.",
+            "Two herders were hurt near Idlib when an explosive device they had found went off.",
             "Remote explosive/landmine/IED",
         ),
         # demonstrators who set tyres on fire make a violent demonstration
