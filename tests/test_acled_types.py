@@ -115,8 +115,8 @@ def test_a_protests_cause_is_not_its_outcome(nlp, text: str, sub: str) -> None: 
         (
             "On 2 May 2026, a group of unemployed graduates of the teacher training colleges of the region gathered in "
             "front of the stadium of Nakuru, and then marched on to the county governor's office, at the main square "
-            "of the town (Nakuru County). The group protested against the hiring rules of the county, which they called "
-            "unfair to graduates from poor families. The county police dispersed them.",
+            "of the town (Nakuru County). The group protested against the hiring rules of the county, which they "
+            "called unfair to graduates from poor families. The county police dispersed them.",
             "Protest with intervention",
         ),
         # near-miss: a sign that is denied
