@@ -286,3 +286,20 @@ def test_battles_and_damage(nlp, text: str, sub: str) -> None:  # type: ignore[n
 )
 def test_sabotage_near_misses(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _main(nlp, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the crowd named as the agent of a passive, or by what its members are
+        (
+            "On 6 May 2026, a man suspected of theft was beaten up and killed by a group of people in Belem.",
+            "Mob violence",
+        ),
+        ("Street vendors attacked and injured a market inspector in Tiznit on Sunday.", "Mob violence"),
+        # near-miss: soldiers named as the agent
+        ("A trader was assaulted by soldiers at a checkpoint in Gulu.", "Attack"),
+    ],
+)
+def test_crowd_agents(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub

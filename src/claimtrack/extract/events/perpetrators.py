@@ -33,6 +33,7 @@ _ORGANISED = re.compile(
 # hands-on violence a crowd can do; shootings and bombings need an organised side
 _BY_HAND = re.compile(r"beat|assault|attack|ston|hurl|pelt|thr[eo]w|stab|hack|lynch|punch|kick|clash|fought", re.I)
 _FIREARMS = re.compile(r"\b(?:shot|shooting|guns?|gunfire|fir(?:e|ed|ing)|rifles?|bullets?|weapons?|firearms?)\b", re.I)
+_AGENT = re.compile(r"(?:\s+and\s+\w+)?\s+by\s+((?:[^\s.,;]+\s+){0,4}[^\s.,;]+)", re.I)  # "... killed by <agent>"
 _SUBJECT_GAP = 45  # characters
 _UNDER = re.compile(r"c[ao]me under\b", re.I)  # "the post came under attack": its subject is the one attacked
 _NO_OBJECT = re.compile(
@@ -61,7 +62,11 @@ def crowd_acts(text: str, cue: Cue) -> bool:
         end = len(text) if end < 0 else end
         armed = _ORGANISED.search(text, lo, end) or _FIREARMS.search(text, lo, end)
         return bool(_CROWD.search(text, lo, end)) and not armed
-    if _PASSIVE.search(text, lo, cue.start) or re.match(r"\s+by\b", text[cue.end : cue.end + 4]):
+    agent = _AGENT.match(text, cue.end)
+    if agent is not None:
+        # "a thief was beaten up and killed by residents": the crowd is named as the agent
+        return bool(_CROWD.search(agent.group(1))) and not _ORGANISED.search(agent.group(1))
+    if _PASSIVE.search(text, lo, cue.start):
         return False  # "students were attacked by gunmen": the students are the victims
     crowd = [m.end() for m in _CROWD.finditer(text, lo, cue.start)]
     organised = [m.end() for m in _ORGANISED.finditer(text, lo, cue.start)]
