@@ -303,3 +303,22 @@ def test_sabotage_near_misses(nlp, text: str) -> None:  # type: ignore[no-untype
 )
 def test_crowd_agents(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
     assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the protesters described by a past harm: the harm is why they protest
+        (
+            "On 3 May 2026, relatives of people who went missing in police custody staged a demonstration in Van to "
+            "demand justice.",
+            "Peaceful protest",
+        ),
+        ("The family of the kidnapped engineer held a protest in Quetta to demand his release.", "Peaceful protest"),
+        ("Friends of a murdered journalist held a vigil in front of the court in Belgrade.", "Peaceful protest"),
+        # near-miss: the relatives are the victims and no protest is told
+        ("Gunmen kidnapped the relatives of a local chief near Kaduna.", "Abduction/forced disappearance"),
+    ],
+)
+def test_protesters_named_by_a_harm(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub

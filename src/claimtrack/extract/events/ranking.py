@@ -249,11 +249,32 @@ _GRIEVANCE = re.compile(
     re.I,
 )
 _GRIEVANCE_SPAN = 400
+
+
+def _sentence_start(text: str, at: int, span: int) -> int:
+    lo = max(0, at - span)
+    return max(lo, text.rfind(". ", lo, at) + 1)
+
 _GRIEVANCE_SHARE = 0.3  # as much as a cue "in response to" keeps
 
 
+# who protests, named by a past harm: "relatives of people who went missing staged a demonstration"
+_KIN = re.compile(
+    r"\b(?:relatives|famil(?:y|ies)|family members|friends|parents|mothers|fathers|widows|supporters|colleagues|"
+    r"classmates)\s+of\b",
+    re.I,
+)
+
+
 def _grievance(text: str, c: Cue, protests: list[Cue]) -> bool:
-    """Whether an event word lies in the stated cause of a protest told before it in its sentence."""
+    """Whether an event word lies in the stated cause of a protest told before it in its sentence, or in the
+    description of the protesters ("the family of the kidnapped director protested")."""
+    kin = _KIN.search(text, _sentence_start(text, c.start, 80), c.start)
+    if kin is not None and any(
+        0 < p.start - c.end <= _GRIEVANCE_SPAN and not re.search(r"[.;!?](?:\s|$)", text[c.end : p.start])
+        for p in protests
+    ):
+        return True
     for p in protests:
         if not (p.end <= c.start and c.start - p.start <= _GRIEVANCE_SPAN):
             continue
