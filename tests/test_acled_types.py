@@ -293,7 +293,7 @@ def test_sabotage_near_misses(nlp, text: str) -> None:  # type: ignore[no-untype
     [
         # the crowd named as the agent of a passive, or by what its members are
         (
-            "On 6 May 2026, a man suspected of theft was beaten up and killed by a group of people in Belem.",
+            "On 6 May 2026, a burglar caught in a shop was badly beaten by local shopkeepers and passers-by in Belem.",
             "Mob violence",
         ),
         ("Street vendors attacked and injured a market inspector in Tiznit on Sunday.", "Mob violence"),
@@ -315,7 +315,7 @@ def test_crowd_agents(nlp, text: str, sub: str) -> None:  # type: ignore[no-unty
             "Peaceful protest",
         ),
         ("The family of the kidnapped engineer held a protest in Quetta to demand his release.", "Peaceful protest"),
-        ("Friends of a murdered journalist held a vigil in front of the court in Belgrade.", "Peaceful protest"),
+        ("Friends of a murdered journalist held a vigil outside the Belgrade courthouse.", "Peaceful protest"),
         # near-miss: the relatives are the victims and no protest is told
         ("Gunmen kidnapped the relatives of a local chief near Kaduna.", "Abduction/forced disappearance"),
     ],

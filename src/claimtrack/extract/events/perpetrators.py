@@ -64,7 +64,7 @@ def crowd_acts(text: str, cue: Cue) -> bool:
         return bool(_CROWD.search(text, lo, end)) and not armed
     agent = _AGENT.match(text, cue.end)
     if agent is not None:
-        # "a thief was beaten up and killed by residents": the crowd is named as the agent
+        # "the burglar was stoned by villagers": the crowd is named as the agent
         return bool(_CROWD.search(agent.group(1))) and not _ORGANISED.search(agent.group(1))
     if _PASSIVE.search(text, lo, cue.start):
         return False  # "students were attacked by gunmen": the students are the victims

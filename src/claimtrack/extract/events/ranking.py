@@ -255,6 +255,7 @@ def _sentence_start(text: str, at: int, span: int) -> int:
     lo = max(0, at - span)
     return max(lo, text.rfind(". ", lo, at) + 1)
 
+
 _GRIEVANCE_SHARE = 0.3  # as much as a cue "in response to" keeps
 
 
