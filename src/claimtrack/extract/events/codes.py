@@ -44,3 +44,5 @@ def case_label(fine: str, acled: tuple[str, str] | None) -> str:
 # nouns naming a member of an armed, organised force / an unarmed person (ACLED: Armed clash vs Attack)
 ARMED_VICTIMS: tuple[str, ...] = tuple(_DATA["armed_victims"])
 CIVILIAN_VICTIMS: tuple[str, ...] = tuple(_DATA["civilian_victims"])
+# nouns naming an unorganised group that acts (ACLED: Mob violence, not Attack or Armed clash)
+CROWD_ACTORS: tuple[str, ...] = tuple(_DATA["crowd_actors"])

@@ -92,11 +92,21 @@ def find_events(doc: Doc) -> list[Event]:
     lead = holder(main, drafts)
     events = [to_event(doc, d, "", claims, places) for d in drafts]
     # the article's incidents come first (what ACLED would code), then its statements, plans and background
+    # ACLED codes the violence rather than the arrests that follow it, so an arrest is never put before it
+    violence = any(d.type in _HARM_TYPES and e.acled is not None for d, e in zip(drafts, events, strict=True))
     ranked = sorted(
         zip(drafts, events, strict=True),
-        key=lambda de: (de[1].acled is None, de[0] is not lead, -salience(de[0])),
+        key=lambda de: (
+            de[1].acled is None,
+            de[0] is not lead,
+            violence and de[0].type == "arrest",
+            -salience(de[0]),
+        ),
     )
     return [e.model_copy(update={"id": f"e{i}"}) for i, (_, e) in enumerate(ranked, start=1)]
+
+
+_HARM_TYPES = (VIOLENT_TYPES - {"arrest", "protest"}) | {"mob_violence"}
 
 
 def _location(doc: Doc, d: Draft, places: list[Place]) -> Location | None:

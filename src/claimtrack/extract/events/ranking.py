@@ -9,6 +9,9 @@ import re
 
 from claimtrack.extract.events.codes import ARMED_VICTIMS, CIVILIAN_VICTIMS
 from claimtrack.extract.events.lexicon import DOWNED_WEIGHT, Cue, scan
+from claimtrack.extract.events.perpetrators import GOVERNMENT as _GOVERNMENT
+from claimtrack.extract.events.perpetrators import NON_STATE as _NON_STATE
+from claimtrack.extract.events.perpetrators import by_perpetrator
 
 # a cue inside "in response to ..." names the cause of the main event, not the event itself
 _RESPONSE_TO = re.compile(
@@ -16,17 +19,6 @@ _RESPONSE_TO = re.compile(
     r"against|over)|"
     r"protesting(?: against)?|to protest(?: against| over)?|demanding|demanded|"
     r"(?-i:against)(?: the)?)\W+(?:\w+\W+){0,6}$",  # "Coalition Against Noise" names a group, no cause
-    re.I,
-)
-_NON_STATE = re.compile(
-    r"\b(?:rebels?|militants?|insurgents?|jihadists?|terrorists?|islamic state|isis|isil|daesh|al-?shabaa?b|"
-    r"taliban|houthis?|huthis?|boko haram|al-?qaeda|militias?|fighters|gunmen|separatists?|guerrillas?|extremists?|"
-    r"opposition|armed group|ansar|hts|tahrir|sdf|ypg|pkk|jama'?at|faction|activists|rebel|npa|bandits)\b",
-    re.I,
-)
-_GOVERNMENT = re.compile(
-    r"\b(?:government|army|armed forces|troops|troopers|military|security forces|soldiers|national guard|police|"
-    r"state forces|regime|gendarmerie|special forces|marines|sana|saa)\b",
     re.I,
 )
 _REGAIN = re.compile(r"re-?captur|regain|re-?took|retak|liberat|recover", re.I)
@@ -68,6 +60,10 @@ _VIOLENT = {
     "chemical_attack",
     "suicide_bombing",
 }
+_SEIZABLE = frozenset({"explosive_attack", "grenade_attack", "missile_strike", "shelling", "drone_strike"})
+_SEIZED_PASSIVE = re.compile(r"\b(?:were|was|been|being)\b", re.I)
+_HANDS_ON = ("abduction", "sexual_violence", "mob_violence")
+_AFTERMATH = 0.4  # an arrest gives way to violence told with at least this share of its score
 _SPEECH_ACTS = ("demand", "rejection")
 # rejecting an allegation of responsibility is still about responsibility (CASE: ATTRIB)
 # a protest is an act, never the object of a demand or refusal ("walked out to protest", "demanding, they marched")
@@ -132,7 +128,8 @@ def _sanctions(
 # ACLED: violence against members of an armed, organised force is a battle, not an attack on civilians
 _HARM = (
     r"(?:shot(?: dead| and (?:killed|injured|wounded))?|shot at|killed|killing|attacked|ambushed|injured|wounded|"
-    r"stabbed|executed|assassinated|(?:opened|fired|firing) (?:[^\s.,;]+ ){0,2}(?:on|at|towards)|targeted|targeting)"
+    r"stabbed|executed|assassinated|(?:opened|fired|firing) (?:(?!(?:on|at|towards|against)\b)[^\s.,;]+ ){0,8}"
+    r"(?:on|at|towards|against)|targeted|targeting)"
 )
 # words between the harm verb and its object; a preposition there starts an agent, time or place ("killed by gunmen")
 _GAP_STOP = r"(?:by|during|in|at|after|near|while|when|as|from|with|for|and|or|on|to|inside|outside)\b"
@@ -175,10 +172,19 @@ def _specific(score: dict[str, float], text: str = "") -> None:
     # weapons or depots destroyed from the air are the strike's targets, not a seizure (seized mortars and
     # rockets are no shelling, so only air and drone strikes take over)
     if top == "weapons_seizure":
-        strikes = [t for t in ("air_strike", "drone_strike") if score.get(t, 0.0) >= 0.5 * score[top]]
+        # and arms recovered after a battle are its outcome (ACLED codes the clash)
+        strikes = [t for t in ("air_strike", "drone_strike", "armed_clash") if score.get(t, 0.0) >= 0.5 * score[top]]
         if strikes:
             v = max(strikes, key=lambda t: score[t])
             score[v] = score[top] + 0.01
+    # ACLED codes the violence, not the arrests that follow it ("a man was shot ... two suspects were arrested") or
+    # come with it ("beat and arrested", "opened fire on the police during his arrest")
+    if top == "arrest":
+        violent = [t for t in (*_VIOLENT, *_HANDS_ON) if score.get(t, 0.0) >= _AFTERMATH * score[top]]
+        if violent:
+            v = max(violent, key=lambda t: score[t])
+            score[v] = score[top] + 0.01
+            score[top] = 0.0
     # damage is what a strike or a battle did, not an event of its own, when the text reports one
     if top == "property_destruction":
         violent = [t for t in _VIOLENT if score.get(t, 0.0) >= 0.5 * score[top]]
@@ -197,8 +203,12 @@ def _specific(score: dict[str, float], text: str = "") -> None:
 def cue_score(text: str, cue: Cue, scale: float = 300.0) -> float:
     """Weight of a cue at its place: earlier is more salient, a stated cause counts little."""
     s = cue.weight * _position(cue.start, scale)
-    if _RESPONSE_TO.search(text, max(0, cue.start - 80), cue.start):
-        s *= 0.3
+    lo = max(0, cue.start - 80)
+    # the cause is told in the cue's own sentence: "... demanding jobs. Police used force" is no cause of the force
+    lo = max(lo, text.rfind(". ", lo, cue.start) + 1, text.rfind("; ", lo, cue.start) + 1)
+    m = _RESPONSE_TO.search(text, lo, cue.start)
+    if m is not None and not _FORCE_CLAUSE.search(text, m.start(), cue.start):
+        s *= 0.3  # but "against the fee rise, and police arrested twelve": the police act in a clause of their own
     return s
 
 
@@ -211,18 +221,84 @@ _CAUSE = re.compile(
 _STATE_FORCE = re.compile(r"\b(?:police|security|soldiers|troops|officers|forces|army|gendarm\w*|guards?)\b", re.I)
 
 
+_NO_SIGN = re.compile(r"\b(?:no|without|not|never|nor)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def _response(text: str, mod: Cue, protest_at: list[int]) -> bool:
     """Whether a sign of violence tells how the protest went rather than what it protested: not inside the
     protest's stated cause ("marched to demand justice for a man killed by ..."), and, for the weak signs (a death,
     an injury), with a state force named beside it."""
+    if _NO_SIGN.search(text, max(0, mod.start - 30), mod.start):
+        return False  # "there was no clash", "dispersed without arrests"
     before = [p for p in protest_at if p <= mod.start and mod.start - p <= _NEAR]
     if before:
         sentence_end = text.rfind(".", max(before), mod.start)
-        if sentence_end < 0 and _CAUSE.search(text, max(before), mod.start):
+        if sentence_end < 0 and _in_cause(text, max(before), mod.start):
             return False
     if mod.type == "+force" and mod.weight < 2.0:
         return bool(_STATE_FORCE.search(text, max(0, mod.start - 120), mod.end + 120))
     return True
+
+
+# what a protest is about, for event words told after it in its sentence: "marched over the abductions on the road",
+# "protested after the arrest of their leader", "blocked the road to get the suspect arrested"
+_GRIEVANCE = re.compile(
+    _CAUSE.pattern[:-3] + r"|after|following|due to|because of|decr(?:y|ied|ying)|denounc(?:ed|ing)|"
+    r"condemn(?:ed|ing)|demand(?:ed|ing)?|seeking|calling for|to (?:get|seek|ask|press|support)|in solidarity with|"
+    r"in protest|in support of|upon)\b",
+    re.I,
+)
+_GRIEVANCE_SPAN = 400
+
+
+def _sentence_start(text: str, at: int, span: int) -> int:
+    lo = max(0, at - span)
+    return max(lo, text.rfind(". ", lo, at) + 1)
+
+
+_GRIEVANCE_SHARE = 0.3  # as much as a cue "in response to" keeps
+
+
+# who protests, named by a past harm: "relatives of people who went missing staged a demonstration"
+_KIN = re.compile(
+    r"\b(?:relatives|famil(?:y|ies)|family members|friends|parents|mothers|fathers|widows|supporters|colleagues|"
+    r"classmates)\s+of\b",
+    re.I,
+)
+
+
+def _grievance(text: str, c: Cue, protests: list[Cue]) -> bool:
+    """Whether an event word lies in the stated cause of a protest told before it in its sentence, or in the
+    description of the protesters ("the family of the kidnapped director protested")."""
+    kin = _KIN.search(text, _sentence_start(text, c.start, 80), c.start)
+    if kin is not None and any(
+        0 < p.start - c.end <= _GRIEVANCE_SPAN and not re.search(r"[.;!?](?:\s|$)", text[c.end : p.start])
+        for p in protests
+    ):
+        return True
+    for p in protests:
+        if not (p.end <= c.start and c.start - p.start <= _GRIEVANCE_SPAN):
+            continue
+        if re.search(r"[.;!?](?:\s|$)", text[p.end : c.start]):
+            continue
+        if _in_cause(text, p.start, c.start):  # the cue may hold its cause ("gathered in support of")
+            return True
+    return False
+
+
+# a state force opening a clause after the cause starts the protest's own story ("..., and police arrested ten")
+_FORCE_CLAUSE = re.compile(
+    r"(?:,|\b(?:and|but|when|as|before|until|then|while|where))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    + _STATE_FORCE.pattern,
+    re.I,
+)
+
+
+def _in_cause(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (from a protest cue to a later word of its sentence) runs into the protest's
+    stated cause, and no state force opens a clause of its own after it."""
+    m = _GRIEVANCE.search(text, start, end)
+    return m is not None and not _FORCE_CLAUSE.search(text, m.end(), end)
 
 
 _DEMONSTRATION = re.compile(r"protest|demonstrat|march|rall(?:y|ies)|strike", re.I)
@@ -256,11 +332,29 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
     modifiers: dict[str, float] = {}
     last: dict[str, tuple[int, float]] = {}
     acts: list[tuple[Cue, float]] = []
+    protests = [c for c in cues if c.type in _PROTESTS]
+    seized = [c for c in cues if c.type == "weapons_seizure"]
+    if seized:
+        # "discovered and defused three IEDs": the weapon named inside a seizure is what was seized, not an attack
+        # as is one seized in the passive ("four IEDs were recovered"); "a device they found exploded" stays a blast
+        def held(c: Cue) -> bool:
+            return any(
+                s.start < c.start < s.end or (s.start == c.start and _SEIZED_PASSIVE.search(text, c.end, s.end))
+                for s in seized
+            )
+
+        cues = [c for c in cues if c.type not in _SEIZABLE or not held(c)]
     for c in cues:
         s = cue_score(text, c, scale)
+        if protests and c.type not in _PROTESTS and not c.type.startswith("+") and _grievance(text, c, protests):
+            s *= _GRIEVANCE_SHARE  # "marched over the rise in abductions": the abductions are why they marched
         if c.type.startswith("+"):
-            if any(abs(c.start - p) <= _NEAR for p in protest_at) and _response(text, c, protest_at):
-                # the strongest sign of a kind decides, not how many weak ones pile up
+            near = [p for p in protest_at if abs(c.start - p) <= _NEAR]
+            if near and _response(text, c, protest_at):
+                # a sign qualifies the protest it is told with, so it is as salient as that protest ("they marched
+                # to the office ... . The police dispersed them."); the strongest sign of a kind decides, not how
+                # many weak ones pile up
+                s *= max(1.0, _position(min(near), scale) / _position(c.start, scale))
                 modifiers[c.type] = max(modifiers.get(c.type, 0.0), s)
             continue
         prev = last.get(c.type)
@@ -305,5 +399,6 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
     _specific(score, text)
     if "armed_clash" in score and "armed_clash" not in best:
         best["armed_clash"] = best["attack_on_civilians"]
+    by_perpetrator(score, best, text)
     ranked = sorted(((t, s, best[t][1]) for t, s in score.items() if s > 0), key=lambda x: -x[1])
     return ranked
