@@ -42,6 +42,9 @@ class QuantityMention:
     estimate: bool = False  # a vague amount coded by convention ("dozens" = 12)
     subset: bool = False  # part of a total told beside it ("nine of them children")
     background: bool = False  # a cumulative total or a superseded figure, not the incident's own
+    # told as what led to the act ("motive": "marched after a student was killed") or as who someone is ("who":
+    # "relatives of a man who died"), not as the act's harm
+    cause: str | None = None
 
 
 def parse_number(text: str) -> int | None:
@@ -242,11 +245,41 @@ def is_background(path: list[Token], figure: Token) -> bool:
     return bool(CUMULATIVE_RX.search(verb.sent.text))
 
 
+def told_as_cause(path: list[Token]) -> str | None:
+    """ "marched after a student was killed", "gathered following the death of a boy", "relatives of a man who
+    died", "demonstrated outside the trial of a man accused of killing a teen": a death told in a clause or phrase
+    that says what led people to act, or who they are, not what the act did. Only a protest reads its figures this
+    way: "rebels withdrew after ten of them were killed" is the clash's own toll."""
+    if any(t.dep_ == "prep" and t.lower_ in CAUSE_PREPS | _MOTIVE_PREPS for t in path[1:]):
+        return "motive"
+    cur = path[-1]
+    for _ in range(4):
+        if cur.pos_ not in ("VERB", "AUX") or cur.head is cur:
+            return None
+        if cur.dep_ in ("relcl", "acl"):
+            return "who"
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CAUSE_MARKS for c in cur.children):
+            return "motive"
+        if cur.dep_ == "pcomp" and cur.head.lower_ in CAUSE_PREPS | _MOTIVE_PREPS | {"of"}:
+            return "motive"
+        if cur.dep_ != "conj":
+            return None
+        cur = cur.head
+    return None
+
+
+_MOTIVE_PREPS = frozenset({"following", "for"})
+_CAUSE_MARKS = frozenset({"after", "since", "because", "following", "once"})
+
+
 def is_subset(path: list[Token], last: Token) -> bool:
     """ "nine of them children", "including six women", "of whom two were children": part of a told total."""
     of = [c for c in last.children if c.dep_ == "prep" and c.lower_ == "of"]
+    argument = last.dep_ in ("dobj", "nsubjpass", "nsubj") and len(path) == 2 and path[-1].pos_ == "VERB"
     if any(g.lower_ in ("them", "whom", "those", "these") for c in of for g in c.children):
-        return True
+        # "killing two of them", "one of them later died": the figure is itself the harm of the act, not a part
+        # told of a total ("nine of them children")
+        return not argument
     return any(t.lower_ in SUBSET_WORDS for t in path[1:])
 
 

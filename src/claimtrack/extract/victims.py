@@ -10,6 +10,7 @@ from claimtrack.extract.figure_grammar import (
     is_background,
     parse_number,
     path_up,
+    told_as_cause,
     verb_role,
 )
 from claimtrack.extract.figure_words import (
@@ -67,7 +68,8 @@ def single_victims(sent: Span) -> list[QuantityMention]:
             if one and not is_background(path_up(tok), tok):  # "the death of a passer-by", "the body of a man"
                 noun_role = ROLE_OF_NOUN[tok.head.head.lemma_.lower()]
                 value = conj_total(tok) or one
-                out.append(QuantityMention(noun_role, value, "person", tok.idx, tok.idx + len(tok.text)))
+                cause = told_as_cause(path_up(tok))
+                out.append(QuantityMention(noun_role, value, "person", tok.idx, tok.idx + len(tok.text), cause=cause))
             continue
         if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
@@ -99,5 +101,6 @@ def single_victims(sent: Span) -> list[QuantityMention]:
         if role not in VICTIM_ROLES or is_background([tok, verb], tok):
             continue
         first = tok.doc[tok.i - 1] if low == "one" else tok
-        out.append(QuantityMention(role, value, "person", first.idx, tok.idx + len(tok.text)))
+        cause = told_as_cause([tok, verb])
+        out.append(QuantityMention(role, value, "person", first.idx, tok.idx + len(tok.text), cause=cause))
     return out

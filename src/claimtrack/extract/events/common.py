@@ -68,6 +68,7 @@ class Draft:
     incident: bool = True  # False: a toll, a habit, a plan or a denial, not an incident ACLED would code
     background: bool = False  # an earlier incident told in passing, with a date of its own
     cue_text: str = ""  # the trigger's text (for rules that read the kind of word that cued the event)
+    placed: bool = True  # its sentence names a place (else its location is the article's, borrowed for grouping)
 
 
 def doc_text(doc: Doc) -> str:
