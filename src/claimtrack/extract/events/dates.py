@@ -57,10 +57,10 @@ def sentence_date(text: str, sent: Span, cue: Cue, published: date | None) -> Ev
     # a date on a governing reporting verb ("denied on Wednesday that ...") dates the statement, so any
     # other date of the sentence ("missiles launched on Monday") ranks before it
     cue_chars = [c.cue.span for c in doc._.claims or []]
-    best: tuple[int, int, EventDate] | None = None
+    best: tuple[float, int, EventDate] | None = None
     for start, end, ev in found:
         dist = start - cue.end if start >= cue.end else cue.start - end
-        level = 2
+        level: float = 2
         tok = token_at(doc, start) if verb is not None else None
         if tok is not None:
             dverb = _clause_verb(tok)
@@ -70,11 +70,34 @@ def sentence_date(text: str, sent: Span, cue: Cue, published: date | None) -> Ev
                     level = 3
             elif _modifier_date(doc, start, end):
                 level = 4  # "the 2019 conflicts", "a suit won in 2013": a date that describes a thing
+            if level < 4 and _noun_bound(doc, start, end, dverb):
+                # "marched on Friday against the 2 May invasion", "the killing of a protester on 1 June 2020": a
+                # date hung on a noun dates that thing; a date on the clause's verb dates the act itself
+                level += 0.5
         if _BACKDROP.match(text, start):
             level = 4  # "missing since last November": the start of a state, not the day of an act
         if best is None or (level, dist) < best[:2]:
             best = (level, dist, ev)
     return best[2] if best and best[0] < 4 else None
+
+
+def _noun_bound(doc: Doc, start: int, end: int, verb: Token) -> bool:
+    """Whether the date phrase at ``start:end`` hangs on a noun (or a noun phrase's preposition) below ``verb``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    cur = span.root
+    for _ in range(8):
+        if cur is verb or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.i in range(span.start, span.end):
+            continue
+        if cur.pos_ in ("NOUN", "PROPN") and cur.ent_type_ not in ("DATE", "TIME"):
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _explicit(text: str, found: list[tuple[int, int, EventDate]]) -> list[tuple[int, int, EventDate]]:
