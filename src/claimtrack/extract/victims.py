@@ -127,8 +127,9 @@ def single_victims(sent: Span) -> list[QuantityMention]:
 def counted_before(ref: Token) -> int | None:
     """The count of the group a plural reference points back to: "seven villagers ... the villagers were killed",
     "abducted five traders ... the hostages were killed", "three men were arrested ... they died": the nearest
-    counted group of people in the three sentences before, of the same noun unless the reference is a role any
-    group can take (victim, hostage). A noun with a determiner of its own other than "the", "these", "those" or
+    group of people in the three sentences before (of the same noun unless the reference is a role any group can
+    take: victim, hostage), and only when that group was counted exactly ("how many assailants died, only that
+    they were killed": no count). A noun with a determiner of its own other than "the", "these", "those" or
     no determiner at all ("villagers fled") is no reference."""
     doc = ref.doc
     noun = ref.lemma_.lower() if ref.pos_ == "NOUN" else None
@@ -141,15 +142,18 @@ def counted_before(ref: Token) -> int | None:
     first = sents[max(0, k - 3)].start
     for t in range(ref.i - 1, first - 1, -1):
         tok = doc[t]
-        if tok.dep_ != "nummod" or tok.head.tag_ != "NNS" or tok.head.i >= ref.i or tok.head.i == ref.i:
+        if tok.tag_ != "NNS" or tok.pos_ != "NOUN":
             continue
-        head = tok.head.lemma_.lower()
-        if noun is not None and head != noun and noun not in BACK_REFERENCES:
+        lemma = tok.lemma_.lower()
+        if noun is not None and noun not in BACK_REFERENCES:
+            if lemma != noun:
+                continue
+        elif lemma not in PERSON_UNITS:
             continue
-        if head not in PERSON_UNITS and head != noun:
-            continue
-        found = number_span(tok)
+        # the nearest group it can point back to; uncounted ("how many assailants died") means no count
+        nums = [c for c in tok.children if c.dep_ == "nummod"]
+        found = number_span(nums[0]) if nums else None
         if found is None or found[3]:
-            return None  # the nearest group was counted vaguely: no exact count to carry over
+            return None  # counted vaguely or not at all: no exact count to carry over
         return found[2]
     return None
