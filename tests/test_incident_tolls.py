@@ -48,7 +48,7 @@ def test_two_incidents_keep_their_own_tolls() -> None:
     ("text", "fatalities"),
     [
         # the victims counted before, pointed back to
-        ("On 4 March 2025, gunmen abducted seven farmers near Gao. The victims were killed two days later.", 7),
+        ("On 4 March 2025, gunmen abducted seven farmers near Gao. The victims were later killed.", 7),
         ("On 4 March 2025, militants stopped a bus near Gao and seized five passengers. The passengers were shot "
          "dead.", 5),
         # one victim or two told by a pronoun
@@ -58,8 +58,8 @@ def test_two_incidents_keep_their_own_tolls() -> None:
         # a body found is one dead
         ("On 4 March 2025, a man's body was found on a road near Gao, killed by unknown gunmen.", 1),
         # near-miss: the group pointed back to was not counted, so there is no count to carry
-        ("On 4 March 2025, ten soldiers were wounded in an ambush near Gao. Officials did not say how many assailants "
-         "died, only that they were killed in the fighting.", 0),
+        ("On 4 March 2025, ten soldiers were wounded in an ambush near Gao. The army gave no figure for the "
+         "assailants, saying only that they were killed in the fighting.", 0),
         # near-miss: a part of a total told beside it is no toll of its own
         ("Gunmen attacked a bus near Gao on Sunday, killing 14 people, nine of them children.", 14),
     ],
