@@ -71,6 +71,23 @@ def test_toll_by_back_reference(text: str, fatalities: int) -> None:
 @pytest.mark.parametrize(
     ("text", "fatalities"),
     [
+        # a toll the teller settles on stands over a claim told before it
+        ("On 4 March 2025, rebels clashed with troops near Gao. The rebels claimed they killed 12 soldiers. Officials "
+         "later put the toll at 5.", 5),
+        ("On 4 March 2025, rebels clashed with troops near Gao. The rebels said they killed 12 soldiers. Fatalities "
+         "were coded as 4.", 4),
+        # near-miss: a rising toll is no settled count, the highest figure stands
+        ("On 4 March 2025, rebels clashed with troops near Gao. At least 10 soldiers were killed. The toll later rose "
+         "to 15.", 15),
+    ],
+)  # fmt: skip
+def test_settled_toll(text: str, fatalities: int) -> None:
+    assert _main(text).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
         # the death a crowd gathered over is the cause of the protest, not its toll
         ("On 3 March 2025, students marched through the town after a classmate was killed by a soldier.", 0),
         ("On 4 March 2025, relatives of a farmer who died in a fire protested outside the town hall of Sucre.", 0),

@@ -22,6 +22,7 @@ from claimtrack.extract.figure_words import (
     ROLE_OF_NOUN,
     ROLE_OF_VERB,
     SCALES,
+    SETTLE_VERBS,
     SUBSET_WORDS,
     SUFFER_VERBS,
     TOLL_VERBS,
@@ -45,6 +46,7 @@ class QuantityMention:
     # told as what led to the act ("motive": "marched after a student was killed") or as who someone is ("who":
     # "relatives of a man who died"), not as the act's harm
     cause: str | None = None
+    settled: bool = False  # the count the teller settles on ("officials put the toll at 31"), whatever else is told
 
 
 def parse_number(text: str) -> int | None:
@@ -283,6 +285,16 @@ def is_subset(path: list[Token], last: Token) -> bool:
     return any(t.lower_ in SUBSET_WORDS for t in path[1:])
 
 
+_TOLL_NOUNS = frozenset({"toll", "fatality", "death"})  # "the toll rose to 15", "fatalities were put at 3"
+
+
+def settled_toll(figure: Token) -> bool:
+    """ "Officials put the toll at 31", "the toll was revised to 9", "fatalities coded as 3": a toll figure the teller
+    settles on, which stands over any other count told (a claim, a first report)."""
+    host = figure.head.head if figure.head.dep_ == "prep" or figure.head.pos_ == "ADP" else None
+    return host is not None and bool({host.lemma_.lower(), host.lower_} & SETTLE_VERBS) and toll_role(figure) is not None
+
+
 def toll_role(figure: Token) -> str | None:
     """ "the death toll rose to 15", "bringing the toll to 40", "a toll of 12": the role of a toll's figure."""
     prep = figure.head
@@ -291,7 +303,8 @@ def toll_role(figure: Token) -> str | None:
     host = prep.head
     nouns = [host] if host.pos_ == "NOUN" else [c for c in host.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
     for n in nouns:
-        if n.lemma_.lower() == "toll" and (prep.lower_ == "of" or host.lemma_.lower() in TOLL_VERBS):
+        toll = n.lemma_.lower() == "toll" and prep.lower_ == "of"
+        if n.lemma_.lower() in _TOLL_NOUNS and {host.lemma_.lower(), host.lower_} & TOLL_VERBS or toll:
             injured = any(c.lemma_.lower() in ("injury", "injured", "wounded") for c in n.children)
             return "injured" if injured else "killed"
     return None
