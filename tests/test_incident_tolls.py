@@ -40,7 +40,7 @@ def test_two_incidents_keep_their_own_tolls() -> None:
     # near-miss: the second sentence names its own day and place, so it is another incident
     events = _events("Gunmen killed three farmers in Kaduna on Sunday. On Saturday, a bomb killed five people in Kano.")
     assert sorted(e.fatalities or 0 for e in events) == [3, 5]
-    events = _events("Gunmen killed three farmers in Kaduna on Sunday. In Kano, a bomb killed five people at a bus stop.")
+    events = _events("Gunmen killed three farmers in Kaduna on Sunday. In Kano, a bomb killed five people at a market.")
     assert sorted(e.fatalities or 0 for e in events) == [3, 5]
 
 

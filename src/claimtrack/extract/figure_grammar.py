@@ -292,7 +292,9 @@ def settled_toll(figure: Token) -> bool:
     """ "Officials put the toll at 31", "the toll was revised to 9", "fatalities coded as 3": a toll figure the teller
     settles on, which stands over any other count told (a claim, a first report)."""
     host = figure.head.head if figure.head.dep_ == "prep" or figure.head.pos_ == "ADP" else None
-    return host is not None and bool({host.lemma_.lower(), host.lower_} & SETTLE_VERBS) and toll_role(figure) is not None
+    if host is None or not {host.lemma_.lower(), host.lower_} & SETTLE_VERBS:
+        return False
+    return toll_role(figure) is not None
 
 
 def toll_role(figure: Token) -> str | None:

@@ -180,7 +180,8 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
         subset = role in VICTIM_ROLES and is_subset(path, last)  # "six of them were intercepted" is an outcome
         flags = {"estimate": estimate, "subset": subset, "background": is_background(path, last)}
         cause = told_as_cause(path) if role in VICTIM_ROLES else None
-        out.append(QuantityMention(role, value, unit, first.idx, last.idx + len(last.text), cause=cause, settled=settled_toll(last), **flags))
+        flags["settled"] = settled_toll(last)
+        out.append(QuantityMention(role, value, unit, first.idx, last.idx + len(last.text), cause=cause, **flags))
     out += single_victims(sent)
     if not background:
         out = [q for q in out if not (q.subset or q.background)]

@@ -111,7 +111,10 @@ def _told_before(incidents: list[Draft], d: Draft) -> Draft | None:
     prior = [
         o
         for o in incidents
-        if o.incident and not o.background and kind(o) == "violence" and max(o.sents) < d.sent_index
+        if o.incident
+        and not o.background
+        and kind(o) == "violence"
+        and max(o.sents) < d.sent_index
         and not _new_weapon(o, d)
     ]
     return max(prior, key=lambda o: max(o.sents)) if prior else None
