@@ -250,8 +250,8 @@ def is_background(path: list[Token], figure: Token) -> bool:
 def told_as_cause(path: list[Token]) -> str | None:
     """ "marched after a student was killed", "rallied following a herder's death", "the widows of two miners who
     died", "picketed the court where two brothers charged with murdering a cook were tried": a death told in a
-    clause or phrase that says what led people to act, or who they are, not what the act did. Only a protest reads its figures this
-    way: "rebels withdrew after ten of them were killed" is the clash's own toll."""
+    clause or phrase that says what led people to act, or who they are, not what the act did. Only a protest reads
+    its figures this way: "rebels withdrew after ten of them were killed" is the clash's own toll."""
     if any(t.dep_ == "prep" and t.lower_ in CAUSE_PREPS | _MOTIVE_PREPS for t in path[1:]):
         return "motive"
     cur = path[-1]
