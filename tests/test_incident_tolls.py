@@ -118,3 +118,21 @@ def test_deaths_a_protest_was_held_over(text: str, fatalities: int) -> None:
 def test_date_of_a_thing_is_not_the_incident_day(text: str, day: str) -> None:
     main = _main(text)
     assert main.date is not None and main.date.value == day
+
+
+def _all(text: str) -> list[Event]:
+    return next(process([Article(id="t", text=text, published=MON)])).events
+
+
+def test_story_without_incident_dates_its_opening_acts() -> None:
+    # a text that tells no incident: its opening acts are of the day it opens with
+    events = _all(
+        "On 3 March 2025, dozens of nurses were in front of the ministry in Lima. They called for better pay."
+    )
+    assert events and all(e.date is not None and e.date.value == "2025-03-03" for e in events)
+    # near-miss: beside an incident a statement keeps no date rather than borrow the incident's
+    events = _all(
+        "On 3 March 2025, gunmen killed two guards at a mine near Gao. The governor threatened to close the mine."
+    )
+    statements = [e for e in events if e.acled is None and e.type == "threat"]
+    assert statements and all(e.date is None for e in statements)

@@ -220,6 +220,7 @@ def incident_dates(drafts: list[Draft], main: Draft | None, sents: list[Span], p
         if d.date is None and d.incident and (acled_for(d.type, d.government_actor) or d.type in _TOLD)
     ]
     if not undated:
+        _story_day(drafts, sents, published)
         return
     article = _article_date(drafts, main, sents, published)
     for d in undated:
@@ -227,6 +228,18 @@ def incident_dates(drafts: list[Draft], main: Draft | None, sents: list[Span], p
             d.date = article.model_copy(update={"basis": "article"})
         elif published is not None:
             d.date = EventDate(value=published.isoformat(), precision="day", text="", basis="published")
+
+
+def _story_day(drafts: list[Draft], sents: list[Span], published: date | None) -> None:
+    """ "On 3 May, farmers blocked the road to three markets. They called for better prices.": in a text that tells
+    no incident at all, an act told in its opening sentences with no date of its own is of the day the text opens
+    with (where an incident is told, statements keep no date rather than borrow the incident's)."""
+    if any(d.incident and acled_for(d.type, d.government_actor) for d in drafts):
+        return
+    opening = [d for d in drafts if d.date is None and d.incident and d.sent_index < _OPENING]
+    day = _opening_date(sents, published) if opening else None
+    for d in opening if day is not None else []:
+        d.date = day.model_copy(update={"basis": "article"})
 
 
 def _article_date(
