@@ -238,7 +238,9 @@ def _story_day(drafts: list[Draft], sents: list[Span], published: date | None) -
         return
     opening = [d for d in drafts if d.date is None and d.incident and d.sent_index < _OPENING]
     day = _opening_date(sents, published) if opening else None
-    for d in opening if day is not None else []:
+    if day is None:
+        return
+    for d in opening:
         d.date = day.model_copy(update={"basis": "article"})
 
 
