@@ -55,6 +55,8 @@ def test_two_incidents_keep_their_own_tolls() -> None:
         ("On 4 March 2025, gunmen ambushed a trader near Gao, killing him.", 1),
         ("On 4 March 2025, a bomb exploded near a patrol in Gao, injuring one soldier and killing another.", 1),
         ("On 4 March 2025, police fired live rounds at protesters in Accra, killing two of them.", 2),
+        # the one the act was done to, told dying in a relative clause
+        ("On 4 March 2025, a mob in Kano beat a suspected thief who later died in hospital.", 1),
         # a body found is one dead
         ("On 4 March 2025, a man's body was found on a road near Gao, killed by unknown gunmen.", 1),
         # near-miss: the group pointed back to was not counted, so there is no count to carry

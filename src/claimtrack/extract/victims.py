@@ -81,6 +81,12 @@ def single_victims(sent: Span) -> list[QuantityMention]:
             value = 0  # "nobody was hurt", "no one was killed"
         elif low in ("he", "she", "him") or low == "her" and tok.dep_ == "dobj":
             value = 1
+        elif low == "who" and tok.head.dep_ == "relcl" and tok.head.head.pos_ == "NOUN":
+            # "a mob beat a thief who later died": the one the act was done to; "relatives of a boy who died" tell
+            # who someone is
+            value = one_of(tok.head.head) or 0 if tok.head.head.dep_ in ("dobj", "nsubjpass") else 0
+            if not value:
+                continue
         elif low == "another" and tok.pos_ in ("DET", "PRON") and tok.dep_ != "nsubj":
             value = 1  # "injuring one guard and killing another"
         elif low == "both" and tok.pos_ in ("DET", "PRON"):
