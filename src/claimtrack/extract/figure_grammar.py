@@ -22,6 +22,7 @@ from claimtrack.extract.figure_words import (
     ROLE_OF_NOUN,
     ROLE_OF_VERB,
     SCALES,
+    SETTLE_VERBS,
     SUBSET_WORDS,
     SUFFER_VERBS,
     TOLL_VERBS,
@@ -42,6 +43,10 @@ class QuantityMention:
     estimate: bool = False  # a vague amount coded by convention ("dozens" = 12)
     subset: bool = False  # part of a total told beside it ("nine of them children")
     background: bool = False  # a cumulative total or a superseded figure, not the incident's own
+    # told as what led to the act ("motive": "marched after a student was killed") or as who someone is ("who":
+    # "relatives of a man who died"), not as the act's harm
+    cause: str | None = None
+    settled: bool = False  # the count the teller settles on ("officials put the toll at 31"), whatever else is told
 
 
 def parse_number(text: str) -> int | None:
@@ -242,12 +247,54 @@ def is_background(path: list[Token], figure: Token) -> bool:
     return bool(CUMULATIVE_RX.search(verb.sent.text))
 
 
+def told_as_cause(path: list[Token]) -> str | None:
+    """ "marched after a student was killed", "rallied following a herder's death", "the widows of two miners who
+    died", "picketed the court where two brothers charged with murdering a cook were tried": a death told in a
+    clause or phrase that says what led people to act, or who they are, not what the act did. Only a protest reads
+    its figures this way: "rebels withdrew after ten of them were killed" is the clash's own toll."""
+    if any(t.dep_ == "prep" and t.lower_ in CAUSE_PREPS | _MOTIVE_PREPS for t in path[1:]):
+        return "motive"
+    cur = path[-1]
+    for _ in range(4):
+        if cur.pos_ not in ("VERB", "AUX") or cur.head is cur:
+            return None
+        if cur.dep_ in ("relcl", "acl"):
+            return "who"
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CAUSE_MARKS for c in cur.children):
+            return "motive"
+        if cur.dep_ == "pcomp" and cur.head.lower_ in CAUSE_PREPS | _MOTIVE_PREPS | {"of"}:
+            return "motive"
+        if cur.dep_ != "conj":
+            return None
+        cur = cur.head
+    return None
+
+
+_MOTIVE_PREPS = frozenset({"following", "for"})
+_CAUSE_MARKS = frozenset({"after", "since", "because", "following", "once"})
+
+
 def is_subset(path: list[Token], last: Token) -> bool:
     """ "nine of them children", "including six women", "of whom two were children": part of a told total."""
     of = [c for c in last.children if c.dep_ == "prep" and c.lower_ == "of"]
+    argument = last.dep_ in ("dobj", "nsubjpass", "nsubj") and len(path) == 2 and path[-1].pos_ == "VERB"
     if any(g.lower_ in ("them", "whom", "those", "these") for c in of for g in c.children):
-        return True
+        # "killing two of them", "one of them later died": the figure is itself the harm of the act, not a part
+        # told of a total ("nine of them children")
+        return not argument
     return any(t.lower_ in SUBSET_WORDS for t in path[1:])
+
+
+_TOLL_NOUNS = frozenset({"toll", "fatality", "death"})  # "the toll rose to 15", "fatalities were put at 3"
+
+
+def settled_toll(figure: Token) -> bool:
+    """ "Officials put the toll at 31", "the toll was revised to 9", "fatalities coded as 3": a toll figure the teller
+    settles on, which stands over any other count told (a claim, a first report)."""
+    host = figure.head.head if figure.head.dep_ == "prep" or figure.head.pos_ == "ADP" else None
+    if host is None or not {host.lemma_.lower(), host.lower_} & SETTLE_VERBS:
+        return False
+    return toll_role(figure) is not None
 
 
 def toll_role(figure: Token) -> str | None:
@@ -258,7 +305,8 @@ def toll_role(figure: Token) -> str | None:
     host = prep.head
     nouns = [host] if host.pos_ == "NOUN" else [c for c in host.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
     for n in nouns:
-        if n.lemma_.lower() == "toll" and (prep.lower_ == "of" or host.lemma_.lower() in TOLL_VERBS):
+        toll = n.lemma_.lower() == "toll" and prep.lower_ == "of"
+        if n.lemma_.lower() in _TOLL_NOUNS and {host.lemma_.lower(), host.lower_} & TOLL_VERBS or toll:
             injured = any(c.lemma_.lower() in ("injury", "injured", "wounded") for c in n.children)
             return "injured" if injured else "killed"
     return None

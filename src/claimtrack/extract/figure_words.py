@@ -38,6 +38,9 @@ UNKNOWN = _set("unknown_number")
 NO_ONE = _set("no_one")
 CUMULATIVE_SUBJECTS = _set("cumulative_subjects")
 TOLL_VERBS = _set("toll_verbs")
+SETTLE_VERBS = _set("settle_verbs")  # "put the toll at 31", "fatalities coded as 3": the count the teller settles on
+BACK_REFERENCES = _set("back_reference_nouns")  # "the victims died": a group counted earlier in the text
+BODY_VERBS = _set("body_verbs")  # "a body was found": one dead
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 # vague words that count only people: "some of the drones" is no figure an analyst can copy
 PERSON_ONLY_VAGUE = frozenset({"some", "many", "numerous", "few", "a few", "several", "couple", "a couple"})

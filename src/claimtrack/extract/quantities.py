@@ -25,6 +25,8 @@ from claimtrack.extract.figure_grammar import (
     parse_number,
     path_up,
     role_of,
+    settled_toll,
+    told_as_cause,
     toll_role,
     unit_of,
 )
@@ -177,7 +179,9 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
             value = max(value, conj_total(unit_tok) or 0)  # "two soldiers and a civilian were killed" = 3
         subset = role in VICTIM_ROLES and is_subset(path, last)  # "six of them were intercepted" is an outcome
         flags = {"estimate": estimate, "subset": subset, "background": is_background(path, last)}
-        out.append(QuantityMention(role, value, unit, first.idx, last.idx + len(last.text), **flags))
+        cause = told_as_cause(path) if role in VICTIM_ROLES else None
+        flags["settled"] = settled_toll(last)
+        out.append(QuantityMention(role, value, unit, first.idx, last.idx + len(last.text), cause=cause, **flags))
     out += single_victims(sent)
     if not background:
         out = [q for q in out if not (q.subset or q.background)]

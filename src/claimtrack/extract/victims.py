@@ -8,14 +8,19 @@ from spacy.tokens import Doc, Span, Token
 from claimtrack.extract.figure_grammar import (
     QuantityMention,
     is_background,
+    number_span,
     parse_number,
     path_up,
+    told_as_cause,
     verb_role,
 )
 from claimtrack.extract.figure_words import (
     AMOUNT_NOUNS,
+    BACK_REFERENCES,
+    BODY_VERBS,
     LIFE_VERBS,
     NO_ONE,
+    PERSON_UNITS,
     ROLE_OF_NOUN,
     SINGLE_DETS,
     SUFFER_VERBS,
@@ -67,14 +72,35 @@ def single_victims(sent: Span) -> list[QuantityMention]:
             if one and not is_background(path_up(tok), tok):  # "the death of a passer-by", "the body of a man"
                 noun_role = ROLE_OF_NOUN[tok.head.head.lemma_.lower()]
                 value = conj_total(tok) or one
-                out.append(QuantityMention(noun_role, value, "person", tok.idx, tok.idx + len(tok.text)))
+                cause = told_as_cause(path_up(tok))
+                out.append(QuantityMention(noun_role, value, "person", tok.idx, tok.idx + len(tok.text), cause=cause))
             continue
         if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
             continue
         if low in NO_ONE or (low == "one" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no"):
             value = 0  # "nobody was hurt", "no one was killed"
-        elif low in ("he", "she"):
+        elif low in ("he", "she", "him") or low == "her" and tok.dep_ == "dobj":
             value = 1
+        elif low == "who" and tok.head.dep_ == "relcl" and tok.head.head.pos_ == "NOUN":
+            # "a mob beat a thief who later died": the one the act was done to; "relatives of a boy who died" tell
+            # who someone is
+            value = one_of(tok.head.head) or 0 if tok.head.head.dep_ in ("dobj", "nsubjpass") else 0
+            if not value:
+                continue
+        elif low == "another" and tok.pos_ in ("DET", "PRON") and tok.dep_ != "nsubj":
+            value = 1  # "injuring one guard and killing another"
+        elif low == "both" and tok.pos_ in ("DET", "PRON"):
+            value = 2  # "killing both", "both died"
+        elif low in ("they", "them") or tok.tag_ == "NNS" and tok.pos_ == "NOUN":
+            # "The victims died", "they were killed": the group counted before ("abducted seven people")
+            value = counted_before(tok) or 0
+            if not value:
+                continue
+        elif tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() == "body" and tok.dep_ != "nsubj":
+            value = one_of(tok) or 0  # "a man's body was found", "they dumped the body of ..." is read above
+            if value and tok.head.lemma_.lower() in BODY_VERBS:
+                out.append(QuantityMention("killed", 1, "person", tok.idx, tok.idx + len(tok.text)))
+            continue
         elif tok.pos_ == "NOUN" and tok.tag_ == "NN":
             # whoever is killed or wounded is a person, whatever the noun ("the smuggler was shot dead")
             value = one_of(tok) or 0
@@ -99,5 +125,41 @@ def single_victims(sent: Span) -> list[QuantityMention]:
         if role not in VICTIM_ROLES or is_background([tok, verb], tok):
             continue
         first = tok.doc[tok.i - 1] if low == "one" else tok
-        out.append(QuantityMention(role, value, "person", first.idx, tok.idx + len(tok.text)))
+        cause = told_as_cause([tok, verb])
+        out.append(QuantityMention(role, value, "person", first.idx, tok.idx + len(tok.text), cause=cause))
     return out
+
+
+def counted_before(ref: Token) -> int | None:
+    """The count of the group a plural reference points back to: "seven villagers ... the villagers were killed",
+    "abducted five traders ... the hostages were killed", "three men were arrested ... they died": the nearest
+    group of people in the three sentences before (of the same noun unless the reference is a role any group can
+    take: victim, hostage), and only when that group was counted exactly ("how many assailants died, only that
+    they were killed": no count). A noun with a determiner of its own other than "the", "these", "those" or
+    no determiner at all ("villagers fled") is no reference."""
+    doc = ref.doc
+    noun = ref.lemma_.lower() if ref.pos_ == "NOUN" else None
+    if noun is not None:
+        dets = [c.lower_ for c in ref.children if c.dep_ in ("det", "nummod", "poss", "amod", "quantmod")]
+        if dets != ["the"] and dets not in (["these"], ["those"]):
+            return None
+    sents = list(doc.sents)
+    k = next(i for i, s in enumerate(sents) if s.start <= ref.i < s.end)
+    first = sents[max(0, k - 3)].start
+    for t in range(ref.i - 1, first - 1, -1):
+        tok = doc[t]
+        if tok.tag_ != "NNS" or tok.pos_ != "NOUN":
+            continue
+        lemma = tok.lemma_.lower()
+        if noun is not None and noun not in BACK_REFERENCES:
+            if lemma != noun:
+                continue
+        elif lemma not in PERSON_UNITS:
+            continue
+        # the nearest group it can point back to; uncounted ("how many assailants died") means no count
+        nums = [c for c in tok.children if c.dep_ == "nummod"]
+        found = number_span(nums[0]) if nums else None
+        if found is None or found[3]:
+            return None  # counted vaguely or not at all: no exact count to carry over
+        return found[2]
+    return None

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from claimtrack.extract.events import codes
 from claimtrack.extract.events.codes import acled_for
-from claimtrack.extract.events.common import STRIKE_FAMILY, Draft, claims_covering, doc_text
+from claimtrack.extract.events.common import FAMILY, STRIKE_FAMILY, Draft, claims_covering, doc_text
 from claimtrack.extract.events.figures import casualties
 from claimtrack.extract.events.status import status_of
 from claimtrack.models import (
@@ -42,7 +42,7 @@ def to_event(doc: Doc, d: Draft, eid: str, claims: list[Claim], places: list[Pla
     for q in d.quantities:
         stated = claims_covering(claims, q.start, q.end)
         quantities.append(Quantity(role=q.role, value=q.value, unit=q.unit, claim=stated[0].id if stated else None))
-    killed, injured = casualties(d.quantities)
+    killed, injured = casualties(d.quantities, _HELD_OVER.get(FAMILY.get(d.type, d.type), ()))
     acled = acled_for(d.type, d.government_actor)
     if d.type in STRIKE_FAMILY and d.intercepted and not d.hits:
         acled = ("Strategic developments", "Disrupted weapons use")  # ACLED codes a fully foiled strike so
@@ -79,3 +79,9 @@ def case_label(event: Event) -> str:
     else:
         acled = codes.acled_for(event.type)
     return codes.case_label(event.type, acled)
+
+
+# the causes a crowd's act is told with that are not its harm: a protest is held over a death ("after a student
+# was killed") or by whom it concerns ("relatives of a man who died"); a mob's victim is often told in a relative
+# clause ("beat a thief who later died"), so for a mob only the motive is set aside
+_HELD_OVER = {"protest": ("motive", "who"), "mob_violence": ("motive",)}

@@ -70,6 +70,7 @@ class Draft:
     cue_text: str = ""  # the trigger's text (for rules that read the kind of word that cued the event)
     time_frame: str = ""  # a time phrase the trigger's sentence opens with ("hours later,", "during the night,")
     sequel: bool = False  # told as a strike hours after another ("hours later, missiles hit ..."): its own incident
+    placed: bool = True  # its sentence names a place (else its location is the article's, borrowed for grouping)
 
 
 # sentence-opening words that set a told incident apart in time from the others ("Hours later,", "Meanwhile,")

@@ -57,10 +57,10 @@ def sentence_date(text: str, sent: Span, cue: Cue, published: date | None) -> Ev
     # a date on a governing reporting verb ("denied on Wednesday that ...") dates the statement, so any
     # other date of the sentence ("missiles launched on Monday") ranks before it
     cue_chars = [c.cue.span for c in doc._.claims or []]
-    best: tuple[int, int, EventDate] | None = None
+    best: tuple[float, int, EventDate] | None = None
     for start, end, ev in found:
         dist = start - cue.end if start >= cue.end else cue.start - end
-        level = 2
+        level: float = 2
         tok = token_at(doc, start) if verb is not None else None
         if tok is not None:
             dverb = _clause_verb(tok)
@@ -70,11 +70,34 @@ def sentence_date(text: str, sent: Span, cue: Cue, published: date | None) -> Ev
                     level = 3
             elif _modifier_date(doc, start, end):
                 level = 4  # "the 2019 conflicts", "a suit won in 2013": a date that describes a thing
+            if level < 4 and _noun_bound(doc, start, end, dverb):
+                # "marched on Friday against the 2 May invasion", "the killing of a protester on 1 June 2020": a
+                # date hung on a noun dates that thing; a date on the clause's verb dates the act itself
+                level += 0.5
         if _BACKDROP.match(text, start):
             level = 4  # "missing since last November": the start of a state, not the day of an act
         if best is None or (level, dist) < best[:2]:
             best = (level, dist, ev)
     return best[2] if best and best[0] < 4 else None
+
+
+def _noun_bound(doc: Doc, start: int, end: int, verb: Token) -> bool:
+    """Whether the date phrase at ``start:end`` hangs on a noun (or a noun phrase's preposition) below ``verb``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    cur = span.root
+    for _ in range(8):
+        if cur is verb or cur.head is cur:
+            return False
+        cur = cur.head
+        if cur.i in range(span.start, span.end):
+            continue
+        if cur.pos_ in ("NOUN", "PROPN") and cur.ent_type_ not in ("DATE", "TIME"):
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _explicit(text: str, found: list[tuple[int, int, EventDate]]) -> list[tuple[int, int, EventDate]]:
@@ -197,6 +220,7 @@ def incident_dates(drafts: list[Draft], main: Draft | None, sents: list[Span], p
         if d.date is None and d.incident and (acled_for(d.type, d.government_actor) or d.type in _TOLD)
     ]
     if not undated:
+        _story_day(drafts, sents, published)
         return
     article = _article_date(drafts, main, sents, published)
     for d in undated:
@@ -204,6 +228,20 @@ def incident_dates(drafts: list[Draft], main: Draft | None, sents: list[Span], p
             d.date = article.model_copy(update={"basis": "article"})
         elif published is not None:
             d.date = EventDate(value=published.isoformat(), precision="day", text="", basis="published")
+
+
+def _story_day(drafts: list[Draft], sents: list[Span], published: date | None) -> None:
+    """ "On 3 May, farmers blocked the road to three markets. They called for better prices.": in a text that tells
+    no incident at all, an act told in its opening sentences with no date of its own is of the day the text opens
+    with (where an incident is told, statements keep no date rather than borrow the incident's)."""
+    if any(d.incident and acled_for(d.type, d.government_actor) for d in drafts):
+        return
+    opening = [d for d in drafts if d.date is None and d.incident and d.sent_index < _OPENING]
+    day = _opening_date(sents, published) if opening else None
+    if day is None:
+        return
+    for d in opening:
+        d.date = day.model_copy(update={"basis": "article"})
 
 
 def _article_date(

@@ -79,12 +79,16 @@ _SIDE_ACTS = frozenset({"arrest", "weapons_seizure", "property_destruction", "lo
 _REACH = 3  # sentences after an incident's last mention that can still tell its toll
 
 
-def casualties(quantities: list[QuantityMention]) -> tuple[int | None, int | None]:
+def casualties(quantities: list[QuantityMention], causes: tuple[str, ...] = ()) -> tuple[int | None, int | None]:
     """The incident's fatalities and injured: the highest stated figure of each (a rising toll ends highest), a
-    vague estimate only where no figure is stated; subsets and background totals never count."""
+    vague estimate only where no figure is stated; subsets and background totals never count, nor deaths told as
+    one of ``causes`` (what a protest was held over). A toll the teller settles on stands over the rest."""
 
     def pick(role: str) -> int | None:
-        found = [q for q in quantities if q.role == role and not (q.subset or q.background)]
+        found = [q for q in quantities if q.role == role and not (q.subset or q.background or q.cause in causes)]
+        settled = [q for q in found if q.settled]
+        if settled:  # "officials later put the toll at 9", whatever was claimed before
+            return max(settled, key=lambda q: q.start).value
         exact = [q.value for q in found if not q.estimate]
         values = exact or [q.value for q in found]
         return max(values) if values else None

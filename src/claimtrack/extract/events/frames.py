@@ -80,6 +80,9 @@ def frame(drafts: list[Draft], main: Draft | None, published: date | None) -> li
 
 def _host(incidents: list[Draft], d: Draft) -> Draft | None:
     k = kind(d)
+    told = _told_before(incidents, d)
+    if told is not None:
+        return told
     for o in incidents:
         if not o.incident or o.background != d.background:
             continue
@@ -99,6 +102,31 @@ def _host(incidents: list[Draft], d: Draft) -> Draft | None:
         if ko == "protest" and d.type in _PROTEST_PARTS and (o.type in _GRAVE_PROTEST or d.type in _MILD_PARTS):
             return o
     return None
+
+
+def _told_before(incidents: list[Draft], d: Draft) -> Draft | None:
+    """ "Rebels attacked an army post on Monday. Two soldiers died in the fighting.": a later sentence that tells
+    dead or wounded with no day and no place of its own tells the toll of the violent incident told before it,
+    whatever its own trigger word; one that names its own day or place may be another incident."""
+    if kind(d) != "violence" or d.placed or (d.date is not None and d.date.basis == "own"):
+        return None
+    if not any(q.role in ("killed", "injured") for q in d.quantities):
+        return None
+    prior = [
+        o
+        for o in incidents
+        if o.incident
+        and not o.background
+        and kind(o) == "violence"
+        and max(o.sents) < d.sent_index
+        and not _new_weapon(o, d)
+    ]
+    return max(prior, key=lambda o: max(o.sents)) if prior else None
+
+
+def _new_weapon(o: Draft, d: Draft) -> bool:
+    """ "... A bomb killed five people at a bus stop.": a weapon the earlier incident did not use is another act."""
+    return bool(d.weapons) and not {w.cls for w in d.weapons} & {w.cls for w in o.weapons}
 
 
 def _one_fight(a: Draft, b: Draft) -> bool:

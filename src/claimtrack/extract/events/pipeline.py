@@ -69,6 +69,8 @@ def find_events(doc: Doc) -> list[Event]:
     for d in drafts:
         d.location = _location(doc, d, places)
         d.cue_text = text[d.cue.start : d.cue.end]
+        sent = sents[d.sent_index]
+        d.placed = any(sent.start_char <= p.span[0] < sent.end_char for p in places)
     drafts = merge(drafts)
     orphan_figures(drafts, sents)
     relative_dates(text, drafts, starts)

@@ -1,0 +1,140 @@
+"""The incident's toll and day (issue 10) through the whole pipeline, on sentences we wrote: later toll sentences,
+tolls told by back-reference, deaths a protest was held over, and dates that describe a thing, each with a
+near-miss."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.models import Article, Event
+from claimtrack.nlp import process
+
+MON = "2025-03-10"  # published on a Monday
+
+
+def _events(text: str) -> list[Event]:
+    result = next(process([Article(id="t", text=text, published=MON)]))
+    return [e for e in result.events if e.acled is not None]
+
+
+def _main(text: str) -> Event:
+    events = _events(text)
+    assert events, f"no ACLED event in {text!r}"
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # a later sentence that tells the dead with no day or place of its own: the toll of the incident before it
+        ("Rebels attacked an army post near Gao on Sunday. Two soldiers died in the fighting.", 2),
+        ("Militants exchanged fire with troops at a checkpoint near Mopti on Sunday. Six soldiers and three militants "
+         "were killed in the encounter.", 9),
+    ],
+)  # fmt: skip
+def test_later_toll_belongs_to_the_incident(text: str, fatalities: int) -> None:
+    assert _main(text).fatalities == fatalities
+
+
+def test_two_incidents_keep_their_own_tolls() -> None:
+    # near-miss: the second sentence names its own day and place, so it is another incident
+    events = _events("Gunmen killed three farmers in Kaduna on Sunday. On Saturday, a bomb killed five people in Kano.")
+    assert sorted(e.fatalities or 0 for e in events) == [3, 5]
+    events = _events("Gunmen killed three farmers in Kaduna on Sunday. In Kano, a bomb killed five people at a market.")
+    assert sorted(e.fatalities or 0 for e in events) == [3, 5]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # the victims counted before, pointed back to
+        ("On 4 March 2025, gunmen abducted seven farmers near Gao. The victims were later killed.", 7),
+        ("On 4 March 2025, militants stopped a bus near Gao and seized five passengers. The passengers were shot "
+         "dead.", 5),
+        # one victim or two told by a pronoun
+        ("On 4 March 2025, gunmen ambushed a trader near Gao, killing him.", 1),
+        ("On 4 March 2025, a bomb exploded near a patrol in Gao, injuring one soldier and killing another.", 1),
+        ("On 4 March 2025, police fired live rounds at protesters in Accra, killing two of them.", 2),
+        # the one the act was done to, told dying in a relative clause
+        ("On 4 March 2025, a mob in Kano beat a suspected thief who later died in hospital.", 1),
+        # a body found is one dead
+        ("On 4 March 2025, a man's body was found on a road near Gao, killed by unknown gunmen.", 1),
+        # near-miss: the group pointed back to was not counted, so there is no count to carry
+        ("On 4 March 2025, ten soldiers were wounded in an ambush near Gao. The army gave no figure for the "
+         "assailants, saying only that they were killed in the fighting.", 0),
+        # near-miss: a part of a total told beside it is no toll of its own
+        ("Gunmen attacked a bus near Gao on Sunday, killing 14 people, nine of them children.", 14),
+    ],
+)  # fmt: skip
+def test_toll_by_back_reference(text: str, fatalities: int) -> None:
+    assert (_main(text).fatalities or 0) == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # a toll the teller settles on stands over a claim told before it
+        ("On 4 March 2025, rebels clashed with troops near Gao. The rebels claimed they killed 12 soldiers. Officials "
+         "later put the toll at 5.", 5),
+        ("On 4 March 2025, rebels clashed with troops near Gao. The rebels said they killed 12 soldiers. Fatalities "
+         "were coded as 4.", 4),
+        # near-miss: a rising toll is no settled count, the highest figure stands
+        ("On 4 March 2025, rebels clashed with troops near Gao. At least 10 soldiers were killed. The toll later rose "
+         "to 15.", 15),
+    ],
+)  # fmt: skip
+def test_settled_toll(text: str, fatalities: int) -> None:
+    assert _main(text).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # the death a crowd gathered over is the cause of the protest, not its toll
+        ("On 3 March 2025, students marched through the town after a classmate was killed by a soldier.", 0),
+        ("On 4 March 2025, relatives of a farmer who died in a fire protested outside the town hall of Sucre.", 0),
+        ("On 4 March 2025, villagers blocked the highway near Tula to demand the arrest of the men accused of killing "
+         "two herders.", 0),
+        ("On 3 March 2025, riots broke out in the market of Oruro after a driver was killed in a dispute.", 0),
+        # near-miss: deaths at the protest itself are its toll
+        ("On 4 March 2025, hundreds protested in Accra. Police opened fire on the crowd and three protesters were "
+         "killed.", 3),
+    ],
+)  # fmt: skip
+def test_deaths_a_protest_was_held_over(text: str, fatalities: int) -> None:
+    assert (_main(text).fatalities or 0) == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # a date hung on a noun dates that thing, not the act of the clause
+        ("On 7 March 2025, teachers gathered outside the school in Tula to call for gun control following the "
+         "2 March 2025 shooting at the school.", "2025-03-07"),
+        ("On 6 March 2025, residents marched in Tula against the police killing of a youth on 2 March 2024.",
+         "2025-03-06"),
+        # near-miss: the only date of the incident, even on a noun, still dates it
+        ("The army said on Friday that an attack on Wednesday killed three soldiers near Gao.", "2025-03-05"),
+    ],
+)  # fmt: skip
+def test_date_of_a_thing_is_not_the_incident_day(text: str, day: str) -> None:
+    main = _main(text)
+    assert main.date is not None and main.date.value == day
+
+
+def _all(text: str) -> list[Event]:
+    return next(process([Article(id="t", text=text, published=MON)])).events
+
+
+def test_story_without_incident_dates_its_opening_acts() -> None:
+    # a text that tells no incident: its opening acts are of the day it opens with
+    events = _all(
+        "On 3 March 2025, dozens of nurses were in front of the ministry in Lima. They called for better pay."
+    )
+    assert events and all(e.date is not None and e.date.value == "2025-03-03" for e in events)
+    # near-miss: beside an incident a statement keeps no date rather than borrow the incident's
+    events = _all(
+        "On 3 March 2025, gunmen killed two guards at a mine near Gao. The governor threatened to close the mine."
+    )
+    statements = [e for e in events if e.acled is None and e.type == "threat"]
+    assert statements and all(e.date is None for e in statements)
