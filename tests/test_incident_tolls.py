@@ -76,8 +76,8 @@ def test_toll_by_back_reference(text: str, fatalities: int) -> None:
         # a toll the teller settles on stands over a claim told before it
         ("On 4 March 2025, rebels clashed with troops near Gao. The rebels claimed they killed 12 soldiers. Officials "
          "later put the toll at 5.", 5),
-        ("On 4 March 2025, rebels clashed with troops near Gao. The rebels said they killed 12 soldiers. Fatalities "
-         "were coded as 4.", 4),
+        ("On 4 March 2025, rebels clashed with troops near Gao. The rebels said they killed 12 soldiers. The army "
+         "later revised the toll to 4.", 4),
         # near-miss: a rising toll is no settled count, the highest figure stands
         ("On 4 March 2025, rebels clashed with troops near Gao. At least 10 soldiers were killed. The toll later rose "
          "to 15.", 15),

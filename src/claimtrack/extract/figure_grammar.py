@@ -289,7 +289,7 @@ _TOLL_NOUNS = frozenset({"toll", "fatality", "death"})  # "the toll rose to 15",
 
 
 def settled_toll(figure: Token) -> bool:
-    """ "Officials put the toll at 31", "the toll was revised to 9", "fatalities coded as 3": a toll figure the teller
+    """ "Officials put the toll at 31", "the toll was revised to 9", "the toll was set at 3": a toll figure the teller
     settles on, which stands over any other count told (a claim, a first report)."""
     host = figure.head.head if figure.head.dep_ == "prep" or figure.head.pos_ == "ADP" else None
     if host is None or not {host.lemma_.lower(), host.lower_} & SETTLE_VERBS:
