@@ -70,9 +70,9 @@ def test_the_incident_keeps_its_borrowed_place_through_the_pipeline(nlp: Languag
 
 
 def test_a_division_word_reaches_a_division_spelled_otherwise(nlp: Language) -> None:
-    # the division of a town so named, its seat ("Aktobe" is the seat of Aqtoebe)
-    found = _places(nlp, "Police broke up a rally in Zorfan village in Aktobe region on Friday.")
-    assert found["Aktobe region"].feature == "admin1" and found["Aktobe region"].name == "Aqtoebe"
+    # the division of a town so named, its seat ("Karagandy" is the seat of Qaraghandy)
+    found = _places(nlp, "Police broke up a rally in Zorfan village in Karaganda region on Friday.")
+    assert found["Karaganda region"].feature == "admin1" and found["Karaganda region"].name == "Qaraghandy"
     found = _places(nlp, "Gunmen shot a teacher in Zorfan town, Konduz province.")
     assert found["Konduz province"].feature == "admin1" and found["Konduz province"].country == "AF"
     # a romanisation of the division's own name
@@ -95,8 +95,8 @@ def test_a_bracketed_division_places_an_unknown_village(nlp: Language) -> None:
 def test_the_arabic_article_and_a_settlement_noun(nlp: Language) -> None:
     found = _places(nlp, "Jets struck a market in Al-Mayadin on Sunday.")
     assert found["Al-Mayadin"].country == "SY"
-    found = _places(nlp, "Workers rallied in Aktobe city over unpaid wages.")
-    assert found["Aktobe"].country == "KZ"
+    found = _places(nlp, "Workers rallied in Karaganda city over unpaid wages.")
+    assert found["Karaganda"].country == "KZ"
     # Near miss: an article before a name whose place has none is no match ("Al Badr" is not Badr)
     assert "Al Badr" not in _places(nlp, "Fighters of Al Badr attacked a checkpoint.")
 
@@ -154,13 +154,13 @@ def test_a_list_of_divisions_names_a_division_before_a_namesake_town(nlp: Langua
     found = _places(nlp, "Students rallied in Palermo (Palermo, Sicilia) on Friday.")
     assert found["Sicilia"].feature == "admin1" and found["Palermo"].country == "IT"
     # Near miss: an earlier part of the list is a town first
-    found = _places(nlp, "Residents protested in Zorfan village (Kabale, Western) over the smell.")
-    assert found["Kabale"].country == "UG"
+    found = _places(nlp, "Residents protested in Zorfan village (Mbarara, Western) over the smell.")
+    assert found["Mbarara"].country == "UG"
 
 
 def test_a_town_in_brackets_after_an_office_name(nlp: Language) -> None:
-    found = _places(nlp, "Parents picketed at the Provincial Office of Education (Chuncheon) on Monday.")
-    assert found["Chuncheon"].country == "KR"
+    found = _places(nlp, "Parents picketed at the Provincial Office of Education (Ulsan) on Monday.")
+    assert found["Ulsan"].country == "KR"
     found = _places(nlp, "Workers rallied outside Harbour Works Ltd (Mersin) over pay.")
     assert found["Mersin"].country == "TR"
     # Near miss: a small namesake or a word is no town of the office ("the Union (Reading)")

@@ -42,7 +42,7 @@ def test_a_qualifier_may_follow_a_place_noun(nlp: Language) -> None:
 
 def test_a_qualifier_fits_a_division_named_without_its_kind(nlp: Language) -> None:
     assert _places(nlp, "Traders protested in Mbarara (Western) on Monday.")["Mbarara"].country == "UG"
-    assert _places(nlp, "A crowd gathered in Zomba (Southern) on Friday.")["Zomba"].country == "MW"
+    assert _places(nlp, "A crowd gathered in Blantyre (Southern) on Friday.")["Blantyre"].country == "MW"
     # Near miss: a qualifier with its kind word fits as before.
     assert (
         _places(nlp, "Two were wounded in Bakhmut, Donetsk Oblast officials said.")["Bakhmut"].feature == "settlement"
@@ -83,10 +83,10 @@ def test_an_actors_demonym_points_to_its_country(nlp: Language) -> None:
 
 
 def test_one_division_or_big_town_sets_a_lone_namesake_abroad_aside(nlp: Language) -> None:
-    assert "Holyrood" not in _places(nlp, "A crowd rallied outside Holyrood in Edinburgh on Friday.")
-    assert "Heathrow" not in _places(nlp, "Activists blocked the road to Heathrow in London on Monday.")
+    assert "Whitehall" not in _places(nlp, "A crowd rallied outside Whitehall in Edinburgh on Friday.")
+    assert "Whitehall" not in _places(nlp, "Activists blocked the road to Whitehall in Edinburgh on Monday.")
     # Near miss: a country alone anchors nothing, so the small town stays.
-    assert _places(nlp, "Farmers in Holyrood protested against Britain's tariffs.")["Holyrood"].country == "CA"
+    assert _places(nlp, "Farmers in Whitehall protested against Britain's tariffs.")["Whitehall"].country == "US"
 
 
 def test_an_alternate_name_opening_a_longer_name_is_no_place(nlp: Language) -> None:
@@ -121,7 +121,7 @@ def test_spanish_articles_join_a_long_name(nlp: Language) -> None:
 
 
 def test_an_alias_of_a_big_town_anchors_the_text(nlp: Language) -> None:
-    assert "Holyrood" not in _places(nlp, "Shoppers crowded the Holyrood market in Kiev on Sunday.")
-    assert "Holyrood" not in _places(nlp, "A crowd rallied outside Holyrood in Edinburgh on Friday.")
+    assert "Whitehall" not in _places(nlp, "Shoppers crowded the Whitehall market in Kiev on Sunday.")
+    assert "Whitehall" not in _places(nlp, "A crowd rallied outside Whitehall in Edinburgh on Friday.")
     # Near miss: a small namesake anchors nothing.
-    assert _places(nlp, "Farmers in Holyrood protested against Britain's tariffs.")["Holyrood"].country == "CA"
+    assert _places(nlp, "Farmers in Whitehall protested against Britain's tariffs.")["Whitehall"].country == "US"

@@ -202,13 +202,13 @@ def test_a_present_stock_of_displaced_people_is_not_the_strikes_harm(nlp: Langua
     status, reason = _statuses(text)[0]
     assert status == "claimed" and "independent" not in (reason or "")
     text = (
-        "Artillery struck the town of Tawila on Friday, killing three, a medic said. Around 400,000 people remain "
+        "Artillery struck the town of El Obeid on Friday, killing three, a medic said. Around 400,000 people remain "
         "displaced across the state, aid agencies said."
     )
     result = next(process([Article(id="s", text=text, published="2026-02-01")]))
     assert [e.type for e in result.events if e.acled] == ["shelling"]
     # near-miss: people driven out by the day's shelling are its harm, still an incident of the day
-    text = "Army shelling on Monday displaced hundreds of families from the village of Kadugli, residents said."
+    text = "Army shelling on Monday displaced hundreds of families from the village of Zorfan, residents said."
     result = next(process([Article(id="s", text=text, published="2026-02-01")]))
     assert [e.type for e in result.events if e.acled] == ["shelling"]
 

@@ -193,7 +193,7 @@ class Gazetteer:
         return [
             e
             for e in (self.entry(i) for i in self._skeletons.get(sk, []))
-            # and the spellings are close as a whole: "Thi Qar" meets "Takhar", "Bayern" meets "Bern", "Kabale"
+            # and the spellings are close as a whole: "Thi Qar" meets "Takhar", "Bayern" meets "Bern", "Mbarara"
             # meets "Kabul" in the skeleton only
             if abs(len(flat) - len(_folded(norm(e.name)))) <= 1
             and SequenceMatcher(None, key.replace(" ", ""), norm(e.name).replace(" ", "")).ratio() >= 0.75

@@ -324,7 +324,7 @@ def _part_of_person(doc: Doc, m: _Mention) -> bool:
 
 def _continues_list(doc: Doc, m: _Mention, last_end: int) -> bool:
     """Lists: "in Kupiansk, Lyman and Siversk" (the previous place ended just before the conjunction), and the
-    bracketed divisions right after a place: "Toreno (Leon, Castile)"."""
+    bracketed divisions right after a place: "Astorga (Leon, Castile)"."""
     if m.start >= 1 and doc[m.start - 1].text == "(" and last_end == m.start - 1:
         return True
     return m.start >= 1 and doc[m.start - 1].text in (",", "and", "or") and last_end >= m.start - 3

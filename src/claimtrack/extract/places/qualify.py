@@ -1,4 +1,4 @@
-"""Qualifiers of a place mention: "Paris, Texas", "Toreno (Leon, Castile)". Whether a reading fits what the
+"""Qualifiers of a place mention: "Paris, Texas", "Astorga (Leon, Castile)". Whether a reading fits what the
 qualifier names, and what a mention reads as when none of its readings does.
 """
 
@@ -28,7 +28,7 @@ def _qualifies(m: _Mention, e: Entry) -> bool:
 
 def _part_fits(part: str, e: Entry) -> bool:
     """A part of a bracketed qualifier fits a reading: it names a division or the country the reading lies in,
-    or a prominent place (a town, a district) of the same first-level division: "Toreno (Leon, ...)" read in
+    or a prominent place (a town, a district) of the same first-level division: "Astorga (Leon, ...)" read in
     León's division. A place never qualifies itself: in "La Paz (La Paz)" the bracket names the division the
     city lies in, so the division of that name is not the reading it points to. A town qualifies only through
     its prominent readings (a twentieth of the largest that bears the name, or more): a hamlet that shares the
@@ -66,15 +66,15 @@ def foreign_comma(m: _Mention) -> bool:
 
 
 def _bare(name: str) -> str:
-    """A division's key without its kind: "Western Region" is what "(Kabale, Western)" names."""
+    """A division's key without its kind: "Western Region" is what "(Mbarara, Western)" names."""
     key = norm(name)
     head, _, last = key.rpartition(" ")
     return head if head and last in ADMIN_SUFFIXES else key
 
 
 def _to_qualifier(m: _Mention) -> None:
-    """No reading of the name lies in the division or country its qualifier names ("Mala (Harib, Marib)" with no
-    Mala known in Marib): a namesake elsewhere would be confidently wrong, so the mention reads as the qualifier,
+    """No reading of the name lies in the division or country its qualifier names ("Zorla (Hollin, Upper Vale)" with no
+    Zorla known in Upper Vale): a namesake elsewhere would be confidently wrong, so the mention reads as the qualifier,
     the outermost part that is a division or a country; of its readings, the one the other parts agree with."""
     q = m.qualifier or ""
     parts = q[1:].split("|") if q.startswith("(") else [q]
@@ -98,7 +98,7 @@ def _to_qualifier(m: _Mention) -> None:
                 m.candidates = [(max(towns, key=lambda t: t.population), True)]
                 return
     # No part is a division or country the gazetteer knows by that name, but one is a town or district: "Zorfan
-    # (Udhampur district, ...)" lies in that town's first-level division, which is the reading.
+    # (Ganderbal district, ...)" lies in that town's first-level division, which is the reading.
     for part in parts:
         divisions = [
             d

@@ -46,7 +46,7 @@ def _lookup(gaz: Gazetteer, key: str, suffix: str | None) -> list[tuple[Entry, b
         if full or divisions:
             return full + divisions
         if suffix in FIRST_LEVEL_WORDS or suffix in ("region", "state"):
-            # The division may be known under another romanisation, or by its seat's ("Aktobe region").
+            # The division may be known under another romanisation, or by its seat's ("Karaganda region").
             division = _division_spelled_like(gaz, key, seat_only=suffix not in FIRST_LEVEL_WORDS)
             if division:
                 return [(e, False) for e in division]
@@ -62,8 +62,9 @@ def _lookup(gaz: Gazetteer, key: str, suffix: str | None) -> list[tuple[Entry, b
 
 def _division_spelled_like(gaz: Gazetteer, key: str, seat_only: bool = False) -> list[Entry]:
     """The first-level division a name with a division word means when no division has that exact name: the
-    division of a town so named whose division bears the town's name in another spelling ("Aktobe region": Aktobe
-    is the seat of Aqtoebe), else (unless ``seat_only``) a division spelled alike (``Gazetteer.divisions_like``)."""
+    division of a town so named whose division bears the town's name in another spelling ("Karaganda region":
+    Karagandy is the seat of Qaraghandy), else (unless ``seat_only``) a division spelled alike
+    (``Gazetteer.divisions_like``)."""
     sk = skeleton(key)
     out: list[Entry] = []
     for town, _ in gaz.lookup(key):
@@ -92,7 +93,7 @@ def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
     """'Gainesville, Fla.' / 'Paris, Texas' / 'Tbilisi, Georgia' / 'Marhanets (Nikopol, Dnipropetrovsk)': the key
     of the qualifying first-level division or country. A bracketed one is marked with a leading "(" and keeps
     every part the gazetteer knows, innermost first ("(nikopol|dnipropetrovsk"): any of them may place it.
-    A place noun or division word may stand between: "Kartal town, Istanbul", "Karak city (Karak, KPK)"."""
+    A place noun or division word may stand between: "Zorfan town, Istanbul", "Bannu city (Bannu, KPK)"."""
     if (
         end + 2 < len(doc)
         and doc[end].is_lower
@@ -130,7 +131,7 @@ def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
 
 
 def _bare(key: str) -> str:
-    """A bracketed part without its division word: "(Udhampur district, ...)" names Udhampur's district."""
+    """A bracketed part without its division word: "(Ganderbal district, ...)" names Ganderbal's district."""
     words = key.split(" ")
     return " ".join(words[:-1]) if len(words) > 1 and words[-1] in ADMIN_SUFFIXES else key
 
@@ -233,7 +234,7 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             cands = _lookup(gaz, core, suffix) if core else []
             if in_brackets and not suffix and not any(e.feature in ("admin1", "country") for e, _ in cands):
                 # "X (Y, Lombardia)": the last part of a list of divisions names a division, under whatever
-                # spelling, before a town; an earlier part is a town first ("(Kabale, Western)")
+                # spelling, before a town; an earlier part is a town first ("(Mbarara, Western)")
                 if not cands or (texts[j] == ")" and texts[i - 1] == ","):
                     cands = [(e, False) for e in gaz.divisions_like(key)] or cands
             demonym = False

@@ -65,7 +65,7 @@ def _base_score(m: _Mention, e: Entry, primary: bool, big_town: dict[tuple[str, 
 
 
 def _standing(e: Entry) -> float:
-    """How much a reading tells the text's country: a hamlet read abroad ("Heathrow" in Florida) must not drag
+    """How much a reading tells the text's country: a hamlet read abroad ("Whitehall" in Alabama) must not drag
     "London" to Ohio; a town of 100,000 or a division votes fully."""
     if e.feature != "settlement":
         return 1.0
@@ -277,8 +277,8 @@ def _strong(m: _Mention) -> bool:
 def _strays(mentions: list[_Mention]) -> set[int]:
     """Small towns read in a country no other place of the text lies in, while the text's other places agree on
     one country: "Alta square of Algeciras (Cadiz)" is not Alta in Norway. The text's own places outweigh a
-    lone namesake: two names in one country, or one division or big town ("a rally at Holyrood in Edinburgh" is
-    not the Holyrood of Canada). Evidence keeps it: a division word read as a division, a qualifier that fits
+    lone namesake: two names in one country, or one division or big town ("a rally at Whitehall in Edinburgh" is
+    not a Whitehall of the United States). Evidence keeps it: a division word read as a division, a qualifier that fits
     it, a country or division reading."""
     names: dict[str, set[str]] = {}  # country -> names read there
     strong: dict[str, int] = {}  # country -> names read there that anchor it alone
