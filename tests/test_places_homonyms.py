@@ -125,3 +125,10 @@ def test_an_alias_of_a_big_town_anchors_the_text(nlp: Language) -> None:
     assert "Whitehall" not in _places(nlp, "A crowd rallied outside Whitehall in Edinburgh on Friday.")
     # Near miss: a small namesake anchors nothing.
     assert _places(nlp, "Farmers in Whitehall protested against Britain's tariffs.")["Whitehall"].country == "US"
+
+
+def test_a_title_word_still_opens_a_country_short_form(nlp: Language) -> None:
+    assert _places(nlp, "Rebels attacked a church in northeastern DR Congo on Sunday.")["DR Congo"].country == "CD"
+    assert _places(nlp, "Aid convoys reached DR Congo after the floods.")["DR Congo"].country == "CD"
+    # Near miss: a title before a name is a title, whatever the name means elsewhere
+    assert "Dr Smith" not in _places(nlp, "Dr Smith said the clinic in Kigali was full.")

@@ -130,6 +130,14 @@ def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
     return None
 
 
+def _country_opening(gaz: Gazetteer, texts: list[str], i: int) -> bool:
+    """A word that opens no place name ("Dr", a title) still opens a country's curated short form with the next
+    word: "DR Congo" is the Democratic Republic, not the Congo the second word alone names."""
+    if i + 1 >= len(texts) or not texts[i].isupper():
+        return False
+    return any(e.feature == "country" and p for e, p in gaz.lookup(norm(f"{texts[i]} {texts[i + 1]}")))
+
+
 def _bare(key: str) -> str:
     """A bracketed part without its division word: "(Ganderbal district, ...)" names Ganderbal's district."""
     words = key.split(" ")
@@ -179,7 +187,7 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         first = texts[i]
         if (
             not (first[:1].isupper() and first[:1].isalpha())
-            or lowers[i] in STOP_NAMES
+            or (lowers[i] in STOP_NAMES and not _country_opening(gaz, texts, i))
             or (
                 ent_types[i] in NEVER_PLACE_LABELS
                 and not (ent_types[i] in ("DATE", "TIME") and lowers[i] not in CALENDAR_WORDS and not starts[i])
