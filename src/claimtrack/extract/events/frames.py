@@ -108,8 +108,8 @@ def _told_before(incidents: list[Draft], d: Draft) -> Draft | None:
     """ "Rebels attacked an army post on Monday. Two soldiers died in the fighting.": a later sentence that tells
     dead or wounded with no day and no place of its own tells the toll of the violent incident told before it,
     whatever its own trigger word; one that names its own day or place may be another incident."""
-    if kind(d) != "violence" or d.placed or (d.date is not None and d.date.basis == "own"):
-        return None
+    if kind(d) != "violence" or d.placed or d.sequel or (d.date is not None and d.date.basis == "own"):
+        return None  # "Later that day, artillery struck ..., wounding three": told as another act, not a toll
     if not any(q.role in ("killed", "injured") for q in d.quantities):
         return None
     prior = [
@@ -120,6 +120,7 @@ def _told_before(incidents: list[Draft], d: Draft) -> Draft | None:
         and kind(o) == "violence"
         and max(o.sents) < d.sent_index
         and not _new_weapon(o, d)
+        and not reframed(o, d)
     ]
     return max(prior, key=lambda o: max(o.sents)) if prior else None
 
