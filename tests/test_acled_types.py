@@ -322,3 +322,39 @@ def test_crowd_agents(nlp, text: str, sub: str) -> None:  # type: ignore[no-unty
 )
 def test_protesters_named_by_a_harm(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
     assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the act in one sentence, its purpose in the next, told by "they"
+        (
+            "On 4 May 2026, around 40 farmers blocked the access to a warehouse in Tours. They called for higher "
+            "prices.",
+            "Peaceful protest",
+        ),
+        ("On 4 May 2026, a dozen activists occupied a bank in Lille. They denounced its loans to coal firms.", "Peaceful protest"),
+        # near-miss: a sentence told between the gathering and the demand
+        (
+            "On 4 May 2026, residents gathered at the market in Lyon. The mayor opened a new hall. They demanded lower "
+            "prices.",
+            None,
+        ),
+    ],
+)
+def test_act_then_purpose_in_the_next_sentence(nlp, text: str, sub: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the attack reading came second to an arrest or a crime word: the armed victims still make it a clash
+        ("On 4 May 2026, gunmen opened fire on police officers in Lyon during a raid to arrest a suspect.", "Armed clash"),
+        ("On 4 May 2026, in Recife, two armed suspects shot and killed a drug trafficker in a park.", "Armed clash"),
+        # near-miss: the victim is a shopkeeper
+        ("On 4 May 2026, in Recife, two armed suspects shot and killed a shopkeeper during a robbery.", "Attack"),
+    ],
+)
+def test_armed_victims_behind_another_reading(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub

@@ -164,6 +164,7 @@ def _specific(score: dict[str, float], text: str = "") -> None:
     if top == "attack_on_civilians" and armed_victims(text):
         score["armed_clash"] = score[top] + 0.01
         top = "armed_clash"
+    armed_hit = top != "attack_on_civilians" and score.get("attack_on_civilians", 0.0) > 0 and armed_victims(text)
     if top in _VIOLENT:
         for fine in _SPECIFIC:
             if score.get(fine, 0.0) >= 0.4 * score[top]:
@@ -191,6 +192,10 @@ def _specific(score: dict[str, float], text: str = "") -> None:
         if violent:
             v = max(violent, key=lambda t: score[t])
             score[v] = score[top] + 0.01
+    # the attack reading may rank below an arrest, a seizure or a crime word and take over from it only later
+    # ("opened fire on the police during the raid to arrest him"): its victims still make it a clash
+    if armed_hit and score["attack_on_civilians"] > score.get("armed_clash", 0.0):
+        score["armed_clash"] = score["attack_on_civilians"] + 0.01
     # forces entering an area another force left: ACLED's non-violent transfer unless there was fighting
     if (
         score.get("territory_transfer", 0.0) > 0
