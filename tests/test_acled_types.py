@@ -358,3 +358,41 @@ def test_act_then_purpose_in_the_next_sentence(nlp, text: str, sub: str | None) 
 )
 def test_armed_victims_behind_another_reading(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
     assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the demand is the protest's purpose: what it asks for (aid after a flood) does not outweigh the protest
+        (
+            "On 21 June 2026, in Natal, residents carried out a protest to demand financial aid after losing their "
+            "homes to floods.",
+            "Peaceful protest",
+        ),
+        ("Nurses rallied in Porto to demand compensation for the victims of the hospital fire.", "Peaceful protest"),
+        # near-miss: a demand with no protest
+        ("The opposition leader demanded financial aid for victims of the floods in Natal.", None),
+    ],
+)
+def test_a_demand_as_a_protests_purpose(nlp, text: str, sub: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # a protest camp and striking workers are forms of demonstration
+        ("On 4 May 2026, farmers set up a protest camp outside the ministry in Rome.", "Peaceful protest"),
+        ("On 6 May 2026, striking dockers picketed the port of Antwerp.", "Peaceful protest"),
+        (
+            "On 6 May 2026, a group of striking workers blocked the entrance to a depot in Leeds. Their motives were "
+            "not reported.",
+            "Peaceful protest",
+        ),
+        # near-misses: an armed group's camp; "striking" as an adjective of no worker
+        ("On 4 May 2026, rebels set up a camp in the forest near Beni.", "Headquarters or base established"),
+        ("On 6 May 2026, a striking resemblance between two robberies in Leeds was noted by the press.", None),
+    ],
+)
+def test_protest_camps_and_strikers(nlp, text: str, sub: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub

@@ -88,7 +88,24 @@ def reported_object(text: str, act: Cue, span: int = _GOVERN_SPAN) -> int | None
     return m.end()
 
 
-def _govern(cues: list[Cue], acts: list[tuple[Cue, float]], score: dict[str, float], text: str, scale: float) -> None:
+def _purpose_of(text: str, protest: Cue, act: Cue) -> bool:
+    """Whether a speech act is told as the purpose of a protest before it in its sentence ("rallied to demand")."""
+    if not (protest.end <= act.start and act.start - protest.start <= _GRIEVANCE_SPAN):
+        return False
+    return not re.search(r"[.;!?](?:\s|$)", text[protest.end : act.start]) and _in_cause(text, protest.start, act.end)
+
+
+_PROTEST_READINGS = ("protest", "riot", "force_against_protesters", "protest_with_intervention")
+
+
+def _govern(
+    cues: list[Cue],
+    acts: list[tuple[Cue, float]],
+    score: dict[str, float],
+    text: str,
+    scale: float,
+    protests: list[Cue] | None = None,
+) -> None:
     """ "Rejected a ceasefire proposal", "demanded the withdrawal": the event is the speech act, not its object.
 
     But "rejected reports that a drone came down": the reported event is the event of record (the rejection is
@@ -99,13 +116,19 @@ def _govern(cues: list[Cue], acts: list[tuple[Cue, float]], score: dict[str, flo
             if any(_eventive(c) and after <= c.start <= after + 2 * _GOVERN_SPAN for c in cues):
                 score[act.type] = max(0.0, score[act.type] - s)
             continue
+        # "held a protest to demand aid after the floods": a demand that is a protest's stated purpose is the
+        # protest's, so what it governs adds to the protest, not to a speech act of its own
+        to = act.type
+        if act.type == "demand" and any(_purpose_of(text, p, act) for p in protests or []):
+            held = [t for t in _PROTEST_READINGS if score.get(t, 0.0) > 0]
+            to = max(held, key=lambda t: score[t]) if held else to
         for c in cues:
             if c.type.startswith("+") or c.type in _NOT_GOVERNED or c.type not in score:
                 continue
             if act.end <= c.start <= act.end + _GOVERN_SPAN:
                 moved = 0.7 * cue_score(text, c, scale)
                 score[c.type] = max(0.0, score[c.type] - moved)
-                score[act.type] += moved
+                score[to] += moved
 
 
 _SANCTION_SPAN = 40  # characters after "agreed", "adopted" within which a sanctions cue names what was agreed
@@ -400,7 +423,7 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
                 # the arrests are how the protest was met, not a separate event
                 score["arrest"] = 0.0
     _sanctions(cues, acts, score, text, scale)
-    _govern(cues, acts, score, text, scale)
+    _govern(cues, acts, score, text, scale, protests)
     _specific(score, text)
     if "armed_clash" in score and "armed_clash" not in best:
         best["armed_clash"] = best["attack_on_civilians"]
