@@ -396,3 +396,23 @@ def test_a_demand_as_a_protests_purpose(nlp, text: str, sub: str | None) -> None
 )
 def test_protest_camps_and_strikers(nlp, text: str, sub: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # a labour strike held or called by people
+        ("On 25 February 2026, taxi drivers held a strike in Bouake against the cost of fuel.", "Peaceful protest"),
+        ("The teachers' union called a 24-hour strike in Accra over unpaid wages.", "Peaceful protest"),
+        # a road closed to call for something
+        (
+            "On 10 March 2026, village residents closed the road between their village and Gafsa to call on the "
+            "authorities to repair a pipe.",
+            "Peaceful protest",
+        ),
+        # near-miss: an armed force carries out its strikes
+        ("On 25 February 2026, the air force carried out a strike on a depot near Idlib.", "Air/drone strike"),
+    ],
+)
+def test_strikes_held_by_people(nlp, text: str, sub: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
