@@ -416,3 +416,48 @@ def test_protest_camps_and_strikers(nlp, text: str, sub: str | None) -> None:  #
 )
 def test_strikes_held_by_people(nlp, text: str, sub: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the protesters described by a relative clause naming a harm
+        (
+            "On 4 May 2026, families whose sons were abducted by the rebels staged a sit-in outside the governor's "
+            "office in Gulu.",
+            "Peaceful protest",
+        ),
+        ("Parents who say their daughters were kidnapped by a gang held a protest in Kaduna.", "Peaceful protest"),
+        # near-miss: the families are the victims, no protest is told
+        ("On 4 May 2026, gunmen shot dead two parents who were waiting outside a school in Gulu.", "Attack"),
+    ],
+)
+def test_protesters_described_by_a_relative_clause(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a memorial's dead are its cause: no event of their own
+        (
+            "On 4 May 2026, hundreds held a vigil in Lodz to commemorate the victims of the bombing of the railway "
+            "station.",
+            ["protest"],
+        ),
+        # a camp set up by protesters is the protest going on, not a base
+        (
+            "On 4 May 2026, in Neuquen, nurses staged a demonstration asking for higher pay. At night, about 30 "
+            "people set up a camp with tents outside the provincial assembly.",
+            ["protest", "base_established"],
+        ),
+        # near-miss: an armed group's camp, told after a rally
+        (
+            "On 4 May 2026, students held a rally in Lodz. Rebels later set up a camp in the hills nearby.",
+            ["base_established", "protest"],
+        ),
+    ],
+)
+def test_memorials_and_protest_camps(nlp, text: str, types: list[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, published="2026-05-04")))
+    assert [e.type for e in doc._.events] == types

@@ -273,7 +273,8 @@ def _response(text: str, mod: Cue, protest_at: list[int]) -> bool:
 _GRIEVANCE = re.compile(
     _CAUSE.pattern[:-3] + r"|after|following|due to|because of|decr(?:y|ied|ying)|denounc(?:ed|ing)|"
     r"condemn(?:ed|ing)|demand(?:ed|ing)?|seeking|calling for|to (?:get|seek|ask|press|support)|in solidarity with|"
-    r"in protest|in support of|upon)\b",
+    r"in protest|in support of|upon|to (?:commemorate|mourn|honou?r|remember|mark the anniversary of)|"
+    r"commemorating|mourning|in honou?r of)\b",  # a memorial's dead are why people gather, not its event
     re.I,
 )
 _GRIEVANCE_SPAN = 400
@@ -290,7 +291,7 @@ _GRIEVANCE_SHARE = 0.3  # as much as a cue "in response to" keeps
 # who protests, named by a past harm: "relatives of people who went missing staged a demonstration"
 _KIN = re.compile(
     r"\b(?:relatives|famil(?:y|ies)|family members|friends|parents|mothers|fathers|widows|supporters|colleagues|"
-    r"classmates)\s+of\b",
+    r"classmates)\s+(?:of|who|whose)\b",  # "families whose sons were abducted staged a sit-in"
     re.I,
 )
 
@@ -339,6 +340,29 @@ def _demonstration(text: str, c: Cue) -> bool:
     if c.type in ("protest", "demand"):
         return True
     return c.type == "riot" and bool(_DEMONSTRATION.search(text, c.start, c.end) or _STATED_CAUSE.match(text, c.end))
+
+
+_BARE_CAMP = re.compile(r"\b(?:camps?|tents?)\b", re.I)
+_FORCE_CAMP = re.compile(r"\b(?:military|army|armed|militia|rebels?|troops|forces|base|bases)\b", re.I)
+
+
+def _camp_of_protest(
+    score: dict[str, float], best: dict[str, tuple[float, Cue]], text: str, protests: list[Cue]
+) -> None:
+    """ "Staged a sit-in ... . At night they set up a camp outside the ministry": a camp that no armed force sets
+    up, told with a protest, is how the protest went on, not a base (ACLED's base needs an armed group)."""
+    held = best.get("base_established")
+    if not protests or held is None or score.get("base_established", 0.0) <= 0:
+        return
+    cue = held[1]
+    if not _BARE_CAMP.search(text, cue.start, cue.end) or _FORCE_CAMP.search(text, cue.start, cue.end):
+        return
+    lo = _sentence_start(text, cue.start, 150)
+    if _FORCE_CAMP.search(text, lo, cue.start) or _NON_STATE.search(text, lo, cue.start):
+        return  # "the rebels, after the rally, set up a camp": an armed group's camp
+    to = max(_PROTEST_READINGS, key=lambda t: score.get(t, 0.0))
+    if score.get(to, 0.0) > 0:
+        score[to] += score.pop("base_established")
 
 
 def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -> list[tuple[str, float, Cue]]:
@@ -422,6 +446,7 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
             if fine in ("force_against_protesters", "protest_with_intervention"):
                 # the arrests are how the protest was met, not a separate event
                 score["arrest"] = 0.0
+    _camp_of_protest(score, best, text, protests)
     _sanctions(cues, acts, score, text, scale)
     _govern(cues, acts, score, text, scale, protests)
     _specific(score, text)
