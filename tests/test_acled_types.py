@@ -461,3 +461,33 @@ def test_protesters_described_by_a_relative_clause(nlp, text: str, sub: str) -> 
 def test_memorials_and_protest_camps(nlp, text: str, types: list[str]) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(make_doc(nlp, Article(id="t", text=text, published="2026-05-04")))
     assert [e.type for e in doc._.events] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the state's acts inside the cause, opened by a second protest word or told as a custody
+        (
+            "On 7 June 2026, a demonstration was staged in Bursa, in protest of the rules which prevent sick "
+            "prisoners from seeing doctors.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 March 2026, local residents staged a peaceful protest in Kisumu, calling for justice, following the "
+            "death of a man while in police custody.",
+            "Peaceful protest",
+        ),
+        # near-misses: the police act in a clause of their own
+        (
+            "On 7 June 2026, students rallied in Bursa against the fee rise, while police arrested four of them.",
+            "Protest with intervention",
+        ),
+        (
+            "On 7 June 2026, a demonstration was staged in Bursa against the new law, and police detained twelve "
+            "people.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_state_acts_inside_a_protests_cause(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub

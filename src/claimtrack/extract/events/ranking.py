@@ -259,9 +259,10 @@ def _response(text: str, mod: Cue, protest_at: list[int]) -> bool:
     if _NO_SIGN.search(text, max(0, mod.start - 30), mod.start):
         return False  # "there was no clash", "dispersed without arrests"
     before = [p for p in protest_at if p <= mod.start and mod.start - p <= _NEAR]
-    if before:
-        sentence_end = text.rfind(".", max(before), mod.start)
-        if sentence_end < 0 and _in_cause(text, max(before), mod.start):
+    # any protest word of the sentence may open the cause: "staged a demonstration in protest of rules that keep
+    # prisoners from care" has its cause after the first protest word, and a second one ("protest") inside it
+    for p in before:
+        if text.rfind(".", p, mod.start) < 0 and _in_cause(text, p, mod.start):
             return False
     if mod.type == "+force" and mod.weight < 2.0:
         return bool(_STATE_FORCE.search(text, max(0, mod.start - 120), mod.end + 120))
@@ -317,8 +318,9 @@ def _grievance(text: str, c: Cue, protests: list[Cue]) -> bool:
 
 # a state force opening a clause after the cause starts the protest's own story ("..., and police arrested ten")
 _FORCE_CLAUSE = re.compile(
-    r"(?:,|\b(?:and|but|when|as|before|until|then|while|where))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    + _STATE_FORCE.pattern,
+    # a preposition before the force makes a state or place ("while in police custody"), not the force's clause
+    r"(?:,|\b(?:and|but|when|as|before|until|then|while|where))\s+(?:the\s+)?(?:(?!(?:in|of|by|from|under)\s)"
+    r"[\w-]+\s+){0,2}?" + _STATE_FORCE.pattern,
     re.I,
 )
 
