@@ -333,7 +333,10 @@ def test_protesters_named_by_a_harm(nlp, text: str, sub: str) -> None:  # type: 
             "prices.",
             "Peaceful protest",
         ),
-        ("On 4 May 2026, a dozen activists occupied a bank in Lille. They denounced its loans to coal firms.", "Peaceful protest"),
+        (
+            "On 4 May 2026, a dozen activists occupied a bank in Lille. They denounced its loans to coal firms.",
+            "Peaceful protest",
+        ),
         # near-miss: a sentence told between the gathering and the demand
         (
             "On 4 May 2026, residents gathered at the market in Lyon. The mayor opened a new hall. They demanded lower "
@@ -350,7 +353,10 @@ def test_act_then_purpose_in_the_next_sentence(nlp, text: str, sub: str | None) 
     ("text", "sub"),
     [
         # the attack reading came second to an arrest or a crime word: the armed victims still make it a clash
-        ("On 4 May 2026, gunmen opened fire on police officers in Lyon during a raid to arrest a suspect.", "Armed clash"),
+        (
+            "On 4 May 2026, gunmen opened fire on police officers in Lyon during a raid to arrest a suspect.",
+            "Armed clash",
+        ),
         ("On 4 May 2026, in Recife, two armed suspects shot and killed a drug trafficker in a park.", "Armed clash"),
         # near-miss: the victim is a shopkeeper
         ("On 4 May 2026, in Recife, two armed suspects shot and killed a shopkeeper during a robbery.", "Attack"),
