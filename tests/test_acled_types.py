@@ -357,9 +357,12 @@ def test_act_then_purpose_in_the_next_sentence(nlp, text: str, sub: str | None) 
             "On 4 May 2026, gunmen opened fire on police officers in Lyon during a raid to arrest a suspect.",
             "Armed clash",
         ),
-        ("On 4 May 2026, in Recife, two armed suspects shot and killed a drug trafficker in a park.", "Armed clash"),
+        (
+            "On 4 May 2026, in Recife, a pair of hooded men shot and killed a known cocaine trafficker near a park.",
+            "Armed clash",
+        ),
         # near-miss: the victim is a shopkeeper
-        ("On 4 May 2026, in Recife, two armed suspects shot and killed a shopkeeper during a robbery.", "Attack"),
+        ("On 4 May 2026, in Recife, a pair of hooded men shot and killed a baker near a park.", "Attack"),
     ],
 )
 def test_armed_victims_behind_another_reading(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
@@ -371,7 +374,7 @@ def test_armed_victims_behind_another_reading(nlp, text: str, sub: str) -> None:
     [
         # the demand is the protest's purpose: what it asks for (aid after a flood) does not outweigh the protest
         (
-            "On 21 June 2026, in Natal, residents carried out a protest to demand financial aid after losing their "
+            "On 21 June 2026, in Natal, tenants carried out a protest to demand emergency aid after losing their "
             "homes to floods.",
             "Peaceful protest",
         ),
@@ -391,12 +394,12 @@ def test_a_demand_as_a_protests_purpose(nlp, text: str, sub: str | None) -> None
         ("On 4 May 2026, farmers set up a protest camp outside the ministry in Rome.", "Peaceful protest"),
         ("On 6 May 2026, striking dockers picketed the port of Antwerp.", "Peaceful protest"),
         (
-            "On 6 May 2026, a group of striking workers blocked the entrance to a depot in Leeds. Their motives were "
+            "On 6 May 2026, striking bus employees barred the gates of a garage in Leeds. Their motives were "
             "not reported.",
             "Peaceful protest",
         ),
         # near-misses: an armed group's camp; "striking" as an adjective of no worker
-        ("On 4 May 2026, rebels set up a camp in the forest near Beni.", "Headquarters or base established"),
+        ("On 4 May 2026, rebels set up a camp deep in the forest near Beni.", "Headquarters or base established"),
         ("On 6 May 2026, a striking resemblance between two robberies in Leeds was noted by the press.", None),
     ],
 )
@@ -408,11 +411,11 @@ def test_protest_camps_and_strikers(nlp, text: str, sub: str | None) -> None:  #
     ("text", "sub"),
     [
         # a labour strike held or called by people
-        ("On 25 February 2026, taxi drivers held a strike in Bouake against the cost of fuel.", "Peaceful protest"),
+        ("On 25 February 2026, moto-taxi riders held a strike across Bouake against fuel costs.", "Peaceful protest"),
         ("The teachers' union called a 24-hour strike in Accra over unpaid wages.", "Peaceful protest"),
         # a road closed to call for something
         (
-            "On 10 March 2026, village residents closed the road between their village and Gafsa to call on the "
+            "On 10 March 2026, farmers closed the highway leading to Gafsa to call on the "
             "authorities to repair a pipe.",
             "Peaceful protest",
         ),
@@ -453,13 +456,13 @@ def test_protesters_described_by_a_relative_clause(nlp, text: str, sub: str) -> 
         ),
         # a camp set up by protesters is the protest going on, not a base
         (
-            "On 4 May 2026, in Neuquen, nurses staged a demonstration asking for higher pay. At night, about 30 "
-            "people set up a camp with tents outside the provincial assembly.",
+            "On 4 May 2026, in Neuquen, nurses staged a demonstration asking for higher pay. At night, a few dozen "
+            "of them set up tents and a camp beside the provincial assembly.",
             ["protest", "base_established"],
         ),
         # near-miss: an armed group's camp, told after a rally
         (
-            "On 4 May 2026, students held a rally in Lodz. Rebels later set up a camp in the hills nearby.",
+            "On 4 May 2026, students held a rally in Lodz. Rebels later set up a camp among the hills nearby.",
             ["base_established", "protest"],
         ),
     ],
@@ -479,7 +482,7 @@ def test_memorials_and_protest_camps(nlp, text: str, types: list[str]) -> None: 
             "Peaceful protest",
         ),
         (
-            "On 3 March 2026, local residents staged a peaceful protest in Kisumu, calling for justice, following the "
+            "On 3 March 2026, villagers held a quiet protest in Kisumu, calling for justice, following the "
             "death of a man while in police custody.",
             "Peaceful protest",
         ),
