@@ -322,3 +322,181 @@ def test_crowd_agents(nlp, text: str, sub: str) -> None:  # type: ignore[no-unty
 )
 def test_protesters_named_by_a_harm(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
     assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the act in one sentence, its purpose in the next, told by "they"
+        (
+            "On 4 May 2026, around 40 farmers blocked the access to a warehouse in Tours. They called for higher "
+            "prices.",
+            "Peaceful protest",
+        ),
+        (
+            "On 4 May 2026, a dozen activists occupied a bank in Lille. They denounced its loans to coal firms.",
+            "Peaceful protest",
+        ),
+        # near-miss: a sentence told between the gathering and the demand
+        (
+            "On 4 May 2026, residents gathered at the market in Lyon. The mayor opened a new hall. They demanded lower "
+            "prices.",
+            None,
+        ),
+    ],
+)
+def test_act_then_purpose_in_the_next_sentence(nlp, text: str, sub: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the attack reading came second to an arrest or a crime word: the armed victims still make it a clash
+        (
+            "On 4 May 2026, gunmen opened fire on police officers in Lyon during a raid to arrest a suspect.",
+            "Armed clash",
+        ),
+        (
+            "On 4 May 2026, in Recife, a pair of hooded men shot and killed a known cocaine trafficker near a park.",
+            "Armed clash",
+        ),
+        # near-miss: the victim is a shopkeeper
+        ("On 4 May 2026, in Recife, a pair of hooded men shot and killed a baker near a park.", "Attack"),
+    ],
+)
+def test_armed_victims_behind_another_reading(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the demand is the protest's purpose: what it asks for (aid after a flood) does not outweigh the protest
+        (
+            "On 21 June 2026, in Natal, tenants carried out a protest to demand emergency aid after losing their "
+            "homes to floods.",
+            "Peaceful protest",
+        ),
+        ("Nurses rallied in Porto to demand compensation for the victims of the hospital fire.", "Peaceful protest"),
+        # near-miss: a demand with no protest
+        ("The opposition leader demanded financial aid for victims of the floods in Natal.", None),
+    ],
+)
+def test_a_demand_as_a_protests_purpose(nlp, text: str, sub: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # a protest camp and striking workers are forms of demonstration
+        ("On 4 May 2026, farmers set up a protest camp outside the ministry in Rome.", "Peaceful protest"),
+        ("On 6 May 2026, striking dockers picketed the port of Antwerp.", "Peaceful protest"),
+        (
+            "On 6 May 2026, striking bus employees barred the gates of a garage in Leeds. Their motives were "
+            "not reported.",
+            "Peaceful protest",
+        ),
+        # near-misses: an armed group's camp; "striking" as an adjective of no worker
+        ("On 4 May 2026, rebels set up a camp deep in the forest near Beni.", "Headquarters or base established"),
+        ("On 6 May 2026, a striking resemblance between two robberies in Leeds was noted by the press.", None),
+    ],
+)
+def test_protest_camps_and_strikers(nlp, text: str, sub: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # a labour strike held or called by people
+        ("On 25 February 2026, moto-taxi riders held a strike across Bouake against fuel costs.", "Peaceful protest"),
+        ("The teachers' union called a 24-hour strike in Accra over unpaid wages.", "Peaceful protest"),
+        # a road closed to call for something
+        (
+            "On 10 March 2026, farmers closed the highway leading to Gafsa to call on the "
+            "authorities to repair a pipe.",
+            "Peaceful protest",
+        ),
+        # near-miss: an armed force carries out its strikes
+        ("On 25 February 2026, the air force carried out a strike on a depot near Idlib.", "Air/drone strike"),
+    ],
+)
+def test_strikes_held_by_people(nlp, text: str, sub: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the protesters described by a relative clause naming a harm
+        (
+            "On 4 May 2026, families whose sons were abducted by the rebels staged a sit-in outside the governor's "
+            "office in Gulu.",
+            "Peaceful protest",
+        ),
+        ("Parents who say their daughters were kidnapped by a gang held a protest in Kaduna.", "Peaceful protest"),
+        # near-miss: the families are the victims, no protest is told
+        ("On 4 May 2026, gunmen shot dead two parents who were waiting outside a school in Gulu.", "Attack"),
+    ],
+)
+def test_protesters_described_by_a_relative_clause(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a memorial's dead are its cause: no event of their own
+        (
+            "On 4 May 2026, hundreds held a vigil in Lodz to commemorate the victims of the bombing of the railway "
+            "station.",
+            ["protest"],
+        ),
+        # a camp set up by protesters is the protest going on, not a base
+        (
+            "On 4 May 2026, in Neuquen, nurses staged a demonstration asking for higher pay. At night, a few dozen "
+            "of them set up tents and a camp beside the provincial assembly.",
+            ["protest", "base_established"],
+        ),
+        # near-miss: an armed group's camp, told after a rally
+        (
+            "On 4 May 2026, students held a rally in Lodz. Rebels later set up a camp among the hills nearby.",
+            ["base_established", "protest"],
+        ),
+    ],
+)
+def test_memorials_and_protest_camps(nlp, text: str, types: list[str]) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(make_doc(nlp, Article(id="t", text=text, published="2026-05-04")))
+    assert [e.type for e in doc._.events] == types
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the state's acts inside the cause, opened by a second protest word or told as a custody
+        (
+            "On 7 June 2026, a demonstration was staged in Bursa, in protest of the rules which prevent sick "
+            "prisoners from seeing doctors.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 March 2026, villagers held a quiet protest in Kisumu, calling for justice, following the "
+            "death of a man while in police custody.",
+            "Peaceful protest",
+        ),
+        # near-misses: the police act in a clause of their own
+        (
+            "On 7 June 2026, students rallied in Bursa against the fee rise, while police arrested four of them.",
+            "Protest with intervention",
+        ),
+        (
+            "On 7 June 2026, a demonstration was staged in Bursa against the new law, and police detained twelve "
+            "people.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_state_acts_inside_a_protests_cause(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub

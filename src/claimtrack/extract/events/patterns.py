@@ -200,8 +200,13 @@ def match(doc: Doc) -> tuple[list[Cue], list[Cue]]:
         span = doc[start:end]
         if len(span) > int(e.get("max_tokens", len(span))):
             continue  # "*" gaps are bounded here (a bounded {0,n} gap costs the matcher n states per token)
-        if span.root.sent.start != span[0].sent.start or span[-1].sent.start != span[0].sent.start:
-            continue  # patterns never run across a sentence end
+        first_sent = span[0].sent
+        if int(e.get("sentences", 1)) == 2 and span[-1].sent.start == first_sent.end:
+            # the act and, in the next sentence, its purpose: the cue is the act, up to its sentence's end
+            last = first_sent[-1] if not first_sent[-1].is_punct or len(first_sent) < 2 else first_sent[-2]
+            span = doc[start : max(start + 1, last.i + 1)]
+        elif span.root.sent.start != first_sent.start or span[-1].sent.start != first_sent.start:
+            continue  # patterns never run across a sentence end, save those written for two
         if e.get("place") and not _names_place(doc, span.start_char, span.end_char):
             continue  # "struck X, wounding two": a strike when X is a place, a blow when X is a person
         first = span[0]

@@ -88,7 +88,24 @@ def reported_object(text: str, act: Cue, span: int = _GOVERN_SPAN) -> int | None
     return m.end()
 
 
-def _govern(cues: list[Cue], acts: list[tuple[Cue, float]], score: dict[str, float], text: str, scale: float) -> None:
+def _purpose_of(text: str, protest: Cue, act: Cue) -> bool:
+    """Whether a speech act is told as the purpose of a protest before it in its sentence ("rallied to demand")."""
+    if not (protest.end <= act.start and act.start - protest.start <= _GRIEVANCE_SPAN):
+        return False
+    return not re.search(r"[.;!?](?:\s|$)", text[protest.end : act.start]) and _in_cause(text, protest.start, act.end)
+
+
+_PROTEST_READINGS = ("protest", "riot", "force_against_protesters", "protest_with_intervention")
+
+
+def _govern(
+    cues: list[Cue],
+    acts: list[tuple[Cue, float]],
+    score: dict[str, float],
+    text: str,
+    scale: float,
+    protests: list[Cue] | None = None,
+) -> None:
     """ "Rejected a ceasefire proposal", "demanded the withdrawal": the event is the speech act, not its object.
 
     But "rejected reports that a drone came down": the reported event is the event of record (the rejection is
@@ -99,13 +116,19 @@ def _govern(cues: list[Cue], acts: list[tuple[Cue, float]], score: dict[str, flo
             if any(_eventive(c) and after <= c.start <= after + 2 * _GOVERN_SPAN for c in cues):
                 score[act.type] = max(0.0, score[act.type] - s)
             continue
+        # "held a protest to demand aid after the floods": a demand that is a protest's stated purpose is the
+        # protest's, so what it governs adds to the protest, not to a speech act of its own
+        to = act.type
+        if act.type == "demand" and any(_purpose_of(text, p, act) for p in protests or []):
+            held = [t for t in _PROTEST_READINGS if score.get(t, 0.0) > 0]
+            to = max(held, key=lambda t: score[t]) if held else to
         for c in cues:
             if c.type.startswith("+") or c.type in _NOT_GOVERNED or c.type not in score:
                 continue
             if act.end <= c.start <= act.end + _GOVERN_SPAN:
                 moved = 0.7 * cue_score(text, c, scale)
                 score[c.type] = max(0.0, score[c.type] - moved)
-                score[act.type] += moved
+                score[to] += moved
 
 
 _SANCTION_SPAN = 40  # characters after "agreed", "adopted" within which a sanctions cue names what was agreed
@@ -164,6 +187,7 @@ def _specific(score: dict[str, float], text: str = "") -> None:
     if top == "attack_on_civilians" and armed_victims(text):
         score["armed_clash"] = score[top] + 0.01
         top = "armed_clash"
+    armed_hit = top != "attack_on_civilians" and score.get("attack_on_civilians", 0.0) > 0 and armed_victims(text)
     if top in _VIOLENT:
         for fine in _SPECIFIC:
             if score.get(fine, 0.0) >= 0.4 * score[top]:
@@ -191,6 +215,10 @@ def _specific(score: dict[str, float], text: str = "") -> None:
         if violent:
             v = max(violent, key=lambda t: score[t])
             score[v] = score[top] + 0.01
+    # the attack reading may rank below an arrest, a seizure or a crime word and take over from it only later
+    # ("opened fire on the police during the raid to arrest him"): its victims still make it a clash
+    if armed_hit and score["attack_on_civilians"] > score.get("armed_clash", 0.0):
+        score["armed_clash"] = score["attack_on_civilians"] + 0.01
     # forces entering an area another force left: ACLED's non-violent transfer unless there was fighting
     if (
         score.get("territory_transfer", 0.0) > 0
@@ -231,9 +259,10 @@ def _response(text: str, mod: Cue, protest_at: list[int]) -> bool:
     if _NO_SIGN.search(text, max(0, mod.start - 30), mod.start):
         return False  # "there was no clash", "dispersed without arrests"
     before = [p for p in protest_at if p <= mod.start and mod.start - p <= _NEAR]
-    if before:
-        sentence_end = text.rfind(".", max(before), mod.start)
-        if sentence_end < 0 and _in_cause(text, max(before), mod.start):
+    # any protest word of the sentence may open the cause: "staged a demonstration in protest of rules that keep
+    # prisoners from care" has its cause after the first protest word, and a second one ("protest") inside it
+    for p in before:
+        if text.rfind(".", p, mod.start) < 0 and _in_cause(text, p, mod.start):
             return False
     if mod.type == "+force" and mod.weight < 2.0:
         return bool(_STATE_FORCE.search(text, max(0, mod.start - 120), mod.end + 120))
@@ -245,7 +274,8 @@ def _response(text: str, mod: Cue, protest_at: list[int]) -> bool:
 _GRIEVANCE = re.compile(
     _CAUSE.pattern[:-3] + r"|after|following|due to|because of|decr(?:y|ied|ying)|denounc(?:ed|ing)|"
     r"condemn(?:ed|ing)|demand(?:ed|ing)?|seeking|calling for|to (?:get|seek|ask|press|support)|in solidarity with|"
-    r"in protest|in support of|upon)\b",
+    r"in protest|in support of|upon|to (?:commemorate|mourn|honou?r|remember|mark the anniversary of)|"
+    r"commemorating|mourning|in honou?r of)\b",  # a memorial's dead are why people gather, not its event
     re.I,
 )
 _GRIEVANCE_SPAN = 400
@@ -262,7 +292,7 @@ _GRIEVANCE_SHARE = 0.3  # as much as a cue "in response to" keeps
 # who protests, named by a past harm: "relatives of people who went missing staged a demonstration"
 _KIN = re.compile(
     r"\b(?:relatives|famil(?:y|ies)|family members|friends|parents|mothers|fathers|widows|supporters|colleagues|"
-    r"classmates)\s+of\b",
+    r"classmates)\s+(?:of|who|whose)\b",  # "families whose sons were abducted staged a sit-in"
     re.I,
 )
 
@@ -288,8 +318,9 @@ def _grievance(text: str, c: Cue, protests: list[Cue]) -> bool:
 
 # a state force opening a clause after the cause starts the protest's own story ("..., and police arrested ten")
 _FORCE_CLAUSE = re.compile(
-    r"(?:,|\b(?:and|but|when|as|before|until|then|while|where))\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
-    + _STATE_FORCE.pattern,
+    # a preposition before the force makes a state or place ("while in police custody"), not the force's clause
+    r"(?:,|\b(?:and|but|when|as|before|until|then|while|where))\s+(?:the\s+)?(?:(?!(?:in|of|by|from|under)\s)"
+    r"[\w-]+\s+){0,2}?" + _STATE_FORCE.pattern,
     re.I,
 )
 
@@ -311,6 +342,29 @@ def _demonstration(text: str, c: Cue) -> bool:
     if c.type in ("protest", "demand"):
         return True
     return c.type == "riot" and bool(_DEMONSTRATION.search(text, c.start, c.end) or _STATED_CAUSE.match(text, c.end))
+
+
+_BARE_CAMP = re.compile(r"\b(?:camps?|tents?)\b", re.I)
+_FORCE_CAMP = re.compile(r"\b(?:military|army|armed|militia|rebels?|troops|forces|base|bases)\b", re.I)
+
+
+def _camp_of_protest(
+    score: dict[str, float], best: dict[str, tuple[float, Cue]], text: str, protests: list[Cue]
+) -> None:
+    """ "Staged a sit-in ... . At night they set up a camp outside the ministry": a camp that no armed force sets
+    up, told with a protest, is how the protest went on, not a base (ACLED's base needs an armed group)."""
+    held = best.get("base_established")
+    if not protests or held is None or score.get("base_established", 0.0) <= 0:
+        return
+    cue = held[1]
+    if not _BARE_CAMP.search(text, cue.start, cue.end) or _FORCE_CAMP.search(text, cue.start, cue.end):
+        return
+    lo = _sentence_start(text, cue.start, 150)
+    if _FORCE_CAMP.search(text, lo, cue.start) or _NON_STATE.search(text, lo, cue.start):
+        return  # "the rebels, after the rally, set up a camp": an armed group's camp
+    to = max(_PROTEST_READINGS, key=lambda t: score.get(t, 0.0))
+    if score.get(to, 0.0) > 0:
+        score[to] += score.pop("base_established")
 
 
 def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -> list[tuple[str, float, Cue]]:
@@ -394,8 +448,9 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
             if fine in ("force_against_protesters", "protest_with_intervention"):
                 # the arrests are how the protest was met, not a separate event
                 score["arrest"] = 0.0
+    _camp_of_protest(score, best, text, protests)
     _sanctions(cues, acts, score, text, scale)
-    _govern(cues, acts, score, text, scale)
+    _govern(cues, acts, score, text, scale, protests)
     _specific(score, text)
     if "armed_clash" in score and "armed_clash" not in best:
         best["armed_clash"] = best["attack_on_civilians"]
