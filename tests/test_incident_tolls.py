@@ -138,3 +138,67 @@ def test_story_without_incident_dates_its_opening_acts() -> None:
     )
     statements = [e for e in events if e.acled is None and e.type == "threat"]
     assert statements and all(e.date is None for e in statements)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # a number right after the one thing it names is that thing's label, not a count of the dead
+        ("On 4 March 2025, a sergeant from the army battalion 312 was killed in a mine blast near Gao.", 1),
+        ("On 4 March 2025, fighters of Brigade 77 killed 4 soldiers near Route 9 outside Gao.", 4),
+        # near-miss: the count after the label is still read
+        ("On 4 March 2025, a bomb on bus 14 killed 6 passengers near Gao.", 6),
+    ],
+)  # fmt: skip
+def test_a_label_number_is_no_toll(text: str, fatalities: int) -> None:
+    assert _main(text).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # asking or not knowing how many states no amount
+        "On 4 March 2025, gunmen attacked a village near Gao. It is unclear how many villagers died.",
+        "On 4 March 2025, gunmen raided a market near Gao. Officials would not say how many people were killed.",
+    ],
+)
+def test_how_many_is_no_figure(text: str) -> None:
+    assert _main(text).fatalities is None
+
+
+def test_many_alone_is_still_an_estimate() -> None:
+    # near-miss: "many" with no "how" before it is the vague amount ACLED codes
+    assert _main("On 4 March 2025, gunmen attacked a village near Gao. Many villagers died.").fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "injured"),
+    [
+        # dead and wounded joined by "and" are two tolls, not one group
+        ("On 4 March 2025, rebels ambushed an army patrol near Gao. There were 4 fatalities and 9 injuries.", 4, 9),
+        ("On 4 March 2025, a car bomb exploded at a market in Gao, causing 2 deaths and 7 injuries.", 2, 7),
+        # near-miss: two groups of dead joined by "and" are one toll
+        ("On 4 March 2025, a car bomb exploded at a market in Gao. Two soldiers and a trader were killed.", 3, None),
+    ],
+)  # fmt: skip
+def test_dead_and_wounded_are_not_summed(text: str, fatalities: int, injured: int | None) -> None:
+    main = _main(text)
+    assert (main.fatalities, main.injured) == (fatalities, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # a bracketed aside between the fighter and "was killed" does not hide the killing
+        ("On 4 March 2025, a rebel (a suspected defector) was killed in an operation by the army near Gao.", 1),
+        ("On 4 March 2025, two militants (believed to be from a local cell) were killed by troops near Gao.", 2),
+    ],
+)  # fmt: skip
+def test_aside_after_the_dead_fighter(text: str, fatalities: int) -> None:
+    assert _main(text).fatalities == fatalities
+
+
+def test_aside_without_a_killing_is_no_clash() -> None:
+    # near-miss: the same aside before another verb is no killing
+    assert all(e.type != "armed_clash" for e in _events("On 4 March 2025, rebels (as the army calls them) were "
+                                                           "arrested near Gao."))

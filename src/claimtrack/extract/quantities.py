@@ -92,6 +92,14 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
         first, last = doc[i], doc[j - 1]
         if beside_month(doc, i, j):
             continue  # "26 May", "May 26": a day of the month
+        if (
+            first.text.isdigit()
+            and i > sent.start
+            and doc[i - 1].tag_ in ("NN", "NNP")
+            and first.head.i < i
+            and first.dep_ in ("nummod", "appos", "npadvmod")
+        ):
+            continue  # "battalion 312", "Route 9": a number after the one thing it names is a label, not a count
         if re.fullmatch(r"(?:19|20)\d\d", first.text) and first.ent_type_ in ("DATE", ""):
             if first.ent_type_ == "DATE" or first.head.pos_ != "NOUN":
                 continue  # a year, not a count

@@ -51,6 +51,8 @@ def conj_total(noun: Token) -> int | None:
     parts = [noun, *noun.conjuncts]
     if len(parts) < 2:
         return None
+    if len({ROLE_OF_NOUN.get(p.lemma_.lower()) for p in parts} & VICTIM_ROLES) > 1:
+        return None  # "four deaths and nine injuries": a toll of each kind, not one group of nine and four
     total = 0
     for p in parts:
         nums = [c for c in p.children if c.dep_ == "nummod"]
