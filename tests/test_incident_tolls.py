@@ -202,3 +202,17 @@ def test_aside_without_a_killing_is_no_clash() -> None:
     # near-miss: the same aside before another verb is no killing
     assert all(e.type != "armed_clash" for e in _events("On 4 March 2025, rebels (as the army calls them) were "
                                                            "arrested near Gao."))
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # a person word the tagger takes for an adjective before a participle still names one victim
+        ("On 2 March 2025, gunmen shot and killed a civilian travelling near Gao.", 1),
+        ("On 2 March 2025, soldiers killed a local walking to the market in Gao.", 1),
+        # near-miss: the same word describing a thing names no one
+        ("On 2 March 2025, gunmen attacked a civilian convoy travelling near Gao.", None),
+    ],
+)  # fmt: skip
+def test_person_word_tagged_as_adjective(text: str, fatalities: int | None) -> None:
+    assert _main(text).fatalities == fatalities
