@@ -239,3 +239,31 @@ def test_headline_and_dateline_stay_their_own_sentences() -> None:
     # near-miss: a line break still ends a headline with no stop of its own
     sents = _sentences("Rebels seize hill town\nGAO, June 8 (Wire) - Rebels said on Sunday they had taken the town.")
     assert sents[0] == "Rebels seize hill town"
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # the count inside the subject's of-phrase counts the killers, not the dead
+        ("On 5 March 2025, a gang of four armed men shot and killed a trader near Gao.", 1),
+        ("On 5 March 2025, a band of six gunmen killed two herders outside Gao.", 2),
+        # near-miss: the dead counted in an of-phrase of a passive subject are the toll
+        ("On 5 March 2025, four of the attackers were killed by troops near Gao.", 4),
+    ],
+)  # fmt: skip
+def test_killers_counted_in_the_subject(text: str, fatalities: int) -> None:
+    assert _main(text).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # an hour of the clock is no count
+        ("On 5 March 2025, the village chief was shot dead around 10 a.m while walking to the market in Gao.", 1),
+        ("On 5 March 2025, gunmen killed a driver at about 9 pm on the road outside Gao.", 1),
+        # near-miss: a count told beside the hour is still read
+        ("On 5 March 2025, at 7 pm, a bomb killed 3 soldiers in Gao.", 3),
+    ],
+)  # fmt: skip
+def test_clock_time_is_no_toll(text: str, fatalities: int) -> None:
+    assert _main(text).fatalities == fatalities
