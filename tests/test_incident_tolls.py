@@ -267,3 +267,26 @@ def test_killers_counted_in_the_subject(text: str, fatalities: int) -> None:
 )  # fmt: skip
 def test_clock_time_is_no_toll(text: str, fatalities: int) -> None:
     assert _main(text).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # one incident told as two acts on the same day and place: the coded main event carries the toll
+        ("On 7 March 2025, two clans exchanged fire and fired rockets near Gao over a land dispute. One man was "
+         "killed and two were injured.", 1),
+        ("On 7 March 2025, rebels clashed with troops outside Gao and shelled the army camp there, killing four "
+         "soldiers.", 4),
+    ],
+)  # fmt: skip
+def test_toll_of_the_same_incident_goes_to_the_main_event(text: str, fatalities: int) -> None:
+    events = _events(text)
+    assert events[0].fatalities == fatalities
+    assert sum(e.fatalities or 0 for e in events) == fatalities  # moved, never copied
+
+
+def test_toll_of_another_place_stays_its_own() -> None:
+    # near-miss: a killing told in another named place is another incident; its toll is not moved onto the protest
+    events = _events("On 7 March 2025, thousands of people protested in Gao against the army. In Kidal, gunmen "
+                     "killed three traders.")
+    assert [e.fatalities for e in events[:2]] == [None, 3]
