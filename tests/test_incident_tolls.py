@@ -200,8 +200,8 @@ def test_aside_after_the_dead_fighter(text: str, fatalities: int) -> None:
 
 def test_aside_without_a_killing_is_no_clash() -> None:
     # near-miss: the same aside before another verb is no killing
-    assert all(e.type != "armed_clash" for e in _events("On 4 March 2025, rebels (as the army calls them) were "
-                                                           "arrested near Gao."))
+    events = _events("On 4 March 2025, rebels (as the army calls them) were arrested near Gao.")
+    assert all(e.type != "armed_clash" for e in events)
 
 
 @pytest.mark.parametrize(

@@ -108,13 +108,14 @@ def fold_tolls(events: list[Event], harm: frozenset[str]) -> list[Event]:
     m = events[coded[0]]
     if m.fatalities is not None or m.date is None:
         return events
+    day = m.date.value
     same = [
         i
         for i in coded[1:]
         if events[i].type in harm
         and events[i].fatalities
         and events[i].date is not None
-        and events[i].date.value == m.date.value
+        and events[i].date.value == day
         and _same_place(m, events[i])
     ]
     if len(same) != 1:
