@@ -112,11 +112,7 @@ def fold_tolls(events: list[Event], harm: frozenset[str]) -> list[Event]:
     same = [
         i
         for i in coded[1:]
-        if events[i].type in harm
-        and events[i].fatalities
-        and events[i].date is not None
-        and events[i].date.value == day
-        and _same_place(m, events[i])
+        if events[i].type in harm and events[i].fatalities and _day(events[i]) == day and _same_place(m, events[i])
     ]
     if len(same) != 1:
         return events
@@ -128,6 +124,10 @@ def fold_tolls(events: list[Event], harm: frozenset[str]) -> list[Event]:
     out[coded[0]] = m.model_copy(update=moved)
     out[same[0]] = donor.model_copy(update={k: None for k in moved})
     return out
+
+
+def _day(e: Event) -> str | None:
+    return e.date.value if e.date is not None else None
 
 
 def _same_place(a: Event, b: Event) -> bool:
