@@ -299,7 +299,7 @@ def test_toll_of_another_place_stays_its_own() -> None:
     "text",
     [
         # a victim told by age alone, or by age and noun, is someone killed
-        "On 4 June 2025, soldiers fired small arms and killed a 20-year-old woman near Gao.",
+        "On 4 June 2025, soldiers opened fire on a bus and killed a 34-year-old woman near Gao.",
         "On 4 June 2025, gunmen on a motorbike killed a 17-year-old outside a school in Gao.",
     ],
 )
@@ -311,5 +311,5 @@ def test_victim_told_by_age(text: str) -> None:
 def test_person_told_by_age_without_a_killing() -> None:
     # near-miss: an arrest of someone told by age is no attack
     assert all(
-        e.type != "attack_on_civilians" for e in _events("On 4 June 2025, police detained a 20-year-old man near Gao.")
+        e.type != "attack_on_civilians" for e in _events("On 4 June 2025, police detained a 34-year-old man near Gao.")
     )
