@@ -86,8 +86,11 @@ def number_span(tok: Token) -> tuple[int, int, int, bool] | None:
             return i, i + 3, VAGUE[two], True
     if low == "a" and i + 1 < len(doc) and f"a {doc[i + 1].lower_}" in VAGUE:
         return i, i + 2, VAGUE[f"a {doc[i + 1].lower_}"], True
-    if low in VAGUE:
+    if low in VAGUE and not (i > 0 and doc[i - 1].lower_ == "how"):
+        # "how many died is unclear", "asked how many were hurt": a question about the amount states none
         return i, i + 1, VAGUE[low], True
+    if low in VAGUE:
+        return None
     if not (tok.like_num or low in SCALES):
         return None
     if low == "one" and i > 0 and doc[i - 1].lower_ == "no":

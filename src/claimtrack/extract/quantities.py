@@ -92,6 +92,14 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
         first, last = doc[i], doc[j - 1]
         if beside_month(doc, i, j):
             continue  # "26 May", "May 26": a day of the month
+        if (
+            first.text.isdigit()
+            and i > sent.start
+            and doc[i - 1].tag_ in ("NN", "NNP")
+            and first.head.i < i
+            and first.dep_ in ("nummod", "appos", "npadvmod")
+        ):
+            continue  # "battalion 312", "Route 9": a number after the one thing it names is a label, not a count
         if re.fullmatch(r"(?:19|20)\d\d", first.text) and first.ent_type_ in ("DATE", ""):
             if first.ent_type_ == "DATE" or first.head.pos_ != "NOUN":
                 continue  # a year, not a count
@@ -138,10 +146,14 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
         verb = path[-1] if len(path) > 1 and path[-1].pos_ in ("VERB", "AUX") else None
         if any(t.dep_ == "agent" for t in path):
             continue  # "killed by two gunmen": the figure counts the killers
+        # "a gang of four men killed a trader": the count inside the subject's of-phrase is the killers' too
+        subj = unit_tok
+        if subj is not None and subj.dep_ == "pobj" and subj.head.lower_ == "of" and subj.head.head.dep_ == "nsubj":
+            subj = subj.head.head
         if (
             verb is not None
-            and unit_tok is not None
-            and unit_tok.dep_ == "nsubj"
+            and subj is not None
+            and subj.dep_ == "nsubj"
             and verb.lemma_.lower() in ATTACK_PERSON_VERBS
             and any(c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children)
         ):

@@ -37,12 +37,23 @@ def beside_month(doc: Doc, i: int, j: int) -> bool:
 
 def one_of(noun: Token) -> int | None:
     """1 for a singular noun phrase that names one person or thing ("a guard", "the driver", "his brother")."""
-    if noun.tag_ != "NN" or any(c.dep_ == "nummod" for c in noun.children):
+    if not (noun.tag_ == "NN" or noun_slot_adjective(noun)) or any(c.dep_ == "nummod" for c in noun.children):
         return None
     dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
     if not dets or dets[0].dep_ == "det" and dets[0].lower_ not in SINGLE_DETS:
         return None
     return 1
+
+
+def noun_slot_adjective(tok: Token) -> bool:
+    """ "killed a civilian travelling home": the tagger reads a person word that can also be an adjective
+    ("civilian", "local") as one before a participle, though it holds the object's slot with a determiner."""
+    return (
+        tok.tag_ == "JJ"
+        and tok.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and any(c.dep_ == "det" for c in tok.children)
+        and not any(c.dep_ in ("amod", "compound") for c in tok.children if c.i > tok.i)
+    )
 
 
 def conj_total(noun: Token) -> int | None:
@@ -51,6 +62,8 @@ def conj_total(noun: Token) -> int | None:
     parts = [noun, *noun.conjuncts]
     if len(parts) < 2:
         return None
+    if len({ROLE_OF_NOUN.get(p.lemma_.lower()) for p in parts} & VICTIM_ROLES) > 1:
+        return None  # "four deaths and nine injuries": a toll of each kind, not one group of nine and four
     total = 0
     for p in parts:
         nums = [c for c in p.children if c.dep_ == "nummod"]
@@ -101,7 +114,7 @@ def single_victims(sent: Span) -> list[QuantityMention]:
             if value and tok.head.lemma_.lower() in BODY_VERBS:
                 out.append(QuantityMention("killed", 1, "person", tok.idx, tok.idx + len(tok.text)))
             continue
-        elif tok.pos_ == "NOUN" and tok.tag_ == "NN":
+        elif tok.pos_ == "NOUN" and tok.tag_ == "NN" or noun_slot_adjective(tok):
             # whoever is killed or wounded is a person, whatever the noun ("the smuggler was shot dead")
             value = one_of(tok) or 0
             if not value or tok.lemma_.lower() in AMOUNT_NOUNS:

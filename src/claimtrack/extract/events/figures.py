@@ -7,6 +7,7 @@ from spacy.tokens import Span
 from claimtrack.extract.events.codes import ACLED
 from claimtrack.extract.events.common import FAMILY, STRIKE_FAMILY, VIOLENT_TYPES, Draft
 from claimtrack.extract.quantities import QuantityMention, find_quantities
+from claimtrack.models import Event
 
 # figures each family may carry: an authorization does not own the missiles its sentence counts
 _ROLES = {
@@ -94,3 +95,42 @@ def casualties(quantities: list[QuantityMention], causes: tuple[str, ...] = ()) 
         return max(values) if values else None
 
     return pick("killed"), pick("injured")
+
+
+def fold_tolls(events: list[Event], harm: frozenset[str]) -> list[Event]:
+    """ "Troops clashed with rebels; a shell killed two": when the article's main incident carries no toll and
+    exactly one other violent incident of the same day and place does, the two are one incident told as two acts,
+    and the toll belongs to the one ACLED codes. Another day or another named place is another incident, whose
+    toll stays its own (a toll is moved, never copied onto two events)."""
+    coded = [i for i, e in enumerate(events) if e.acled is not None and not e.background]
+    if not coded:
+        return events
+    m = events[coded[0]]
+    if m.fatalities is not None or m.date is None:
+        return events
+    day = m.date.value
+    same = [
+        i
+        for i in coded[1:]
+        if events[i].type in harm and events[i].fatalities and _day(events[i]) == day and _same_place(m, events[i])
+    ]
+    if len(same) != 1:
+        return events
+    donor = events[same[0]]
+    out = list(events)
+    moved = {"fatalities": donor.fatalities}
+    if m.injured is None and donor.injured is not None:
+        moved["injured"] = donor.injured
+    out[coded[0]] = m.model_copy(update=moved)
+    out[same[0]] = donor.model_copy(update={k: None for k in moved})
+    return out
+
+
+def _day(e: Event) -> str | None:
+    return e.date.value if e.date is not None else None
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return True  # an act told with no place of its own happened where the incident did
+    return a.location.name == b.location.name

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from claimtrack.extract.events.assemble import to_event
 from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, doc_text, token_at
 from claimtrack.extract.events.dates import incident_dates, relative_dates, speech_dates
-from claimtrack.extract.events.figures import orphan_figures
+from claimtrack.extract.events.figures import fold_tolls, orphan_figures
 from claimtrack.extract.events.frames import frame
 from claimtrack.extract.events.incidents import holder, main_draft, merge, salience, sentence_drafts
 from claimtrack.extract.events.lexicon import Cue, scan
@@ -105,7 +105,8 @@ def find_events(doc: Doc) -> list[Event]:
             -salience(de[0]),
         ),
     )
-    return [e.model_copy(update={"id": f"e{i}"}) for i, (_, e) in enumerate(ranked, start=1)]
+    ordered = fold_tolls([e for _, e in ranked], frozenset(_HARM_TYPES))
+    return [e.model_copy(update={"id": f"e{i}"}) for i, e in enumerate(ordered, start=1)]
 
 
 _HARM_TYPES = (VIOLENT_TYPES - {"arrest", "protest"}) | {"mob_violence"}
