@@ -53,20 +53,13 @@ def tokenize(nlp: Language, text: str) -> Doc:
 def paragraphs(doc: Doc) -> Doc:
     """A line break ends a sentence: a headline or a dateline line is not part of the paragraph under it (the
     parser, which sees only tokens, runs "Drones downed over X\n\nMOSCOW, May 2 - ..." into one sentence). A line
-    that goes on in lower case is a hard-wrapped sentence, not a new one. Within a line, a sentence starts only
-    after a word that can end one (a stop, a closing quote or bracket, a colon or a dash): the parser otherwise
-    cuts "... district. Three" from the "militants were killed" it counts."""
+    that goes on in lower case is a hard-wrapped sentence, not a new one."""
     for i in range(1, len(doc)):
         prev, tok = doc[i - 1], doc[i]
         if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
             if not tok.is_space and not tok.text[:1].islower():
                 tok.is_sent_start = True
-        elif not prev.is_space and not tok.is_space and prev.text[-1:] not in _CAN_END:
-            tok.is_sent_start = False
     return doc
-
-
-_CAN_END = frozenset(".!?:;…)]}\"'”’»-–—|*")
 
 
 def _tokens(nlp: Language, text: str) -> Doc:
