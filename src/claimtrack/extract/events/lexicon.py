@@ -1,109 +1,37 @@
-"""The trigger lexicon: curated patterns that propose an event type at a span of text, and the scan over a text.
+"""The trigger lexicon: curated token patterns that propose an event type at a span of a parsed text.
 
 The patterns live in ``data/events/cues.jsonl``: one entry per line with its fine type, weight and origin note,
-``any`` listing alternative regular expressions. Weights encode specificity: a weapon-specific cue outweighs the
-generic "attack"; political types are light so that a violent event in the same text wins salience."""
+``patterns`` listing alternative spaCy ``Matcher`` patterns. A token is matched on its lemma where one pattern
+should cover a word's inflections ("clash" covers clashes, clashed, clashing) and on its lower-cased form where
+one form is meant ("stormed" is an assault; "storm" is weather). A pattern may instead be an object with its
+``tokens`` and a guard the Matcher cannot say: ``not_before`` (words, or prefixes ending in ``*``, none of which
+may stand in the ``within`` tokens after the match: "missile" but not "missile defence") or ``not_after`` (words
+that may not stand just before it: "mob" but not "flash mob"). Weights encode specificity: a weapon-specific cue
+outweighs the generic "attack"; political types are light so that a violent event in the same text wins salience.
+
+Each entry is one match key: its hits never overlap, the longest kept (as one alternation of the entry's patterns
+gave one hit per stretch of text). A hit never starts on the second half of a hyphenated compound ("anti-drone"
+is no drone cue). Speed: a Matcher costs per token and pattern, and the lexicon has some 1,800 patterns, so each
+pattern is anchored on its first fixed word (or its last, when it opens with a gap or a shape test); one pass of
+hash look-ups over the doc's LOWER and LEMMA columns says where a pattern can match, and each entry's Matcher runs
+only over those stretches. A match inside a stretch is a match of the whole doc, and every match of the doc
+starts at an anchor, so the hits are those of one Matcher over the whole doc."""
 
 from __future__ import annotations
 
 import json
-import re
-import re._constants as sre
-import re._parser as sre_parser
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER, SENT_START
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
 # the weight the lexicon gives "a drone crashed / came down" cues, whose crash word is no accident of its own
 DOWNED_WEIGHT = 5.0
-
-
-def _load() -> list[tuple[str, float, str, list[str]]]:
-    path = resources.files("claimtrack") / "data" / "events" / "cues.jsonl"
-    cues = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        entry = json.loads(line)
-        try:
-            alternatives = [str(a) for a in entry["any"]]
-            cues.append((str(entry["type"]), float(entry["weight"]), "|".join(alternatives), alternatives))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"{path}: line {n}: bad cue entry ({exc})") from exc
-    return cues
-
-
-_CUES = _load()
-
-
-def _wrap(pattern: str) -> str:
-    return r"(?<![\w-])(?:" + pattern + r")(?![\w])"
-
-
-_COMPILED: list[tuple[str, float, re.Pattern[str]]] = [(t, w, re.compile(_wrap(p), re.I)) for t, w, p, _ in _CUES]
-# Speed: case-insensitive matching is slow in Python's re, and ~80 passes over a text add up. Patterns with no
-# case-sensitive part run on the lower-cased text, and only at a word start whose first two letters can begin one
-# of them (read from the parsed patterns, see ``_prefixes``) is each such pattern tried, after one alternation of
-# the alternatives that can start there says that something may. Same hits as one finditer per pattern.
-_LOWER = [(k, t, w, re.compile(_wrap(p))) for k, (t, w, p, _) in enumerate(_CUES) if "(?-i" not in p]
-_CASED = [(t, w, rx) for (t, w, rx), (_, _, p, _) in zip(_COMPILED, _CUES, strict=True) if "(?-i" in p]
-
-_Prefix = set[tuple[str, bool]]  # (the text a match can open with, whether the pattern part read is complete)
-
-
-def _seq(items: Any, k: int) -> _Prefix:
-    """What the parsed regular expression ``items`` can open with, up to ``k`` characters (a superset)."""
-    out: _Prefix = {("", True)}
-    for op, av in items:
-        nxt: _Prefix = set()
-        for text, complete in out:
-            if not complete or len(text) >= k:
-                nxt.add((text, False))
-                continue
-            for more, done in _item(op, av, k - len(text)):
-                nxt.add((text + more, done))
-        out = nxt
-    return out
-
-
-def _item(op: Any, av: Any, k: int) -> _Prefix:
-    if op is sre.LITERAL:
-        return {(chr(av), True)}
-    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-        return {("", True)}  # zero-width: taken as always true, which only widens the set
-    if op is sre.IN and all(o in (sre.LITERAL, sre.RANGE) for o, _ in av):
-        chars = {chr(a) for o, a in av if o is sre.LITERAL}
-        chars |= {chr(c) for o, a in av if o is sre.RANGE for c in range(a[0], a[1] + 1)}
-        return {(c, True) for c in chars}
-    if op is sre.BRANCH:
-        return set().union(*(_seq(b, k) for b in av[1]))
-    if op is sre.SUBPATTERN:  # a group that sets flags ("(?i:...)") may match other letters: anything
-        return _seq(av[3], k) if not av[1] else {("", False)}
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):  # one repetition, then anything
-        return {(t, False) for t, _ in _seq(av[2], k)} | ({("", True)} if av[0] == 0 else set())
-    return {("", False)}
-
-
-def _prefixes(pattern: str) -> set[str]:
-    return {t for t, _ in _seq(sre_parser.parse(pattern), 2)}
-
-
-_ALT_PREFIXES = [(k, alt, _prefixes(alt)) for k, t, w, rx in _LOWER for alt in _CUES[k][3]]
-# where a cue can start: after no word character or hyphen, at a visible character (any, if a cue may not start so)
-_VISIBLE = all(p and not p[0].isspace() for _, _, pre in _ALT_PREFIXES for p in pre)
-_START = re.compile(r"(?<![\w-])" + (r"\S" if _VISIBLE else r"(?s:.)"))
-_GATES: dict[str, tuple[re.Pattern[str] | None, list[tuple[int, str, float, re.Pattern[str]]]]] = {}
-
-
-def _gate(key: str) -> tuple[re.Pattern[str] | None, list[tuple[int, str, float, re.Pattern[str]]]]:
-    """For a word opening with ``key``: one alternation of the alternatives that can start so, and their patterns."""
-    got = _GATES.get(key)
-    if got is None:
-        alts = [(k, a) for k, a, pre in _ALT_PREFIXES if any(key.startswith(p) for p in pre)]
-        keys = {k for k, _ in alts}
-        rx = re.compile("|".join(f"(?:{a})(?![\\w])" for _, a in alts)) if alts else None
-        got = _GATES[key] = (rx, [c for c in _LOWER if c[0] in keys])
-    return got
 
 
 @dataclass(frozen=True)
@@ -116,30 +44,218 @@ class Cue:
     weight: float
 
 
-def scan(text: str) -> list[Cue]:
-    """Every lexicon hit in ``text``, in text order; overlapping hits of different types are all kept."""
-    low = text.lower()
-    if len(low) != len(text):  # a few Unicode letters change length when lower-cased: offsets would drift
-        return _scan_each(text, _COMPILED)
-    hits = _scan_each(text, _CASED)
-    last_end = [-1] * len(_CUES)
-    for m in _START.finditer(low):
-        at = m.start()
-        gate, cands = _gate(low[at : at + 2])
-        if gate is None or gate.match(low, at) is None:
+@dataclass(frozen=True)
+class _Pattern:
+    entry: int
+    tokens: list[dict[str, Any]]
+    not_before: tuple[str, ...]
+    within: int
+    not_after: tuple[str, ...]
+    anchor: tuple[int, frozenset[str], int, bool]  # (LOWER or LEMMA, values, offset, from the start)
+    length: int  # the most tokens a match can take
+
+
+def _repeat(spec: dict[str, Any]) -> int:
+    op = spec.get("OP")
+    if op is None or op in ("?", "!", "1"):
+        return 1
+    if isinstance(op, str) and op.startswith("{") and op.endswith("}"):
+        return int(op[1:-1].split(",")[-1] or 0)
+    raise ValueError(f"an open repeat ({op}) has no bound: write it as {{0,n}}")
+
+
+def _values(spec: dict[str, Any]) -> tuple[int, frozenset[str]] | None:
+    for name, attr in (("LOWER", LOWER), ("LEMMA", LEMMA)):
+        v = spec.get(name)
+        if isinstance(v, str):
+            return attr, frozenset({v})
+        if isinstance(v, dict) and set(v) == {"IN"}:
+            return attr, frozenset(v["IN"])
+    return None
+
+
+def _anchor(tokens: list[dict[str, Any]]) -> tuple[int, frozenset[str], int, bool]:
+    """The first word test among the fixed tokens that open the pattern, else among those that close it."""
+    for forward, seq in ((True, tokens), (False, tokens[::-1])):
+        for k, spec in enumerate(seq):
+            if "OP" in spec:
+                break
+            got = _values(spec)
+            if got is not None:
+                return got[0], got[1], k, forward
+    raise ValueError(f"a pattern needs a LOWER or LEMMA word test at a fixed place: {tokens}")
+
+
+def _cased(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A proper-noun tag keeps the word's case as its lemma (a headline's "Clashes"): lemma tests take the title-
+    and upper-case forms too. And a cue never runs over a sentence start."""
+    out = []
+    for k, spec in enumerate(tokens):
+        if k:
+            spec = {"IS_SENT_START": False, **spec}
+        v = spec.get("LEMMA")
+        if isinstance(v, str):
+            v = {"IN": [v]}
+        if isinstance(v, dict) and set(v) == {"IN"}:
+            forms = list(dict.fromkeys(f for w in v["IN"] for f in (w, w[:1].upper() + w[1:], w.upper())))
+            spec = {**spec, "LEMMA": {"IN": forms}}
+        out.append(spec)
+    return out
+
+
+def _load() -> tuple[list[tuple[str, float]], list[_Pattern]]:
+    path = resources.files("claimtrack") / "data" / "events" / "cues.jsonl"
+    entries: list[tuple[str, float]] = []
+    pats: list[_Pattern] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
             continue
-        for k, fine, weight, rx in cands:
-            if at < last_end[k]:
-                continue  # finditer would not start a match inside its previous one
-            hit = rx.match(low, at)
-            if hit is not None:
-                hits.append(Cue(fine, at, hit.end(), weight))
-                last_end[k] = hit.end()
-    hits.sort(key=lambda c: (c.start, -c.weight))
+        entry = json.loads(line)
+        try:
+            entries.append((str(entry["type"]), float(entry["weight"])))
+            str(entry["origin"])
+            for p in entry["patterns"]:
+                spec = p if isinstance(p, dict) else {"tokens": p}
+                tokens = _cased(list(spec["tokens"]))
+                pats.append(
+                    _Pattern(
+                        len(entries) - 1,
+                        tokens,
+                        tuple(spec.get("not_before", ())),
+                        int(spec.get("within", 1)),
+                        tuple(spec.get("not_after", ())),
+                        _anchor(tokens),
+                        sum(_repeat(t) for t in tokens),
+                    )
+                )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ValueError(f"{path}: line {n}: bad cue entry ({exc})") from exc
+    return entries, pats
+
+
+_ENTRIES, _PATTERNS = _load()
+
+
+_Hashed = tuple[int, frozenset[int]]  # (column: 0 LOWER, 1 LEMMA; the values' hashes)
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """One pattern for one vocab: its fixed run of word tests from the anchored end (offset, test), the word
+    tests of its other required tokens, and a Matcher (None when the word tests are the whole pattern)."""
+
+    fixed: tuple[tuple[int, _Hashed], ...]
+    needs: tuple[_Hashed, ...]
+    matcher: Matcher | None
+
+
+def _hash(vocab: Vocab, spec: dict[str, Any]) -> _Hashed | None:
+    got = _values(spec)
+    if got is None:
+        return None
+    return (0 if got[0] == LOWER else 1), frozenset(vocab.strings.add(v) for v in got[1])
+
+
+@lru_cache(maxsize=4)
+def _compiled(vocab: Vocab) -> tuple[dict[tuple[int, int], list[int]], list[_Compiled]]:
+    """For ``vocab``: the anchor index ((column, hash) -> patterns) and each pattern's tests and Matcher."""
+    index: dict[tuple[int, int], list[int]] = {}
+    out = []
+    for i, p in enumerate(_PATTERNS):
+        attr, values, _, forward = p.anchor
+        for v in values:
+            index.setdefault((0 if attr == LOWER else 1, vocab.strings.add(v)), []).append(i)
+        seq = p.tokens if forward else p.tokens[::-1]
+        run = 0
+        while run < len(seq) and "OP" not in seq[run]:
+            run += 1
+        fixed = tuple((k, h) for k in range(run) if (h := _hash(vocab, seq[k])) is not None)
+        needs = tuple(h for spec in seq[run:] if "OP" not in spec and (h := _hash(vocab, spec)) is not None)
+        plain = run == len(seq) and len(fixed) == run
+        plain = plain and all(set(t) <= {"LOWER", "LEMMA", "IS_SENT_START"} and len(t) <= 2 for t in p.tokens)
+        matcher = None
+        if not plain:
+            matcher = Matcher(vocab)
+            matcher.add("cue", [p.tokens])
+        out.append(_Compiled(fixed, needs, matcher))
+    return index, out
+
+
+def _candidates(doc: Doc) -> dict[int, list[tuple[int, int, int]]]:
+    """Per entry, every (start, pattern, end) match, found from the anchors: one pass of hash look-ups over the
+    doc's LOWER and LEMMA columns says where a pattern can stand, its fixed words are checked there, and only a
+    pattern with gaps or other tests runs its Matcher, over the stretch it can take."""
+    index, compiled = _compiled(doc.vocab)
+    n = len(doc)
+    arr = doc.to_array([LOWER, LEMMA, SENT_START])
+    cols = (arr[:, 0].tolist(), arr[:, 1].tolist())
+    starts = arr[:, 2].tolist()
+    found: dict[int, list[tuple[int, int, int]]] = {}
+    for c, col in enumerate(cols):
+        for j, h in enumerate(col):
+            for i in index.get((c, h), ()):
+                p, comp = _PATTERNS[i], compiled[i]
+                _, _, k, forward = p.anchor
+                if forward:
+                    lo = j - k
+                    hi = min(lo + p.length, n)
+                    if lo < 0 or any(lo + o >= n or cols[a][lo + o] not in hs for o, (a, hs) in comp.fixed):
+                        continue
+                else:
+                    hi = j + k + 1
+                    lo = max(hi - p.length, 0)
+                    if hi > n or any(hi - 1 - o < 0 or cols[a][hi - 1 - o] not in hs for o, (a, hs) in comp.fixed):
+                        continue
+                if any(hs.isdisjoint(cols[a][lo:hi]) for a, hs in comp.needs):
+                    continue
+                hits = found.setdefault(p.entry, [])
+                if comp.matcher is None:
+                    if all(starts[x] != 1 for x in range(lo + 1, hi)):
+                        hits.append((lo, i, hi))
+                else:
+                    hits.extend((lo + s, i, lo + t) for _, s, t in comp.matcher(doc[lo:hi]))
+    return found
+
+
+def _guarded(doc: Doc, p: _Pattern, start: int, end: int) -> bool:
+    """Whether a match of ``p`` at tokens ``start:end`` falls to a guard (or starts inside a compound)."""
+    if start > 0:
+        prev = doc[start - 1]
+        if not prev.whitespace_ and (prev.text == "-" or prev.text[-1].isalnum()):
+            return True  # regular expressions started only at a word start: "anti-drone" has no drone cue
+        if p.not_after and prev.lower_ in p.not_after:
+            return True
+    if p.not_before:
+        for tok in doc[end : end + p.within]:
+            low = tok.lower_
+            if any(low.startswith(w[:-1]) if w.endswith("*") else low == w for w in p.not_before):
+                return True
+    return False
+
+
+def cues_of(doc: Doc) -> list[Cue]:
+    """Every lexicon hit in ``doc`` (character offsets into ``doc.text``), in text order; overlapping hits of
+    different entries are all kept. Within an entry, hits are taken left to right, the longest where several
+    start at one token, as one alternation of its patterns found them."""
+    hits: list[Cue] = []
+    for e, found in _candidates(doc).items():
+        end = -1
+        fine, weight = _ENTRIES[e]
+        for s, i, t in sorted(set(found), key=lambda x: (x[0], -x[2], x[1])):
+            if s >= end and not _guarded(doc, _PATTERNS[i], s, t):
+                hits.append(Cue(fine, doc[s].idx, doc[t - 1].idx + len(doc[t - 1]), weight))
+                end = t
+    hits.sort(key=lambda c: (c.start, -c.weight, c.type))
     return hits
 
 
-def _scan_each(text: str, compiled: list[tuple[str, float, re.Pattern[str]]]) -> list[Cue]:
-    hits = [Cue(fine, m.start(), m.end(), weight) for fine, weight, rx in compiled for m in rx.finditer(text)]
-    hits.sort(key=lambda c: (c.start, -c.weight))
-    return hits
+def cues_in_text(text: str) -> list[Cue]:
+    """The lexicon hits of a bare text, for callers that hold no parse: it is tagged and lemmatised here."""
+    from claimtrack.nlp import COMPONENTS, load_pipeline  # deferred: the pipeline's components import this module
+
+    nlp = load_pipeline()
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name not in COMPONENTS:  # the model's own tagger and lemmatiser, not our stages
+            doc = proc(doc)
+    return cues_of(doc)

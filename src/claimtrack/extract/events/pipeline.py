@@ -1,6 +1,6 @@
 """``find_events``: the events stage over one ``Doc`` (after places and claims), in the order its steps run.
 
-1. the trigger lexicon (``lexicon.scan``) runs once over the text; each sentence's cues are ranked
+1. the trigger lexicon (``lexicon.cues_of``) runs once over the doc; each sentence's cues are ranked
    (``ranking.rank_types``) into one or more sentence events (one per type family);
 2. sentence events about the same strike (same weapon, or an anaphoric follow-up) or the same statement
    (same type and initiator) are merged (``incidents.merge``), so "fired twelve rockets" and "air defences downed
@@ -28,7 +28,7 @@ from claimtrack.extract.events.dates import incident_dates, relative_dates, spee
 from claimtrack.extract.events.figures import fold_tolls, orphan_figures
 from claimtrack.extract.events.frames import frame
 from claimtrack.extract.events.incidents import holder, main_draft, merge, salience, sentence_drafts
-from claimtrack.extract.events.lexicon import Cue, scan
+from claimtrack.extract.events.lexicon import Cue, cues_of
 from claimtrack.extract.events.parties import settle_sides
 from claimtrack.extract.events.patterns import in_marked_clause, match
 from claimtrack.extract.events.regions import own_tolls, regional_reports
@@ -47,7 +47,7 @@ def find_events(doc: Doc) -> list[Event]:
     claims: list[Claim] = doc._.claims or []
     places: list[Place] = [p for p in doc._.places or [] if not _time_zone(text, p)]
     matched, marks = match(doc)
-    cues = sorted(scan(text) + matched, key=lambda c: (c.start, -c.weight))
+    cues = sorted(cues_of(doc) + matched, key=lambda c: (c.start, -c.weight))
     cues = [c for c in cues if not _source_cue(doc, c)]
     if not cues:
         return []

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.extract.events.codes import ARMED_VICTIMS, CIVILIAN_VICTIMS
-from claimtrack.extract.events.lexicon import DOWNED_WEIGHT, Cue, scan
+from claimtrack.extract.events.lexicon import DOWNED_WEIGHT, Cue, cues_in_text
 from claimtrack.extract.events.perpetrators import GOVERNMENT as _GOVERNMENT
 from claimtrack.extract.events.perpetrators import NON_STATE as _NON_STATE
 from claimtrack.extract.events.perpetrators import by_perpetrator
@@ -371,7 +371,7 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
     """Candidate fine types of ``text`` with their scores, best first, each with its strongest cue.
 
     ``scale`` is how fast position lowers a cue's weight: short for a document, long within a sentence."""
-    cues = scan(text) if cues is None else cues
+    cues = cues_in_text(text) if cues is None else cues
     # "a drone had crashed": the crash word inside a drone or missile downing phrase is no accident of its own
     downed = [c for c in cues if c.type in ("drone_strike", "missile_strike") and c.weight == DOWNED_WEIGHT]
     if downed:
