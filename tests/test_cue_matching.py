@@ -1,6 +1,6 @@
-"""The cue lexicon scan and the lemma patterns find, on sentences written for these tests, what a plain pass of
-each regular expression and one Matcher of every entry over the whole text find: the speed-ups (word-start
-gates, a two-stage match) change no hit. Each family has two positives and a near-miss."""
+"""The cue lexicon and the lemma patterns find, on sentences written for these tests, what one Matcher of every
+entry over the whole text finds: the speed-ups (anchored look-ups, a two-stage match) change no hit. Each family
+has two positives and a near-miss."""
 
 from __future__ import annotations
 
@@ -31,15 +31,32 @@ def nlp():
 
 def _types(text: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
-    for c in lexicon.scan(text):
+    for c in lexicon.cues_in_text(text):
         out.setdefault(text[c.start : c.end].lower(), set()).add(c.type)
     return out
 
 
+def _whole_doc(doc):
+    """The lexicon's hits from one plain Matcher per entry over the whole doc, with the same guards and choice."""
+    hits = []
+    for e, (fine, weight) in enumerate(lexicon._ENTRIES):
+        m = Matcher(doc.vocab)
+        for i, p in enumerate(lexicon._PATTERNS):
+            if p.entry == e:
+                m.add(str(i), [p.tokens])
+        found = sorted({(s, int(doc.vocab.strings[k]), t) for k, s, t in m(doc)}, key=lambda x: (x[0], -x[2], x[1]))
+        end = -1
+        for s, i, t in found:
+            if s >= end and not lexicon._guarded(doc, lexicon._PATTERNS[i], s, t):
+                hits.append(lexicon.Cue(fine, doc[s].idx, doc[t - 1].idx + len(doc[t - 1]), weight))
+                end = t
+    return sorted(hits, key=lambda c: (c.start, -c.weight, c.type))
+
+
 @pytest.mark.parametrize("text", TEXTS)
-def test_scan_equals_one_pass_per_pattern(text):
-    reference = lexicon._scan_each(text, lexicon._COMPILED)
-    assert lexicon.scan(text) == reference
+def test_anchored_match_equals_one_matcher_over_the_doc(nlp, text):
+    doc = nlp(text)
+    assert lexicon.cues_of(doc) == _whole_doc(doc)
 
 
 def test_gap_cues_of_an_exchange_of_fire():
@@ -53,13 +70,41 @@ def test_cues_start_only_at_a_word_start():
     assert "protest" in _types(TEXTS[2])["protested"]
     assert "protest" in _types("Hundreds joined the protest in Velmar.")["protest"]
     text = "Lawmakers passed an anti-protest law."
-    assert all(c.start != text.index("protest") for c in lexicon.scan(text))
+    assert all(c.start != text.index("protest") for c in lexicon.cues_in_text(text))
 
 
-def test_case_sensitive_cue_of_a_march():
+def test_a_march_but_not_the_month():
     assert "protest" in _types(TEXTS[2])["marched"]
     assert "protest" in _types("Nurses were marching through Velmar on Friday.")["marching"]
     assert "march" not in _types(TEXTS[3])
+
+
+def test_one_lemma_pattern_covers_the_inflections():
+    # the lexicon lists "clash" once, as a lemma: every form of the noun and the verb is a cue
+    assert "armed_clash" in _types("Herders were clashing with a militia near Dorvan at dawn.")["clashing"]
+    assert "armed_clash" in _types("A clash broke out between two patrols outside Brisk.")["clash"]
+    assert "shelling" in _types("The gunners shell the ridge above Tarvos most evenings.")["shell"]
+    # near-miss: a word that only begins like the lemma is no form of it
+    assert not any("armed_clash" in t for t in _types("The colours clashingly vivid, the banner hung in Orlen.").values())
+
+
+def test_a_single_form_stays_a_form():
+    # "stormed" is an assault, the noun "storm" is weather: a cue listed in one form matches that form only
+    assert "attack_on_civilians" in _types("Gunmen stormed the hotel in Velmar.")["stormed"]
+    assert "attack_on_civilians" not in _types("A storm hit the coast near Velmar.").get("storm", set())
+
+
+def test_guards_that_the_matcher_cannot_say():
+    assert "missile_strike" in _types("A missile hit the depot in Sarn.")["missile"]
+    assert "missile" not in _types("The missile defence system was upgraded in Sarn.")
+    assert "mob_violence" in _types("A mob beat a suspected thief in Korrin.")["mob"]
+    assert "mob" not in _types("Dancers staged a flash mob in the square of Korrin.")
+
+
+def test_offsets_are_into_the_text_whatever_the_case():
+    text = "İstanbul police detained 40 protesters after a rally; a bomb exploded near the İstiklal avenue."
+    words = {text[c.start : c.end] for c in lexicon.cues_in_text(text)}
+    assert {"detained", "protesters", "rally", "bomb exploded"} <= words
 
 
 def _reference(nlp_vocab, doc):
