@@ -85,7 +85,9 @@ def test_one_lemma_pattern_covers_the_inflections():
     assert "armed_clash" in _types("A clash broke out between two patrols outside Brisk.")["clash"]
     assert "shelling" in _types("The gunners shell the ridge above Tarvos most evenings.")["shell"]
     # near-miss: a word that only begins like the lemma is no form of it
-    assert not any("armed_clash" in t for t in _types("The colours clashingly vivid, the banner hung in Orlen.").values())
+    assert not any(
+        "armed_clash" in t for t in _types("The colours clashingly vivid, the banner hung in Orlen.").values()
+    )
 
 
 def test_a_single_form_stays_a_form():

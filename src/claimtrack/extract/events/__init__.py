@@ -1,8 +1,8 @@
 """Typed, dated, counted, attributed events of a document (see docs/events.md).
 
-One job per module: ``lexicon`` (trigger patterns and the scan), ``ranking`` (cues ranked into types),
-``codes`` (ACLED / CASE / PLOVER tables), ``incidents`` (sentence events, the main event, merging), ``sides``,
-``dates``, ``figures``, ``modality``, ``status``, ``assemble`` (to the output contract) and ``pipeline``
+One job per module: ``lexicon`` (the trigger lexicon's token patterns and their match), ``ranking`` (cues ranked
+into types), ``codes`` (ACLED / CASE / PLOVER tables), ``incidents`` (sentence events, the main event, merging),
+``sides``, ``dates``, ``figures``, ``modality``, ``status``, ``assemble`` (to the output contract) and ``pipeline``
 (``find_events``, the order they run in)."""
 
 from claimtrack.extract.events.assemble import case_label

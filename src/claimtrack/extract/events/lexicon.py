@@ -12,10 +12,10 @@ outweighs the generic "attack"; political types are light so that a violent even
 Each entry is one match key: its hits never overlap, the longest kept (as one alternation of the entry's patterns
 gave one hit per stretch of text). A hit never starts on the second half of a hyphenated compound ("anti-drone"
 is no drone cue). Speed: a Matcher costs per token and pattern, and the lexicon has some 1,800 patterns, so each
-pattern is anchored on its first fixed word (or its last, when it opens with a gap or a shape test); one pass of
-hash look-ups over the doc's LOWER and LEMMA columns says where a pattern can match, and each entry's Matcher runs
-only over those stretches. A match inside a stretch is a match of the whole doc, and every match of the doc
-starts at an anchor, so the hits are those of one Matcher over the whole doc."""
+pattern is anchored on its first fixed word (or its last, when it opens with a gap or a case test); one pass of
+hash look-ups over the doc's LOWER and LEMMA columns says where a pattern can stand, its other fixed words are
+checked there, and only a pattern with gaps or other tests runs its own Matcher, over the stretch it can take.
+Every match of the doc stands at an anchor, so the hits are those of one Matcher over the whole doc (tested)."""
 
 from __future__ import annotations
 
