@@ -23,7 +23,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 from spacy.attrs import LEMMA, LOWER, SENT_START
 from spacy.matcher import Matcher
@@ -53,6 +53,7 @@ class _Pattern:
     not_after: tuple[str, ...]
     anchor: tuple[int, frozenset[str], int, bool]  # (LOWER or LEMMA, values, offset, from the start)
     length: int  # the most tokens a match can take
+    gaps: tuple[tuple[int, int], ...]  # (token index, the most words it may take) of each gap
 
 
 def _repeat(spec: dict[str, Any]) -> int:
@@ -86,13 +87,32 @@ def _anchor(tokens: list[dict[str, Any]]) -> tuple[int, frozenset[str], int, boo
     raise ValueError(f"a pattern needs a LOWER or LEMMA word test at a fixed place: {tokens}")
 
 
-def _cased(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _is_gap(spec: dict[str, Any]) -> bool:
+    op = spec.get("OP")
+    return op == "?" or (isinstance(op, str) and op.startswith("{"))
+
+
+def _gaps(tokens: list[dict[str, Any]]) -> tuple[tuple[int, int], ...]:
+    return tuple((k, _repeat(t)) for k, t in enumerate(tokens) if _is_gap(t))
+
+
+def _length(tokens: list[dict[str, Any]]) -> int:
+    """The most tokens a match can take: a gap of n words at most 2n + 2."""
+    return sum(2 * _repeat(t) + 2 if _is_gap(t) else 1 for t in tokens)
+
+
+def _prepared(tokens: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """A proper-noun tag keeps the word's case as its lemma (a headline's "Clashes"): lemma tests take the title-
-    and upper-case forms too. And a cue never runs over a sentence start."""
+    and upper-case forms too. A cue never runs over a sentence start. A gap of n words may take more tokens (a
+    hyphenated word is three, "army's" two), so it is an open "*" here, bounded by the stretch the Matcher runs
+    over (2n + 2 tokens, see ``_length``) and by ``_words_fit``, which counts its words (a bounded repeat would
+    cost the Matcher a state per token of the bound)."""
     out = []
     for k, spec in enumerate(tokens):
         if k:
             spec = {"IS_SENT_START": False, **spec}
+        if _is_gap(spec):
+            spec = {**spec, "OP": "*"}
         v = spec.get("LEMMA")
         if isinstance(v, str):
             v = {"IN": [v]}
@@ -116,7 +136,7 @@ def _load() -> tuple[list[tuple[str, float]], list[_Pattern]]:
             str(entry["origin"])
             for p in entry["patterns"]:
                 spec = p if isinstance(p, dict) else {"tokens": p}
-                tokens = _cased(list(spec["tokens"]))
+                tokens = _prepared(list(spec["tokens"]))
                 pats.append(
                     _Pattern(
                         len(entries) - 1,
@@ -125,7 +145,8 @@ def _load() -> tuple[list[tuple[str, float]], list[_Pattern]]:
                         int(spec.get("within", 1)),
                         tuple(spec.get("not_after", ())),
                         _anchor(tokens),
-                        sum(_repeat(t) for t in tokens),
+                        _length(list(spec["tokens"])),
+                        _gaps(list(spec["tokens"])),
                     )
                 )
         except (KeyError, TypeError, ValueError) as exc:
@@ -213,8 +234,25 @@ def _candidates(doc: Doc) -> dict[int, list[tuple[int, int, int]]]:
                     if all(starts[x] != 1 for x in range(lo + 1, hi)):
                         hits.append((lo, i, hi))
                 else:
-                    hits.extend((lo + s, i, lo + t) for _, s, t in comp.matcher(doc[lo:hi]))
+                    for m in comp.matcher(doc[lo:hi], with_alignments=True):
+                        _, s, t, align = cast(tuple[int, int, int, list[int]], m)
+                        if not p.gaps or _words_fit(doc, lo + s, align, p.gaps):
+                            hits.append((lo + s, i, lo + t))
     return found
+
+
+def _words_fit(doc: Doc, start: int, align: list[int], gaps: tuple[tuple[int, int], ...]) -> bool:
+    """Whether each gap of a match takes at most its number of words, whole words, as the regular expressions'
+    "(?:\\S+ ){0,n}" did: a gap opens after a space and closes before one ("killed, ten soldiers" is no gap)."""
+    for k, most in gaps:
+        toks = [start + x for x, a in enumerate(align) if a == k]
+        if not toks:
+            continue
+        if not doc[toks[0] - 1].whitespace_ or not doc[toks[-1]].whitespace_:
+            return False
+        if sum(1 for x in toks if doc[x - 1].whitespace_) > most:
+            return False
+    return True
 
 
 def _guarded(doc: Doc, p: _Pattern, start: int, end: int) -> bool:
