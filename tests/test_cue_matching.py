@@ -97,8 +97,8 @@ def test_a_single_form_stays_a_form():
 
 
 def test_guards_that_the_matcher_cannot_say():
-    assert "missile_strike" in _types("A missile hit the depot in Sarn.")["missile"]
-    assert "missile" not in _types("The missile defence system was upgraded in Sarn.")
+    assert "missile_strike" in _types("A missile hit the depot in Tarvos.")["missile"]
+    assert "missile" not in _types("The missile defence system was upgraded in Tarvos.")
     assert "mob_violence" in _types("A mob beat a suspected thief in Korrin.")["mob"]
     assert "mob" not in _types("Dancers staged a flash mob in the square of Korrin.")
 
