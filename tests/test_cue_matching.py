@@ -48,9 +48,9 @@ def _whole_doc(doc):
         end = -1
         for s, i, t in found:
             if s >= end and not lexicon._guarded(doc, lexicon._PATTERNS[i], s, t):
-                hits.append(lexicon.Cue(fine, doc[s].idx, doc[t - 1].idx + len(doc[t - 1]), weight))
+                hits.append((e, lexicon.Cue(fine, doc[s].idx, doc[t - 1].idx + len(doc[t - 1]), weight)))
                 end = t
-    return sorted(hits, key=lambda c: (c.start, -c.weight, c.type))
+    return [c for _, c in sorted(hits, key=lambda h: (h[1].start, -h[1].weight, h[0]))]
 
 
 @pytest.mark.parametrize("text", TEXTS)

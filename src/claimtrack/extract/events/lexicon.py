@@ -275,16 +275,16 @@ def cues_of(doc: Doc) -> list[Cue]:
     """Every lexicon hit in ``doc`` (character offsets into ``doc.text``), in text order; overlapping hits of
     different entries are all kept. Within an entry, hits are taken left to right, the longest where several
     start at one token, as one alternation of its patterns found them."""
-    hits: list[Cue] = []
+    hits: list[tuple[int, Cue]] = []
     for e, found in _candidates(doc).items():
         end = -1
         fine, weight = _ENTRIES[e]
         for s, i, t in sorted(set(found), key=lambda x: (x[0], -x[2], x[1])):
             if s >= end and not _guarded(doc, _PATTERNS[i], s, t):
-                hits.append(Cue(fine, doc[s].idx, doc[t - 1].idx + len(doc[t - 1]), weight))
+                hits.append((e, Cue(fine, doc[s].idx, doc[t - 1].idx + len(doc[t - 1]), weight)))
                 end = t
-    hits.sort(key=lambda c: (c.start, -c.weight, c.type))
-    return hits
+    hits.sort(key=lambda h: (h[1].start, -h[1].weight, h[0]))  # ties in the lexicon's order, as ranking reads them
+    return [c for _, c in hits]
 
 
 def cues_in_text(text: str) -> list[Cue]:
