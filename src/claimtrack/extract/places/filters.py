@@ -16,6 +16,7 @@ from claimtrack.extract.places.words import (
     COMPASS_POINTS,
     DASHES,
     DISEASE_HEADS,
+    DIVISION_NAME_WORDS,
     FACILITY_HEADS,
     FEATURE_HEADS,
     LOCATIVE,
@@ -76,7 +77,9 @@ def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
     if m.end < n:
         nxt = doc[m.end]
         if nxt.text[:1].isupper() and nxt.lower_.rstrip(".") in FACILITY_HEADS | FEATURE_HEADS:
-            return not _named_for_state(doc, m)
+            # "the Greene County Hospital", "Greene County Road 12": a division with its own word still names the
+            # division its hospital or road belongs to
+            return not (_named_for_state(doc, m) or _division_with_word(doc, m))
         if nxt.lower_ in DISEASE_HEADS:
             return True  # "Lassa fever", "Zika virus": a disease named after a place
     if (
@@ -122,6 +125,15 @@ def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
         ):
             return True  # "Dniester Estuary" -> not "Estuary"; "Lutsk Gazette" -> not "Gazette"
     return False
+
+
+def _division_with_word(doc: Doc, m: _Mention) -> bool:
+    """The mention ends with its division word ("Greene County") and reads as a division."""
+    return (
+        m.suffix in DIVISION_NAME_WORDS
+        and doc[m.end - 1].lower_ == m.suffix
+        and any(e.feature in ("admin1", "admin2", "region") for e, _ in m.candidates)
+    )
 
 
 def _word_part(doc: Doc, m: _Mention) -> bool:
