@@ -40,3 +40,12 @@ def test_a_bare_name_takes_the_reading_the_text_qualified_it_with(nlp: Language)
     assert [p.admin1 for p in _places(nlp, text) if p.text == "Columbus"] == ["Georgia", "Georgia"]
     # Near miss: without a qualifier anywhere the biggest namesake stands.
     assert [p.admin1 for p in _places(nlp, "Columbus has three new shops this year.")] == ["Ohio"]
+
+
+def test_a_country_name_used_as_only_a_town_name_is_used_reads_as_the_town(nlp: Language) -> None:
+    found = _places(nlp, "A Lebanon woman was charged with theft on Monday. Lebanon has two banks.")
+    assert [p.feature for p in found] == ["settlement", "settlement"]
+    found = _places(nlp, "Services will be held at the chapel, 40 Oak St., Peru, on Friday.")
+    assert [(p.text, p.feature) for p in found] == [("Peru", "settlement")]
+    # Near miss: the country's own offices keep the country.
+    assert [p.feature for p in _places(nlp, "Lebanon police said the talks had failed.")] == ["country"]
