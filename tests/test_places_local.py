@@ -49,3 +49,10 @@ def test_a_country_name_used_as_only_a_town_name_is_used_reads_as_the_town(nlp: 
     assert [(p.text, p.feature) for p in found] == [("Peru", "settlement")]
     # Near miss: the country's own offices keep the country.
     assert [p.feature for p in _places(nlp, "Lebanon police said the talks had failed.")] == ["country"]
+
+
+def test_metro_and_the_white_house_are_no_towns(nlp: Language) -> None:
+    assert _texts(nlp, "Officials at the White House said the bill would pass.") == []
+    assert _texts(nlp, "Metro Denver police said the road was closed.") == ["Denver"]
+    # Near miss: the place a metro area is named after stays a place.
+    assert _texts(nlp, "Rents rose across the Denver metro area last year.") == ["Denver"]

@@ -232,7 +232,7 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                     suffix = _list_plural(texts, lowers, j)  # "Logan, Union or Scott counties"
             in_brackets = _bracket_part(texts, i, j)
             if (
-                j == i + 1
+                (j == i + 1 or " " in key)
                 and not suffix
                 and key in STOP_SINGLE
                 and not (key in NAME_TOWNS and ent_types[i] in ("GPE", "LOC"))
