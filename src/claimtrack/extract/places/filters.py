@@ -16,6 +16,7 @@ from claimtrack.extract.places.words import (
     COMPASS_POINTS,
     DASHES,
     DISEASE_HEADS,
+    DIVISION_NAME_WORDS,
     FACILITY_HEADS,
     FEATURE_HEADS,
     LOCATIVE,
@@ -25,6 +26,7 @@ from claimtrack.extract.places.words import (
     PLACE_NOUNS,
     SETTLEMENT_NOUNS,
     STOP_NAMES,
+    TOWN_BODY_HEADS,
 )
 
 
@@ -76,7 +78,9 @@ def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
     if m.end < n:
         nxt = doc[m.end]
         if nxt.text[:1].isupper() and nxt.lower_.rstrip(".") in FACILITY_HEADS | FEATURE_HEADS:
-            return not _named_for_state(doc, m)
+            # "the Greene County Hospital", "Greene County Road 12": a division with its own word still names the
+            # division its hospital or road belongs to
+            return not (_named_for_state(doc, m) or _division_with_word(doc, m))
         if nxt.lower_ in DISEASE_HEADS:
             return True  # "Lassa fever", "Zika virus": a disease named after a place
     if (
@@ -122,6 +126,15 @@ def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
         ):
             return True  # "Dniester Estuary" -> not "Estuary"; "Lutsk Gazette" -> not "Gazette"
     return False
+
+
+def _division_with_word(doc: Doc, m: _Mention) -> bool:
+    """The mention ends with its division word ("Greene County") and reads as a division."""
+    return (
+        m.suffix in DIVISION_NAME_WORDS
+        and doc[m.end - 1].lower_ == m.suffix
+        and any(e.feature in ("admin1", "admin2", "region") for e, _ in m.candidates)
+    )
 
 
 def _word_part(doc: Doc, m: _Mention) -> bool:
@@ -212,6 +225,8 @@ def _accept(
         # "Moreau said" after "Maya Moreau": a surname the text gives a person elsewhere, unless NER and
         # the context both say place here ("in Turner").
         return bool(labels & {"GPE", "LOC"}) and _locative_before(doc, m.start)
+    if _town_body(doc, m, lower_words):
+        return True
     if _inside_longer_name(doc, m):
         return False
     if _in_division_brackets(doc, m):
@@ -266,6 +281,30 @@ def _accept(
     if m.end < len(doc) and doc[m.end].lower_ in ORIGIN_NOUNS:
         return True
     return _continues_list(doc, m, last_end)
+
+
+TOWN_BODY_POP = 10_000  # a town this size names its own bodies
+
+
+def _town_body(doc: Doc, m: _Mention, lower_words: frozenset[str] | set[str]) -> bool:
+    """'the Zorlan Public Library', 'Zorlan Fire Department': a town's name opening the name of its own public
+    body or service names the town, though a facility word ends the longer name. The town must open the name (no
+    capitalised word or "X of" before it), be a town of some size by its own name, and not be a word the text
+    also uses in lower case ("Spring")."""
+    if m.end >= len(doc) or m.demonym or doc[m.start].lower_ in lower_words:
+        return False
+    if m.start > 1 and doc[m.start - 1].lower_ == "of" and doc[m.start - 2].text[:1].isupper():
+        return False  # "Chamber of Zorlan ...": the tail of another name
+    nxt = doc[m.end]
+    if not nxt.text[:1].isupper() or nxt.lower_ not in TOWN_BODY_HEADS:
+        return False
+    if any(t.ent_type_ == "PERSON" for t in doc[m.start : m.end]):
+        return False
+    if m.start > 0:
+        prev = doc[m.start - 1]
+        if prev.text[:1].isupper() and not prev.is_sent_start and prev.lower_ not in STOP_NAMES:
+            return False
+    return any(p and e.feature == "settlement" and e.population >= TOWN_BODY_POP for e, p in m.candidates)
 
 
 TOWN_OF_A_NAME_POP = 10_000  # a bracketed word this small rarely names the town of the office before it

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from claimtrack.extract.gazetteer import Entry, Gazetteer, norm, skeleton
 from claimtrack.extract.places.filters import _accept, _named_for_state, _part_of_person, _tail_of_org
-from claimtrack.extract.places.mention import _locative_before, _Mention
+from claimtrack.extract.places.mention import _locative_before, _Mention, prefer_towns
 from claimtrack.extract.places.words import (
     ADMIN_PLURALS,
     ADMIN_SUFFIXES,
@@ -232,7 +232,7 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
                     suffix = _list_plural(texts, lowers, j)  # "Logan, Union or Scott counties"
             in_brackets = _bracket_part(texts, i, j)
             if (
-                j == i + 1
+                (j == i + 1 or " " in key)
                 and not suffix
                 and key in STOP_SINGLE
                 and not (key in NAME_TOWNS and ent_types[i] in ("GPE", "LOC"))
@@ -296,6 +296,7 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         for m in extra:
             m.via = "discourse"
         out = sorted(out + extra, key=lambda m: m.start)
+    prefer_towns(doc, out)
     return out
 
 

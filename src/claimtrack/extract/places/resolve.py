@@ -117,6 +117,7 @@ def _resolve(mentions: list[_Mention], prior: dict[str, float] | None = None) ->
         scores = [_base_score(m, e, p, big_town) + (6.0 if _qualifies(m, e) else 0.0) for e, p in m.candidates]
         base.append(scores)
         best.append(m.candidates[max(range(len(scores)), key=scores.__getitem__)][0])
+    _same_as_qualified(reps, base, best)
     # Which names have a plausible reading in each 1-degree cell: two ambiguous names ("Paris" and "Henry
     # County") that can both be read in one area most likely are.
     cells: dict[tuple[int, int], set[str]] = {}
@@ -179,6 +180,27 @@ def _resolve(mentions: list[_Mention], prior: dict[str, float] | None = None) ->
     for ms, b in zip(groups.values(), best, strict=True):
         for m in ms:
             m.best = b
+
+
+W_QUALIFIED_ELSEWHERE = 6.0  # as much as a qualifier of its own
+
+
+def _same_as_qualified(reps: list[_Mention], base: list[list[float]], best: list[Entry]) -> None:
+    """One sense per discourse: once the text has said "Springfield, Ohio", a later "Springfield" alone is that
+    Springfield too, not the biggest namesake. Only when the qualified mentions of the name agree on one reading."""
+    fixed: dict[tuple[str, str | None], set[int]] = {}
+    for m, b in zip(reps, best, strict=True):
+        if m.qualifier and not m.demonym and _qualifies(m, b):
+            fixed.setdefault((m.key, m.suffix), set()).add(id(b))
+    if not fixed:
+        return
+    for m, scores in zip(reps, base, strict=True):
+        ids = fixed.get((m.key, m.suffix))
+        if m.qualifier or m.demonym or not ids or len(ids) > 1:
+            continue
+        for k, (e, _p) in enumerate(m.candidates):
+            if id(e) in ids:
+                scores[k] += W_QUALIFIED_ELSEWHERE
 
 
 NEAR_KM = 120.0
