@@ -27,6 +27,7 @@ from claimtrack.extract.places.words import (
     REPORTING_VERBS,
     SEPARATE_MARKERS,
 )
+from claimtrack.extract.places.spelling import text_spelling
 from claimtrack.models import Location, Place
 
 _SPECIFICITY = {
@@ -178,7 +179,12 @@ def _division_of(p: Place) -> Location:
 
 
 def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> Location | None:
-    """Where the event whose trigger is at char span ``trigger`` happened, chosen among ``places``."""
+    """Where the event whose trigger is at char span ``trigger`` happened, chosen among ``places``; its division
+    as the text spells it (``spelling``)."""
+    return text_spelling(_event_location(doc, trigger, places), places)
+
+
+def _event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> Location | None:
     if not places:
         return None
     trig = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
@@ -256,7 +262,7 @@ def scene_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> L
     if any(t.lower_ in SEPARATE_MARKERS for t in sent):
         return None
     scene = _scene_before(doc, sent.start, _index(doc, places), head, far=True)
-    return _location(scene) if scene is not None else None
+    return text_spelling(_location(scene), places) if scene is not None else None
 
 
 def _scene_before(doc: Doc, first: int, idx: _Index, head: Token, far: bool) -> Place | None:

@@ -1,0 +1,40 @@
+"""First-level divisions as texts name them: under a kind word GeoNames keeps ("Western Region" named "Western")
+and under the text's own spelling of the division's name; each rule with two sentences of our own it must cover
+and one near miss."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from claimtrack.extract.places import event_location
+from claimtrack.models import Article, Location, Place
+from claimtrack.nlp import make_doc
+
+
+def _places(nlp: Language, text: str) -> dict[str, Place]:
+    return {p.text: p for p in nlp(make_doc(nlp, Article(id="t", text=text)))._.places}
+
+
+def _loc(nlp: Language, text: str, trigger: str) -> Location | None:
+    doc = nlp(make_doc(nlp, Article(id="t", text=text)))
+    start = text.index(trigger)
+    return event_location(doc, (start, start + len(trigger)), doc._.places)
+
+
+def test_a_division_is_named_without_its_kind_word(nlp: Language) -> None:
+    western = _places(nlp, "Farmers marched through Mbarara (Western) on Monday.")["Western"]
+    assert (western.country, western.admin1) == ("UG", "Western Region")
+    eastern = _places(nlp, "Traders closed their shops in Rwamagana (Eastern) in protest.")["Eastern"]
+    assert eastern.country == "RW"
+    # Near miss: a division whose own name is the bare word keeps its country.
+    assert _places(nlp, "Fishermen protested in Takoradi (Western) on Friday.")["Western"].country == "GH"
+
+
+def test_the_location_keeps_the_texts_spelling_of_its_division(nlp: Language) -> None:
+    loc = _loc(nlp, "On 3 May, gunmen attacked a police post in Zakho town of Dohuk province.", "attacked")
+    assert loc is not None and loc.country == "IQ" and loc.admin1 == "Dohuk"
+    loc = _loc(nlp, "On 9 June, a roadside bomb exploded in Kamdesh district, Nuristan province.", "exploded")
+    assert loc is not None and loc.country == "AF" and loc.admin1 == "Nuristan"
+    # Near miss: an abbreviation is another name, not a spelling: the gazetteer's name stays.
+    loc = _loc(nlp, "On 2 July, police arrested four men in Peshawar city (Peshawar, KPK).", "arrested")
+    assert loc is not None and loc.admin1 == "Khyber Pakhtunkhwa"
