@@ -38,3 +38,11 @@ def test_the_location_keeps_the_texts_spelling_of_its_division(nlp: Language) ->
     # Near miss: an abbreviation is another name, not a spelling: the gazetteer's name stays.
     loc = _loc(nlp, "On 2 July, police arrested four men in Peshawar city (Peshawar, KPK).", "arrested")
     assert loc is not None and loc.admin1 == "Khyber Pakhtunkhwa"
+
+
+def test_a_divisions_name_in_capitals_is_an_acronym(nlp: Language) -> None:
+    # the Haitian department Sud, the Cameroonian region Centre: here union and party acronyms
+    assert "SUD" not in _places(nlp, "Teachers of the CGT and SUD unions marched in Lyon on Tuesday.")
+    assert "OUEST" not in _places(nlp, "Fans of the OUEST supporters club protested in Lyon on Sunday.")
+    # Near miss: a state's abbreviation still names it.
+    assert _places(nlp, "Firefighters battled a blaze near Sydney, NSW, on Monday.")["NSW"].admin1 == "New South Wales"

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract.gazetteer import load_gazetteer, norm
+from claimtrack.extract.places.spelling import text_spelling
 from claimtrack.extract.places.words import (
     DASHES,
     DISTANCE_UNITS,
@@ -27,7 +28,6 @@ from claimtrack.extract.places.words import (
     REPORTING_VERBS,
     SEPARATE_MARKERS,
 )
-from claimtrack.extract.places.spelling import text_spelling
 from claimtrack.models import Location, Place
 
 _SPECIFICITY = {
