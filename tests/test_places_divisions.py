@@ -46,3 +46,12 @@ def test_a_divisions_name_in_capitals_is_an_acronym(nlp: Language) -> None:
     assert "OUEST" not in _places(nlp, "Fans of the OUEST supporters club protested in Lyon on Sunday.")
     # Near miss: a state's abbreviation still names it.
     assert _places(nlp, "Firefighters battled a blaze near Sydney, NSW, on Monday.")["NSW"].admin1 == "New South Wales"
+
+
+def test_a_country_naming_a_currency_does_not_place_the_event(nlp: Language) -> None:
+    text = "Traders protested the fall of the national currency against the US dollar."
+    assert _loc(nlp, text, "protested") is None
+    assert _loc(nlp, "Dockers struck to demand wages pegged to the Hong Kong dollar.", "struck") is None
+    # Near miss: a country that is where the event happens still places it.
+    loc = _loc(nlp, "Shopkeepers protested in the US over the price of the dollar.", "protested")
+    assert loc is not None and loc.country == "US"

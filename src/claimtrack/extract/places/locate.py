@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from claimtrack.extract.gazetteer import load_gazetteer, norm
 from claimtrack.extract.places.spelling import text_spelling
 from claimtrack.extract.places.words import (
+    CURRENCY_NOUNS,
     DASHES,
     DISTANCE_UNITS,
     EVENT_PREPS,
@@ -220,6 +221,8 @@ def _event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> 
             continue  # "US-supplied missiles": the supplier, not the place ("London - Camden", "Bago-West" are places)
         if _other_clause(root, head):
             continue  # "X announced aid, and Russia launched an attack on Kharkiv": another event's place
+        if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in CURRENCY_NOUNS:
+            continue  # "against the US dollar": the money's country, not where it happens
         if root.dep_ == "pobj" and root.head.lower_ in NOT_LOCATION_PREPS:
             continue  # "aid for Ukraine", "talks with Russia": a party, not where it happens
         if _reporting_place(root, head):
