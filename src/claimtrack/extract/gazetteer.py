@@ -236,6 +236,7 @@ def load_gazetteer() -> Gazetteer:
     del text
     gaz = Gazetteer(rows.split("\n"), dict(zip(keys.split("\n"), hits.split("\n"), strict=True)))
     _add_native_names(gaz)
+    _add_bare_names(gaz)
     gaz.load_seconds = time.perf_counter() - t0
     return gaz
 
@@ -282,3 +283,26 @@ def _add_native_names(gaz: Gazetteer) -> None:
         new = [str(i if own else ~i) for i in mine if str(i) not in old and str(~i) not in old]
         if new:
             gaz.index[key] = ",".join([x for x in old if x] + new)
+
+
+# Kind words that GeoNames keeps in some first-level names ("Western Region", "North-West Province") and texts
+# drop ("Mbarara (Western)"); the names are also indexed without them. District, area and territory are left out:
+# without them a name is often a bare adjective ("Federal District", "Capital Territory").
+KIND_WORDS = frozenset({"region", "province", "governorate", "state", "division", "county", "prefecture"})
+
+
+def _add_bare_names(gaz: Gazetteer) -> None:
+    """Index each first-level division whose name ends in a kind word by its name without it, as its own name:
+    "Western Region" is also "Western", as other countries' "Western" divisions are named. The curated theatre
+    countries have their own aliases. Rows are sorted by feature, so the divisions come first."""
+    for i, row in enumerate(gaz.rows):
+        cols = row.split("\t", 4)
+        if cols[1] != "admin1":
+            break
+        words = norm(cols[2]).split(" ")
+        if len(words) < 2 or words[-1] not in KIND_WORDS or cols[3] in LOOSE_COUNTRIES:
+            continue
+        key = " ".join(words[:-1])
+        old = gaz.index.get(key, "")
+        if str(i) not in old.split(",") and str(~i) not in old.split(","):
+            gaz.index[key] = f"{old},{i}" if old else str(i)

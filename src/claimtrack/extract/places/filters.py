@@ -237,8 +237,16 @@ def _accept(
     if _caps_dateline(doc, m):
         return True
     primary_big = any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
-    if len(text) <= 5 and text.isupper() and not any(e.feature in ("country", "admin1") for e, _ in m.candidates):
-        return False  # an acronym ("NATO", "SOS") unless it is a country's or state's ("US", "NSW")
+    if (
+        len(text) <= 5
+        and text.isupper()
+        and not any(
+            e.feature == "country" or (e.feature == "admin1" and norm(e.name) != m.key) for e, _ in m.candidates
+        )
+    ):
+        # an acronym ("NATO", "SOS") unless it is a country ("US", "PERU") or abbreviates a state's name ("NSW"); a
+        # division's whole name in capitals ("SUD" for a union, not the department Sud) is an acronym too
+        return False
     if m.suffix:
         return True
     if _town_of_a_name(doc, m):

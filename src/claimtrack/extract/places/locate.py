@@ -16,7 +16,9 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract.gazetteer import load_gazetteer, norm
+from claimtrack.extract.places.spelling import text_spelling
 from claimtrack.extract.places.words import (
+    CURRENCY_NOUNS,
     DASHES,
     DISTANCE_UNITS,
     EVENT_PREPS,
@@ -178,7 +180,12 @@ def _division_of(p: Place) -> Location:
 
 
 def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> Location | None:
-    """Where the event whose trigger is at char span ``trigger`` happened, chosen among ``places``."""
+    """Where the event whose trigger is at char span ``trigger`` happened, chosen among ``places``; its division
+    as the text spells it (``spelling``)."""
+    return text_spelling(_event_location(doc, trigger, places), places)
+
+
+def _event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> Location | None:
     if not places:
         return None
     trig = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
@@ -214,6 +221,8 @@ def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> L
             continue  # "US-supplied missiles": the supplier, not the place ("London - Camden", "Bago-West" are places)
         if _other_clause(root, head):
             continue  # "X announced aid, and Russia launched an attack on Kharkiv": another event's place
+        if root.dep_ in ("compound", "amod", "nmod") and root.head.lower_ in CURRENCY_NOUNS:
+            continue  # "against the US dollar": the money's country, not where it happens
         if root.dep_ == "pobj" and root.head.lower_ in NOT_LOCATION_PREPS:
             continue  # "aid for Ukraine", "talks with Russia": a party, not where it happens
         if _reporting_place(root, head):
@@ -256,7 +265,7 @@ def scene_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> L
     if any(t.lower_ in SEPARATE_MARKERS for t in sent):
         return None
     scene = _scene_before(doc, sent.start, _index(doc, places), head, far=True)
-    return _location(scene) if scene is not None else None
+    return text_spelling(_location(scene), places) if scene is not None else None
 
 
 def _scene_before(doc: Doc, first: int, idx: _Index, head: Token, far: bool) -> Place | None:
