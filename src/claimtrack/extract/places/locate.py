@@ -16,7 +16,6 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract.gazetteer import load_gazetteer, norm
-from claimtrack.extract.places.spelling import text_spelling
 from claimtrack.extract.places.words import (
     CURRENCY_NOUNS,
     DASHES,
@@ -180,12 +179,7 @@ def _division_of(p: Place) -> Location:
 
 
 def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> Location | None:
-    """Where the event whose trigger is at char span ``trigger`` happened, chosen among ``places``; its division
-    as the text spells it (``spelling``)."""
-    return text_spelling(_event_location(doc, trigger, places), places)
-
-
-def _event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> Location | None:
+    """Where the event whose trigger is at char span ``trigger`` happened, chosen among ``places``."""
     if not places:
         return None
     trig = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
@@ -265,7 +259,7 @@ def scene_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> L
     if any(t.lower_ in SEPARATE_MARKERS for t in sent):
         return None
     scene = _scene_before(doc, sent.start, _index(doc, places), head, far=True)
-    return text_spelling(_location(scene), places) if scene is not None else None
+    return _location(scene) if scene is not None else None
 
 
 def _scene_before(doc: Doc, first: int, idx: _Index, head: Token, far: bool) -> Place | None:
