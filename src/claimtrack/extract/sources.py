@@ -27,7 +27,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimtrack.extract.attribution import Quotes
 from claimtrack.extract.claims_lexicon import (
     ANONYMOUS_HEADS,
     CIVILIAN_HEADS,
@@ -43,6 +42,7 @@ from claimtrack.extract.claims_lexicon import (
     TITLES,
 )
 from claimtrack.extract.entities import canonical_entity, country_of, institution_of
+from claimtrack.extract.quotes import Quotes
 from claimtrack.models import SourceKind
 
 _HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."})  # courtesy, not office
