@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import Engine, and_, delete, or_, select
 from sqlalchemy.orm import Session
 
-from claimtrack.link.linking import Mention, mention_of, relink
+from claimtrack.link.linking import relink
+from claimtrack.link.pairs import Mention, mention_of
 from claimtrack.link.provenance import Report, ledger_event
 from claimtrack.models import Claim, DocumentResult, Event, LedgerEvent
 from claimtrack.store import changes
