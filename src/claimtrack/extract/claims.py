@@ -39,7 +39,8 @@ from claimtrack.extract.frames import (
     widen_trailing,
 )
 from claimtrack.extract.quotes import Quotes
-from claimtrack.extract.sources import SourceResolver, org_kind, strip_det
+from claimtrack.extract.source_names import org_kind, strip_det
+from claimtrack.extract.sources import SourceResolver
 from claimtrack.extract.time import resolve_date
 from claimtrack.models import Article, Claim, Content, Source, Stance, TextSpan
 
