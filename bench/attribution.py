@@ -83,7 +83,7 @@ def speed(arts: list[Article]) -> None:
     import spacy
 
     import claimtrack.nlp  # noqa: F401  (registers doc._.article)
-    from claimtrack.extract.attribution import load_model
+    from claimtrack.extract.cue_model import load_model
     from claimtrack.nlp import MODEL
 
     nlp = spacy.load(MODEL)

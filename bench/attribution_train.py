@@ -24,7 +24,8 @@ from spacy.tokens import Doc, DocBin
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from claimtrack.extract.attribution import Quotes, cue_features, phrase_key  # noqa: E402
+from claimtrack.extract.cue_model import cue_features, phrase_key  # noqa: E402
+from claimtrack.extract.quotes import Quotes  # noqa: E402
 from claimtrack.nlp import MODEL  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "bench" / "polnear"

@@ -28,7 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from claimtrack.link.linking import Linker, Mention  # noqa: E402
+from claimtrack.link.linking import Linker  # noqa: E402
+from claimtrack.link.pairs import Mention  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 START = date(2023, 1, 1).toordinal()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from claimtrack.extract.attribution import Quotes, find_attributions
+from claimtrack.extract.attribution import find_attributions
+from claimtrack.extract.quotes import Quotes
 from claimtrack.ingest import read_inputs
 from claimtrack.models import Article, Claim
 from claimtrack.nlp import make_doc, process

@@ -294,3 +294,42 @@ def test_a_named_air_defence_unit_stays_the_interceptor(nlp) -> None:  # type: i
     # near-miss: the subject is the unit that fired, not a weapon
     (event,) = _acled(nlp, "Ukrainian air defence units shot down 12 drones over the Kyiv region overnight.")
     assert event.initiator is not None and event.initiator.text == "Ukrainian air defence units"
+
+
+# --- one rule tells incidents apart in time: the strike told later, not what follows it -------------------------
+
+
+def _draft(si: int, frame: str = "", sequel: bool = False):  # type: ignore[no-untyped-def]
+    from claimtrack.extract.events.common import Draft
+    from claimtrack.extract.events.lexicon import Cue
+
+    return Draft("shelling", 1.0, Cue("shelling", 0, 1, 1.0), si, [si], time_frame=frame, sequel=sequel)
+
+
+def test_told_apart_reads_the_strike_told_second() -> None:
+    from claimtrack.extract.events.sequence import told_apart
+
+    first, later = _draft(0), _draft(2, "hours later", sequel=True)
+    assert told_apart(first, later) and told_apart(later, first)  # either order of the call
+    # two sentences opening with different time phrases, one sequencing
+    assert told_apart(_draft(0, "on monday morning"), _draft(1, "meanwhile"))
+    # near-misses: what follows the later strike is its follow-up; one shared frame sets nothing apart
+    assert not told_apart(later, _draft(3))
+    assert not told_apart(_draft(0, "meanwhile"), _draft(1, "meanwhile"))
+
+
+@pytest.mark.parametrize(
+    ("text", "n"),
+    [
+        ("Shells hit a market in Kherson on Sunday morning, killing a woman. Hours later, drones struck a fuel depot "
+         "in the city. The strike set two tanks on fire.", 2),
+        ("Troops shelled a village near Kherson on Monday. Later that day, missiles hit a bridge in the city. The "
+         "missiles also damaged a school nearby.", 2),
+        # near-miss: a third strike told later still again is its own
+        ("Shells hit a market in Kherson on Sunday morning, killing a woman. Hours later, drones struck a fuel depot "
+         "in the city. Later that night, artillery hit a school in the city.", 3),
+    ],
+)  # fmt: skip
+def test_a_follow_up_of_the_later_strike_joins_it(nlp, text: str, n: int) -> None:  # type: ignore[no-untyped-def]
+    events = _acled(nlp, text)
+    assert len(events) == n, [(e.type, e.trigger.text) for e in events]

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from claimtrack.link import dedup
 from claimtrack.link.evaluate import load_gold, pair_scores
-from claimtrack.link.linking import Linker, Mention, cluster, ledger_id, mention_of, score
+from claimtrack.link.linking import Linker, cluster, ledger_id
+from claimtrack.link.pairs import Mention, mention_of, score
 from claimtrack.link.provenance import Report, dossier, ledger_event, side_of
 from claimtrack.models import (
     Actor,
@@ -349,7 +350,7 @@ def test_minhash_near_duplicates() -> None:
 
 def _key_map(results: list[DocumentResult]) -> dict[str, str]:
     from claimtrack.ingest.reader import content_hash
-    from claimtrack.link.linking import report_key
+    from claimtrack.link.pairs import report_key
 
     return {report_key(content_hash(r.article.text), e.id): f"{r.id}#{e.id}" for r in results for e in r.events}
 

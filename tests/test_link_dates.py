@@ -5,7 +5,7 @@ Hand-written contract objects; each rule has two cases it must cover and a near-
 
 from __future__ import annotations
 
-from claimtrack.link.linking import THRESHOLD, score
+from claimtrack.link.pairs import THRESHOLD, score
 from tests.test_link import TOWN_A, ev, m
 
 CIV_UA, CIV_RU = "Civilians (Ukraine)", "Civilians (Russia)"

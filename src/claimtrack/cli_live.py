@@ -5,7 +5,6 @@ Registered on the main Typer app by ``register``, so cli.py carries only one lin
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import sys
@@ -18,29 +17,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from claimtrack.cli_common import err, out
 from claimtrack.live import is_url
 
 if TYPE_CHECKING:  # the rest loads inside the commands: read commands must start fast (issue 14)
-    from rich.console import Console
-
     from claimtrack.ingest import IngestError
     from claimtrack.models import Article
 
 TIMEOUT = 10.0  # live.fetch.TIMEOUT; httpx is imported only by the commands that fetch
-
-
-@functools.cache
-def err() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, highlight=False)
-
-
-@functools.cache
-def out() -> Console:
-    from rich.console import Console
-
-    return Console(soft_wrap=False, width=None if sys.stdout.isatty() else 150)
 
 
 DbOpt = Annotated[
@@ -224,7 +208,7 @@ def changes(
     from rich.markup import escape
     from rich.table import Table
 
-    from claimtrack.cli import _reader
+    from claimtrack.cli_common import _reader
     from claimtrack.store.changes import read
 
     when = _since(since)

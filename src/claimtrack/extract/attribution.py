@@ -17,27 +17,26 @@ Everything here works on token indices; ``claims.py`` turns them into character 
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-OPEN_QUOTES = frozenset({'"', "“", "``", "«", "''"})
-CLOSE_QUOTES = frozenset({'"', "”", "''", "»"})
-QUOTES = OPEN_QUOTES | CLOSE_QUOTES | {"‘", "’"}
-QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES  # apostrophe-like single quotes are too ambiguous to pair
-OPEN_ONLY = frozenset({"“", "``", "«"})
-CLOSE_ONLY = frozenset({"”", "»"})
+from claimtrack.extract.cue_model import SUBJECTS, CueModel, _cue_span, cue_features, load_model
+from claimtrack.extract.quotes import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    QUOTES,
+    Quotes,
+    _adjacent_quotations,
+    _next_quotation,
+    _previous_quote,
+    extend_quotes,
+)
+
 EDGE_PUNCT = frozenset({",", ".", ";", ":", "-", "--", "—", "–", "(", ")", "?", "!", "…"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 COMPLEMENTS = ("ccomp", "xcomp")
 OBJECT_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "advmod"})
 OBJECT_PREPS = frozenset({"as", "of", "to", "for", "about", "against", "from", "with", "by"})
-MODEL_FILE = "cue_model.json"
 # Speech-act verbs that conflict reporting relies on ("did not immediately confirm", "denied", "threatened"):
 # PolNeAR (political news) sees some of them rarely as cues, so they pass at a lower probability.
 CORE_CUES = frozenset({"confirm", "deny", "threaten", "claim", "allege", "vow", "announce"})
@@ -49,7 +48,6 @@ RAISING = frozenset({"seem", "appear"})
 PHYSICAL = frozenset({"strike", "shell", "bomb", "fire", "launch", "shoot", "kill"})
 # "attacked Clinton" is speech in political news, "attacked the port with drones" is not
 PHYSICAL_IF_PLACE = frozenset({"attack", "hit", "target", "blast"})
-PHRASE_RATE = 0.65  # fold a phrase into the cue only when annotators clearly do ("said in a news release")
 
 
 @dataclass
@@ -61,183 +59,6 @@ class Attribution:
     source: tuple[int, int] | None = None
     contents: list[tuple[int, int]] = field(default_factory=list)
     score: float = 0.0
-
-
-@dataclass
-class CueModel:
-    """Learned cue lexicon: candidate lemmas, feature weights and which head children a cue span includes."""
-
-    lemmas: frozenset[str]
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-    include: dict[str, float]
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> CueModel:
-        return cls(
-            lemmas=frozenset(data["lemmas"]),
-            weights={k: float(v) for k, v in data["weights"].items()},
-            bias=float(data["bias"]),
-            threshold=float(data["threshold"]),
-            include={k: float(v) for k, v in data["include"].items()},
-        )
-
-    def probability(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-@lru_cache(maxsize=1)
-def load_model() -> CueModel:
-    """The shipped cue model (trained by ``bench/attribution_train.py`` from PolNeAR train)."""
-    path = resources.files("claimtrack") / "data" / "attribution" / MODEL_FILE
-    return CueModel.from_json(json.loads(path.read_text(encoding="utf-8")))
-
-
-def _looks_open(doc: Doc, t: Token) -> bool:
-    """Whether an ambiguous straight quotation mark opens: space or an opening bracket before, a word after."""
-    before = t.i == 0 or bool(doc[t.i - 1].whitespace_) or doc[t.i - 1].is_space or doc[t.i - 1].text in "([{—–-"
-    after = not t.whitespace_ and t.i + 1 < len(doc) and not doc[t.i + 1].is_space
-    return before and after
-
-
-class Quotes:
-    """Quotation structure of a whole ``Doc``, found in one pass over its quotation marks.
-
-    ``open_of[i]`` is the index of the opening mark of the quotation holding token ``i`` (-1 outside quotes);
-    ``close_of[o]`` the closing mark of the quotation opened at ``o`` (-1 if it never closes). Straight quotes
-    open when spacing says so (space before, word after) and close otherwise; a paragraph that ends inside a
-    quotation that opened its paragraph (or followed a colon) continues it only if the next paragraph opens with
-    a quotation mark (the multi-paragraph convention); otherwise the quotation is dropped as unbalanced.
-    """
-
-    def __init__(self, doc: Doc) -> None:
-        self.open_of = [-1] * len(doc)
-        self.close_of: dict[int, int] = {}
-        cur = -1
-        reopen = False
-        for t in doc:
-            x = t.text
-            if t.is_space or not x.strip():
-                if cur != -1 and "\n" in x:
-                    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
-                    # only a quotation that opened a paragraph (or followed a colon) runs on into the next one
-                    opened_block = cur == 0 or "\n" in doc[cur - 1].text_with_ws or doc[cur - 1].text == ":"
-                    if nxt is not None and nxt.text in OPEN_QUOTES and opened_block:
-                        reopen = True
-                    else:
-                        for k in range(cur, t.i):
-                            self.open_of[k] = -1
-                        self.close_of[cur] = -1
-                        cur = -1
-                continue
-            if x in QUOTE_MARKS:
-                if reopen:
-                    reopen = False
-                    self.open_of[t.i] = cur
-                    continue
-                opens = x in OPEN_ONLY or (x not in CLOSE_ONLY and _looks_open(doc, t))
-                if cur == -1:
-                    if opens:
-                        cur = t.i
-                        self.open_of[t.i] = cur
-                    continue  # a stray closing mark
-                if opens and (x in OPEN_ONLY or t.i - cur > 1):
-                    # a new opening inside an open quotation: the first one was unbalanced
-                    for k in range(cur, t.i):
-                        self.open_of[k] = -1
-                    self.close_of[cur] = -1
-                    cur = t.i
-                    self.open_of[t.i] = cur
-                    continue
-                self.open_of[t.i] = cur
-                self.close_of[cur] = t.i
-                cur = -1
-                continue
-            self.open_of[t.i] = cur
-        if cur != -1:
-            self.close_of[cur] = -1
-
-    def inside(self, i: int) -> bool:
-        return self.open_of[i] != -1
-
-    def close(self, i: int) -> int:
-        """Closing mark of the quotation holding token ``i``, or -1."""
-        o = self.open_of[i]
-        return self.close_of.get(o, -1) if o != -1 else -1
-
-
-def cue_features(t: Token, quoted: bool) -> list[str]:
-    """Sparse features of a candidate cue head; shared by training and inference."""
-    lem = t.lemma_.lower()
-    doc = t.doc
-    kids = {c.dep_ for c in t.children}
-    subj = next((c for c in t.children if c.dep_ in SUBJECTS), None)
-    feats = [
-        f"l={lem}",
-        f"p={t.tag_}",
-        f"d={t.dep_}",
-        f"l|d={lem}|{t.dep_}",
-        f"l|p={lem}|{t.tag_}",
-        f"hd={t.head.dep_}",
-        f"l|hl={lem}|{t.head.lemma_.lower()}",
-        f"l|q={lem}|{quoted}",
-        f"q={quoted}",
-    ]
-    feats += [f"k={d}" for d in kids]
-    feats += [f"l|k={lem}|{d}" for d in kids]
-    if subj is not None:
-        kind = subj.ent_type_ or subj.pos_
-        feats += [f"s={kind}", f"l|s={lem}|{kind}", f"sl={subj.lemma_.lower()}"]
-    for c in t.children:
-        if c.dep_ in ("ccomp", "xcomp", "dobj"):
-            first = doc[c.left_edge.i]
-            feats += [f"{c.dep_}1={first.lower_ if first.is_stop or first.is_punct else first.pos_}"]
-            feats += [f"l|{c.dep_}p={lem}|{c.pos_}"]
-    nxt = doc[t.i + 1].text if t.i + 1 < len(doc) else "<e>"
-    prv = doc[t.i - 1].text if t.i > 0 else "<s>"
-    feats += [f"n={nxt}" if not nxt.isalpha() else "n=w", f"pv={prv}" if not prv.isalpha() else "pv=w"]
-    feats += [f"l|n={lem}|{nxt.lower()}"]
-    return feats
-
-
-def phrase_key(c: Token) -> str | None:
-    """Key of a whole phrase after a cue head that annotators may fold into the cue ("said Monday",
-    "said in a statement"); shared with training."""
-    if c.dep_ == "npadvmod" and c.ent_type_ in ("DATE", "TIME"):
-        return "phrase|npadvmod|DATE"
-    if c.dep_ == "prep":
-        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-        if obj is not None:
-            kind = "DATE" if obj.ent_type_ in ("DATE", "TIME") else obj.lemma_.lower()
-            return f"phrase|{c.lower_}|{kind}"
-    return None
-
-
-def _cue_span(t: Token, model: CueModel) -> tuple[int, int]:
-    """Grow the cue head by the children annotators include, keeping the span contiguous."""
-    chosen = {t.i}
-    lem = t.lemma_.lower()
-    for c in t.children:
-        side = "L" if c.i < t.i else "R"
-        rate = model.include.get(f"{lem}|{side}|{c.dep_}|{c.lower_}")
-        if rate is None:
-            rate = model.include.get(f"{side}|{c.dep_}|{c.lower_}", model.include.get(f"{side}|{c.dep_}", 0.0))
-        if rate > 0.5 and not (c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children)):
-            chosen.add(c.i)  # "denied on Wednesday": a date phrase joins the cue only whole (below), never "on"
-    start = t.i
-    while start - 1 in chosen:
-        start -= 1
-    end = t.i + 1
-    while end in chosen:
-        end += 1
-    for c in t.children:  # whole phrases right after the cue: "said Thursday morning", "said in a statement"
-        if c.left_edge.i == end and c.dep_ != "prep" or (c.dep_ == "prep" and c.i == end):
-            key = phrase_key(c)
-            if key is not None and model.include.get(key, 0.0) > PHRASE_RATE:
-                end = c.right_edge.i + 1
-    return start, end
 
 
 def _trim(doc: Doc, start: int, end: int, keep_quotes: bool = False) -> tuple[int, int] | None:
@@ -338,51 +159,6 @@ def _reported_clause(t: Token, node: Token) -> bool:
         and head.lemma_.lower() in load_model().lemmas
         and any(c.dep_ in ("nsubj", "csubj") for c in head.children)
     )
-
-
-def extend_quotes(q: Quotes, start: int, end: int, cue: tuple[int, int]) -> tuple[int, int]:
-    """Widen content to the quotation it starts or ends in (marks and inner punctuation included).
-
-    Annotators take the whole quotation: "“A. B. C,” he said" has content “A. B. C,” even when the parse only
-    gives C, and a mixed quote that opens inside the clause runs to its closing mark, across sentences.
-    """
-    o = q.open_of[start]
-    if o != -1 and o < start and q.open_of[cue[0]] != o:
-        start = o
-    o = q.open_of[end - 1]
-    if o != -1 and q.open_of[cue[0]] != o:
-        c = q.close_of.get(o, -1)
-        if c >= end:
-            end = c + 1
-    return start, end
-
-
-def _next_quotation(q: Quotes, doc: Doc, after: int) -> tuple[int, int] | None:
-    """A whole quotation that starts right after token ``after`` (spaces skipped) and ends its sentence."""
-    k = after
-    while k < len(doc) and (doc[k].is_space or doc[k].text in (".", ",")):
-        k += 1
-    if k >= len(doc) or doc[k].text not in OPEN_QUOTES or q.open_of[k] != k:
-        return None
-    c = q.close_of.get(k, -1)
-    if c == -1:
-        return None
-    j = c + 1
-    while j < len(doc) and doc[j].is_punct and not doc[j].is_space:
-        j += 1
-    if j < len(doc) and not doc[j].is_space and not doc[j].sent.start == j:
-        return None  # the quotation goes on into a sentence of its own, likely with its own cue
-    return k, c + 1
-
-
-def _previous_quote(q: Quotes, doc: Doc, before: int, skip: tuple[str, ...] = ()) -> list[tuple[int, int]]:
-    """The quotation that ends right before token ``before`` (spaces and ``skip`` tokens skipped)."""
-    k = before - 1
-    while k >= 0 and (doc[k].is_space or doc[k].text in skip):
-        k -= 1
-    if k < 0 or doc[k].text not in CLOSE_QUOTES or q.open_of[k] == -1 or q.open_of[k] == k:
-        return []
-    return [(q.open_of[k], k + 1)]
 
 
 def _content_tokens(t: Token, cue: tuple[int, int], others: set[int], q: Quotes) -> list[tuple[int, int]]:
@@ -653,31 +429,3 @@ def _raised_subject(t: Token) -> Token | None:
     if subj is None or (not passive and t.lemma_.lower() not in RAISING):
         return None
     return subj
-
-
-def _adjacent_quotations(
-    q: Quotes, doc: Doc, cue: tuple[int, int], source: tuple[int, int] | None, contents: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """Add the other half of a split quotation: “A,” he said, “B.” gives content A and B, whichever the parse found."""
-    lo = min(cue[0], source[0]) if source else cue[0]
-    hi = max(cue[1], source[1]) if source else cue[1]
-    k = lo - 1
-    while k >= 0 and (doc[k].is_space or doc[k].text == ","):
-        k -= 1
-    before = None
-    sent = doc[cue[0]].sent
-    if k >= sent.start and doc[k].text in CLOSE_QUOTES and q.open_of[k] not in (-1, k):
-        before = (q.open_of[k], k + 1)
-    j = hi
-    while j < len(doc) and doc[j].text in (",", ":"):
-        j += 1
-    after = None
-    if j < sent.end and doc[j].text in OPEN_QUOTES and q.open_of[j] == j and q.close_of.get(j, -1) > j:
-        after = (j, q.close_of[j] + 1)
-    if before is None or after is None:
-        return contents  # only a quotation on both sides of the cue is a split one
-    out = list(contents)
-    for extra in (before, after):
-        if not any(s < extra[1] and extra[0] < e for s, e in out):
-            out.append(extra)
-    return sorted(out)

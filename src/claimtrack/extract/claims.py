@@ -20,7 +20,7 @@ from functools import reduce
 
 from spacy.tokens import Doc, Span, Token
 
-from claimtrack.extract.attribution import Attribution, Quotes, find_attributions
+from claimtrack.extract.attribution import Attribution, find_attributions
 from claimtrack.extract.claims_lexicon import (
     DECLINE,
     HEDGES,
@@ -38,7 +38,9 @@ from claimtrack.extract.frames import (
     widen_event_object,
     widen_trailing,
 )
-from claimtrack.extract.sources import SourceResolver, org_kind, strip_det
+from claimtrack.extract.quotes import Quotes
+from claimtrack.extract.source_names import org_kind, strip_det
+from claimtrack.extract.sources import SourceResolver
 from claimtrack.extract.time import resolve_date
 from claimtrack.models import Article, Claim, Content, Source, Stance, TextSpan
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimtrack.extract.attribution import QUOTES, Attribution, Quotes, extend_quotes
+from claimtrack.extract.attribution import Attribution
 from claimtrack.extract.claims_lexicon import (
     ANONYMOUS_HEADS,
     PERCEPTION_VERBS,
@@ -25,6 +25,7 @@ from claimtrack.extract.claims_lexicon import (
     SHORT_FORMS,
     TITLES,
 )
+from claimtrack.extract.quotes import QUOTES, Quotes, extend_quotes
 from claimtrack.extract.time import DATE_EXPRESSION
 from claimtrack.models import Stance
 

@@ -338,7 +338,7 @@ _LOC_RANK = {"point": 0, "admin2": 1, "admin1": 2, "country": 3, "region": 4}
 
 
 def _report_entry(r: Report) -> dict[str, Any]:
-    from claimtrack.link.linking import report_key
+    from claimtrack.link.pairs import report_key
 
     entry: dict[str, Any] = {
         "article_id": r.article_id,

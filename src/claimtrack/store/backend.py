@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
-from claimtrack.link.linking import DAY_TOLERANCE, Mention, ledger_id, linked
+from claimtrack.link.linking import ledger_id
+from claimtrack.link.pairs import DAY_TOLERANCE, Mention, linked
 from claimtrack.store import changes
 from claimtrack.store.schema import ArticleRow, EventRow, LedgerEventRow, LedgerFigureRow, LinkOverrideRow
 

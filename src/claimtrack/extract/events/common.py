@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -47,6 +50,16 @@ SPEECH_TYPES = frozenset(
 )
 
 
+def _report_words() -> dict[str, frozenset[str]]:
+    path = resources.files("claimtrack") / "data" / "events" / "report_words.json"
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+# how news reports a strike's outcome and its place in time (regions, sequence)
+REPORT_WORDS = _report_words()
+
+
 @dataclass
 class Draft:
     type: str
@@ -69,20 +82,8 @@ class Draft:
     background: bool = False  # an earlier incident told in passing, with a date of its own
     cue_text: str = ""  # the trigger's text (for rules that read the kind of word that cued the event)
     time_frame: str = ""  # a time phrase the trigger's sentence opens with ("hours later,", "during the night,")
-    sequel: bool = False  # told as a strike hours after another ("hours later, missiles hit ..."): its own incident
+    sequel: bool = False  # a strike told as later the same day ("hours later, missiles hit ..."): its own incident
     placed: bool = True  # its sentence names a place (else its location is the article's, borrowed for grouping)
-
-
-# sentence-opening words that set a told incident apart in time from the others ("Hours later,", "Meanwhile,")
-SEQUENCE_WORDS = frozenset({"later", "earlier", "afterwards", "afterward", "meanwhile", "separately"})
-
-
-def reframed(a: Draft, b: Draft) -> bool:
-    """Two sentences that open with different time phrases, one of them sequencing ("Hours later, missiles hit
-    X. ... During the night, missiles struck Y"), tell two incidents, however alike."""
-    if not (a.time_frame and b.time_frame) or a.time_frame == b.time_frame:
-        return False
-    return any(w in SEQUENCE_WORDS for f in (a.time_frame, b.time_frame) for w in f.split())
 
 
 def doc_text(doc: Doc) -> str:

@@ -14,7 +14,8 @@ import math
 import re
 from datetime import date
 
-from claimtrack.extract.events.common import STRIKE_FAMILY, Draft, reframed
+from claimtrack.extract.events.common import STRIKE_FAMILY, Draft
+from claimtrack.extract.events.sequence import told_apart
 from claimtrack.extract.events.sides import same_actor
 from claimtrack.extract.weapons import distinct
 from claimtrack.models import EventDate, Location
@@ -88,11 +89,9 @@ def _host(incidents: list[Draft], d: Draft) -> Draft | None:
             continue
         if not (same_day(o.date, d.date) and same_place(o.location, d.location)):
             continue
-        if reframed(o, d) and o.type not in _OUTCOMES and d.type not in _OUTCOMES:
+        if told_apart(o, d) and o.type not in _OUTCOMES and d.type not in _OUTCOMES:
             continue  # "Hours later, ..." sets a strike apart; an interception still belongs to its strike
         ko = kind(o)
-        if (o.sequel or d.sequel) and o.type in _REMOTE and d.type in _REMOTE:
-            continue  # "hours later, missiles hit ...": a second strike of the day, not a mention of the first
         if ko == k == "violence" and not _one_fight(o, d):
             continue
         if ko == k and k in ("violence", "protest") and (same_actor(o.initiator, d.initiator) or _accounts(o, d)):
@@ -108,8 +107,8 @@ def _told_before(incidents: list[Draft], d: Draft) -> Draft | None:
     """ "Rebels attacked an army post on Monday. Two soldiers died in the fighting.": a later sentence that tells
     dead or wounded with no day and no place of its own tells the toll of the violent incident told before it,
     whatever its own trigger word; one that names its own day or place may be another incident."""
-    if kind(d) != "violence" or d.placed or d.sequel or (d.date is not None and d.date.basis == "own"):
-        return None  # "Later that day, artillery struck ..., wounding three": told as another act, not a toll
+    if kind(d) != "violence" or d.placed or (d.date is not None and d.date.basis == "own"):
+        return None
     if not any(q.role in ("killed", "injured") for q in d.quantities):
         return None
     prior = [
@@ -120,7 +119,7 @@ def _told_before(incidents: list[Draft], d: Draft) -> Draft | None:
         and kind(o) == "violence"
         and max(o.sents) < d.sent_index
         and not _new_weapon(o, d)
-        and not reframed(o, d)
+        and not told_apart(o, d)  # "Later that day, artillery struck ..., wounding three": another act
     ]
     return max(prior, key=lambda o: max(o.sents)) if prior else None
 

@@ -12,11 +12,9 @@ from claimtrack.extract.events.codes import ACLED
 from claimtrack.extract.events.common import (
     FAMILY,
     GOVERNING_TYPES,
-    SEQUENCE_WORDS,
     STRIKE_FAMILY,
     Draft,
     doc_text,
-    reframed,
 )
 from claimtrack.extract.events.dates import sentence_date
 from claimtrack.extract.events.figures import roles_for
@@ -24,7 +22,7 @@ from claimtrack.extract.events.frames import same_place
 from claimtrack.extract.events.lexicon import Cue
 from claimtrack.extract.events.modality import governed, modality_of
 from claimtrack.extract.events.ranking import government_acts, rank_types
-from claimtrack.extract.events.regions import REPORT_WORDS
+from claimtrack.extract.events.sequence import time_frame, told_apart, told_later
 from claimtrack.extract.events.sides import actors, same_actor
 from claimtrack.extract.quantities import find_quantities
 from claimtrack.extract.weapons import WeaponMention, distinct, find_weapons
@@ -113,17 +111,12 @@ def sentence_drafts(doc: Doc, sent: Span, si: int, scues: list[Cue], published: 
             continue  # "authorized Ukraine to launch strikes": the strike is what was authorized, not an event
         g = government_acts(sent.text, cue) if fine == "territory_change" else False
         doc_cue = Cue(fine, cue.start + base, cue.end + base, cue.weight)
-        d = Draft(fine, score, doc_cue, si, [si], government_actor=g, time_frame=_time_frame(sent))
+        d = Draft(fine, score, doc_cue, si, [si], government_actor=g, time_frame=time_frame(sent))
         d.triggers.append((doc_cue.start, doc_cue.end))
         _fill(doc, d, sent, published)
-        d.sequel = fine in STRIKE_FAMILY and _told_later(sent.text)
+        d.sequel = told_later(fine, sent)
         out.append(d)
     return out
-
-
-def _told_later(text: str) -> bool:
-    low = " ".join(text.lower().split())
-    return any(p in low for p in REPORT_WORDS["sequel"])
 
 
 def main_draft(
@@ -222,12 +215,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
                 named_o = {w.name for w in o.weapons if w.name not in _GENERIC_WEAPONS}
                 named_d = {w.name for w in d.weapons if w.name not in _GENERIC_WEAPONS}
                 shared = bool(named_o & named_d)
-                anaphoric = (
-                    not named_d
-                    and not (d.sequel or o.sequel)
-                    and 0 <= d.sent_index - max(o.sents) <= 2
-                    and not reframed(o, d)
-                )
+                anaphoric = not named_d and 0 <= d.sent_index - max(o.sents) <= 2 and not told_apart(o, d)
                 if (
                     (shared or anaphoric)
                     and same_actor(o.initiator, d.initiator)
@@ -251,17 +239,6 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             continue
         _absorb(host, d)
     return out
-
-
-def _time_frame(sent: Span) -> str:
-    """The time phrase a sentence opens with, up to its comma ("Hours later,", "On Monday night,"), lowercased."""
-    for k in range(sent.start, min(sent.start + 6, sent.end)):
-        t = sent.doc[k]
-        if t.text == ",":
-            head = sent.doc[sent.start : k]
-            timed = any(w.ent_type_ in ("DATE", "TIME") or w.lower_ in SEQUENCE_WORDS for w in head)
-            return head.text.lower() if timed else ""
-    return ""
 
 
 def _compatible(a: EventDate | None, b: EventDate | None) -> bool:

@@ -9,14 +9,11 @@ day and sides, and its own figures (which the wave's own event then no longer co
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
-from importlib import resources
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from claimtrack.extract.events.common import STRIKE_FAMILY, Draft
+from claimtrack.extract.events.common import REPORT_WORDS, STRIKE_FAMILY, Draft
 from claimtrack.extract.events.figures import roles_for
 from claimtrack.extract.events.frames import same_day
 from claimtrack.extract.events.lexicon import Cue
@@ -25,15 +22,6 @@ from claimtrack.extract.figure_grammar import parse_number
 from claimtrack.extract.places import event_location
 from claimtrack.extract.quantities import QuantityMention, find_quantities
 from claimtrack.models import Location, Place
-
-
-def _load() -> dict[str, frozenset[str]]:
-    path = resources.files("claimtrack") / "data" / "events" / "report_words.json"
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
-
-
-REPORT_WORDS = _load()
 
 
 def regional_reports(doc: Doc, incidents: list[Draft], sents: list[Span], places: list[Place]) -> list[Draft]:

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from claimtrack.extract.gazetteer import Entry, Gazetteer, norm, skeleton
 from claimtrack.extract.places.filters import _accept, _named_for_state, _part_of_person, _tail_of_org
 from claimtrack.extract.places.mention import _locative_before, _Mention, prefer_towns
+from claimtrack.extract.places.qualify import _bare
 from claimtrack.extract.places.words import (
     ADMIN_PLURALS,
     ADMIN_SUFFIXES,
@@ -104,7 +105,7 @@ def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
         # A parenthesised list of the divisions (or towns) a place lies in, innermost first.
         close = next((k for k in range(end + 1, min(len(doc), end + 14)) if doc[k].text == ")"), None)
         if close is not None:
-            parts = [_bare(norm(part)) for part in " ".join(t.text for t in doc[end + 1 : close]).split(" , ")]
+            parts = [_bare(part) for part in " ".join(t.text for t in doc[end + 1 : close]).split(" , ")]
             known = [
                 key
                 for key in parts
@@ -136,12 +137,6 @@ def _country_opening(gaz: Gazetteer, texts: list[str], i: int) -> bool:
     if i + 1 >= len(texts) or not texts[i].isupper():
         return False
     return any(e.feature == "country" and p for e, p in gaz.lookup(norm(f"{texts[i]} {texts[i + 1]}")))
-
-
-def _bare(key: str) -> str:
-    """A bracketed part without its division word: "(Ganderbal district, ...)" names Ganderbal's district."""
-    words = key.split(" ")
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in ADMIN_SUFFIXES else key
 
 
 def _misread_language(doc: Doc, i: int, gaz: Gazetteer) -> bool:
