@@ -40,6 +40,11 @@ def one_of(noun: Token) -> int | None:
     if not (noun.tag_ == "NN" or noun_slot_adjective(noun)) or any(c.dep_ == "nummod" for c in noun.children):
         return None
     dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
+    if not dets:
+        # "a regime army member", "a rights group activist": the parser hangs the article on the first modifier
+        edge = noun.left_edge
+        if edge.dep_ == "det" and edge.head in noun.lefts and edge.head.dep_ in ("nmod", "compound"):
+            dets = [edge]
     if not dets or dets[0].dep_ == "det" and dets[0].lower_ not in SINGLE_DETS:
         return None
     return 1
