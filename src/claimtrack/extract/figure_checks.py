@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimtrack.extract.figure_grammar import verb_role
 from claimtrack.extract.figure_words import (
     ADDITIVE,
     AMOUNT_NOUNS,
@@ -59,8 +60,8 @@ def no_victims(first: Token, last: Token, unit_tok: Token | None) -> bool:
 
 def adds_to_toll(last: Token, unit_tok: Token | None, verb: Token | None) -> bool:
     """Victims told besides those counted already: an additive word ("also died", "as well", "two others", "three
-    more"), or a toll told place by place with the verb left out ("eight were killed in one village and seven in
-    another", "killed five in the town and two at the market")."""
+    more"), a toll told place by place with the verb left out ("eight were killed in one village and seven in
+    another", "killed five in the town and two at the market"), or a second object ("killing him and two aides")."""
     doc = last.doc
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if after is not None and after.lower_ in ADDITIVE and (unit_tok is None or unit_tok.i >= after.i):
@@ -73,7 +74,34 @@ def adds_to_toll(last: Token, unit_tok: Token | None, verb: Token | None) -> boo
             return True  # "one rebel also died", "the blast too killed two"
         if any(c.lower_ == "well" and any(g.lower_ == "as" for g in c.children) for c in words):
             return True  # "two civilians were killed as well"
-    return gapped(unit_tok if unit_tok is not None else last)
+    if verb is not None and unit_tok is not None and second_clause(verb, unit_tok):
+        return True
+    return gapped(unit_tok if unit_tok is not None else last) or split_object(last) or split_object(unit_tok)
+
+
+def second_clause(verb: Token, noun: Token) -> bool:
+    """ "three soldiers were killed and five rebels died": a second clause of the same harm told of another group,
+    whose dead add to the first's (the same group told twice, "five soldiers died and the soldiers were buried",
+    does not)."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.pos_ != "VERB" or noun.head.i != verb.i or noun.dep_ not in _ARGS:
+        return False
+    role = verb_role(verb, True)
+    if role not in VICTIM_ROLES or verb_role(head, False) != role:  # the head's own harm, not its conjunct's
+        return False
+    first = [c for c in head.children if c.dep_ in _ARGS and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    return bool(first) and all(c.lemma_.lower() != noun.lemma_.lower() for c in first)
+
+
+_ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def split_object(tok: Token | None) -> bool:
+    """ "killing him and 2 of his relatives", "killed the leader and one of his guards": a second object the parser
+    hangs on the verb beside its first, whose number adds to the first's."""
+    if tok is None or tok.dep_ != "conj" or tok.head.pos_ != "VERB":
+        return False
+    return any(c.dep_ == "dobj" and c.i < tok.i for c in tok.head.children)
 
 
 _BREAKDOWN = frozenset({":", "-", "–", "—", "("})

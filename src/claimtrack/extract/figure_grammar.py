@@ -48,6 +48,7 @@ class QuantityMention:
     cause: str | None = None
     settled: bool = False  # the count the teller settles on ("officials put the toll at 31"), whatever else is told
     also: bool = False  # victims besides those counted before ("one rebel also died"): adds to the toll
+    total: bool = False  # told as a toll ("a death toll of 38", "the toll rose to 9"): it holds every group
 
 
 def parse_number(text: str) -> int | None:
@@ -96,9 +97,9 @@ def number_span(tok: Token) -> tuple[int, int, int, bool] | None:
         return None
     if low == "one" and i > 0 and doc[i - 1].lower_ == "no":
         return None  # "no one": read as a negation by single_victims
-    if low == "one" and tok.dep_ not in ("nummod", "dobj", "nsubj", "nsubjpass", "pobj", "appos") and not (
-        tok.dep_ == "conj" and (tok.head.pos_ == "VERB" or tok.head.like_num)  # "two died in Alpha and one in Beta"
-    ):
+    # "two died in Alpha and one in Beta": a gapped "one" hangs on the verb or the figure before it
+    gapped_one = tok.dep_ == "conj" and (tok.head.pos_ == "VERB" or tok.head.like_num)
+    if low == "one" and tok.dep_ not in ("nummod", "dobj", "nsubj", "nsubjpass", "pobj", "appos") and not gapped_one:
         return None
     j = i
     while j + 1 < len(doc) and (doc[j + 1].like_num or doc[j + 1].lower_ in SCALES or doc[j + 1].lower_ in "-"):

@@ -170,7 +170,10 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
             and unit_tok.lemma_.lower() not in PERSON_UNITS
         ):
             continue  # "fired at 12 settlements", "in three districts": a count of targets or places, not of arms
-        role = toll_role(last) or role_of(path, unit_tok, unit)
+        told_toll = toll_role(last)
+        role = told_toll or role_of(path, unit_tok, unit)
+        if j + 1 < sent.end and doc[j].lower_ in ("more", "others", "other") and doc[j + 1].lemma_.lower() in OWN_ROLE:
+            role = OWN_ROLE[doc[j + 1].lemma_.lower()]  # "18 killed and 13 more wounded"
         if own_adj:  # "at least 2 dead", "5 wounded"
             role = OWN_ROLE[last.head.lemma_.lower()]
         own = [c for c in last.children if c.dep_ in ("acl", "amod", "relcl", "oprd") and c.lemma_.lower() in OWN_ROLE]
@@ -200,6 +203,7 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
         cause = told_as_cause(path) if role in VICTIM_ROLES else None
         flags["settled"] = settled_toll(last)
         flags["also"] = role in VICTIM_ROLES and not flags["settled"] and adds_to_toll(last, unit_tok, verb)
+        flags["total"] = told_toll is not None
         out.append(QuantityMention(role, value, unit, first.idx, last.idx + len(last.text), cause=cause, **flags))
     out += single_victims(sent)
     if not background:

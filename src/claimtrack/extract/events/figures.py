@@ -99,14 +99,22 @@ def casualties(quantities: list[QuantityMention], causes: tuple[str, ...] = ()) 
         settled = [q for q in found if q.settled]
         if settled:  # "officials later put the toll at 9", whatever was claimed before
             return max(settled, key=lambda q: q.start).value
-        # victims told besides those counted ("one rebel also died", "seven in another village") add to the toll
-        extra = sum(q.value for q in found if q.also and not q.estimate)
-        base = [q for q in found if not q.also]
+        # victims told besides those counted before them ("one rebel also died", "seven in another village") add
+        # to the toll; one told with nothing counted before it ("one was killed and 15 more hurt": the 15 is the
+        # first count of the hurt) or beside a toll the teller gives as such (which holds every group) stands alone
+        # or beside a later count, which restates the sum ("... 3 of his guards. 4 dead in all")
+        total = any(q.total for q in found)
+        base: list[QuantityMention] = []
+        extra, prior = 0, 0
+        for q in sorted(found, key=lambda q: q.start):
+            if q.also and not total and not q.estimate and any(not b.estimate for b in base):
+                prior = prior or max(b.value for b in base if not b.estimate)
+                extra += q.value
+            else:
+                base.append(q)
         exact = [q.value for q in base if not q.estimate]
         values = exact or [q.value for q in base]
-        if not values:
-            return extra if any(q.also for q in found) else None
-        return max(values) + extra
+        return max(max(values), prior + extra) if values else None
 
     return pick("killed"), pick("injured")
 
