@@ -25,7 +25,7 @@ def _main(text: str) -> Event:
     [
         # the subject of a verb conjoined with a killing verb did the killing
         ("four men attacked and killed a shopkeeper near Gao.", 1),
-        ("in Lima, two armed men opened fire and killed a guard outside a bank.", 1),
+        ("in Lima, two robbers fired shots and killed a guard outside a bank.", 1),
         ("four soldiers were attacked and killed near Gao.", 4),  # near-miss: a passive subject is the victim
         # money beside a figure
         ("a rebel commander who carried a bounty of 50,000 dollars was shot dead by troops near Gao.", 1),
@@ -56,13 +56,13 @@ def test_figures_that_count_no_victims(text: str, fatalities: int) -> None:
         ("rebels killed 8 civilians in Alpha village and 7 civilians in Beta village.", 15),
         ("gunmen attacked villages near Gao. Two persons were killed in Alpha, four in Beta and one in Gamma.", 7),
         # a second object or a second clause of the same harm, told of another group
-        ("gunmen ambushed a village chief near Gao, killing him and 2 of his relatives.", 3),
+        ("gunmen ambushed a mayor near Gao, killing her and 4 of her aides.", 5),
         ("troops killed one rebel commander and two of his aides near Gao.", 3),
         ("rebels attacked an army post near Gao. Three soldiers were killed and five rebels died.", 8),
-        ("rebels attacked an army post near Gao. A police officer was killed and 12 rebels were killed.", 13),
+        ("rebels attacked an army post near Gao. A policeman died and 12 rebels were killed.", 13),
         ("rebels attacked an army post near Gao. Three soldiers were killed and three soldiers were wounded.", 3),
         # near-misses: a later count restating the sum, the same dead told twice, or a total split after a colon
-        ("a bomb exploded in a car near Gao, killing him and 3 of his guards. In all, 4 people died.", 4),
+        ("a bomb exploded in a car near Gao, killing the mayor and 3 of her guards. In all, 4 people died.", 4),
         ("rebels attacked a patrol near Gao. Five soldiers were killed. The army said five soldiers died.", 5),
         ("2 traders were shot dead in two attacks by gunmen in Lima: one in Alpha, and the other in Beta.", 2),
     ],

@@ -25,8 +25,8 @@ _GROUP_NOUNS = frozenset({"group", "convoy", "team", "unit", "band", "gang", "cr
 
 
 def no_victims(first: Token, last: Token, unit_tok: Token | None) -> bool:
-    """ "a reward of Rs. 5 lakh", "shot with 20 bullets", "killed 40 cattle", "the head of 100 households was shot
-    dead": figures a killing verb governs in the parse that count no dead or wounded person."""
+    """ "a bounty of $900", "hit with nine rounds", "killed 40 cattle", "the owner of 30 shops was gunned
+    down": figures a killing verb governs in the parse that count no dead or wounded person."""
     doc = first.doc
     before = doc[first.i - 1].lower_ if first.i > 0 else ""
     after = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""
@@ -46,7 +46,7 @@ def no_victims(first: Token, last: Token, unit_tok: Token | None) -> bool:
     if unit_tok.dep_ == "pobj" and unit_tok.head.lower_ == "of":
         outer = unit_tok.head.head
         olemma = outer.lemma_.lower()
-        # "the head of 100 households", "the father of three": the victim is the one person the phrase names
+        # "the owner of 30 shops", "the father of three": the victim is the one person the phrase names
         return (
             outer.tag_ == "NN"
             and outer.i < first.i
@@ -97,7 +97,7 @@ _ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
 
 def split_object(tok: Token | None) -> bool:
-    """ "killing him and 2 of his relatives", "killed the leader and one of his guards": a second object the parser
+    """ "killing the mayor and four of her aides", "killed the leader and one of his guards": a second object the parser
     hangs on the verb beside its first, whose number adds to the first's."""
     if tok is None or tok.dep_ != "conj" or tok.head.pos_ != "VERB":
         return False
