@@ -47,6 +47,8 @@ class QuantityMention:
     # "relatives of a man who died"), not as the act's harm
     cause: str | None = None
     settled: bool = False  # the count the teller settles on ("officials put the toll at 31"), whatever else is told
+    also: bool = False  # victims besides those counted before ("one rebel also died"): adds to the toll
+    total: bool = False  # told as a toll ("a death toll of 38", "the toll rose to 9"): it holds every group
 
 
 def parse_number(text: str) -> int | None:
@@ -95,7 +97,9 @@ def number_span(tok: Token) -> tuple[int, int, int, bool] | None:
         return None
     if low == "one" and i > 0 and doc[i - 1].lower_ == "no":
         return None  # "no one": read as a negation by single_victims
-    if low == "one" and tok.dep_ not in ("nummod", "dobj", "nsubj", "nsubjpass", "pobj", "appos"):
+    # "two died in Alpha and one in Beta": a gapped "one" hangs on the verb or the figure before it
+    gapped_one = tok.dep_ == "conj" and (tok.head.pos_ == "VERB" or tok.head.like_num)
+    if low == "one" and tok.dep_ not in ("nummod", "dobj", "nsubj", "nsubjpass", "pobj", "appos") and not gapped_one:
         return None
     j = i
     while j + 1 < len(doc) and (doc[j + 1].like_num or doc[j + 1].lower_ in SCALES or doc[j + 1].lower_ in "-"):
@@ -312,4 +316,22 @@ def toll_role(figure: Token) -> str | None:
         if n.lemma_.lower() in _TOLL_NOUNS and {host.lemma_.lower(), host.lower_} & TOLL_VERBS or toll:
             injured = any(c.lemma_.lower() in ("injury", "injured", "wounded") for c in n.children)
             return "injured" if injured else "killed"
+        if n.lemma_.lower() in _TALLY_NOUNS and {host.lemma_.lower(), host.lower_} & TOLL_VERBS:
+            return _tally_role(figure, n)
+    return None
+
+
+# "bringing the total to six dead", "raising the number of wounded to 9": a count noun that tells no harm itself
+_TALLY_NOUNS = frozenset({"total", "tally", "number", "count"})
+
+
+def _tally_role(figure: Token, noun: Token) -> str | None:
+    """The harm a tally counts: the word after its figure ("to six dead") or its of-phrase ("number of dead")."""
+    doc = figure.doc
+    words = [doc[figure.i + 1]] if figure.i + 1 < len(doc) else []
+    words += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    for w in words:
+        role = OWN_ROLE.get(w.lemma_.lower()) or OWN_ROLE.get(w.lower_) or ROLE_OF_NOUN.get(w.lemma_.lower())
+        if role in VICTIM_ROLES:
+            return role
     return None

@@ -64,3 +64,7 @@ AMOUNT_NOUNS = frozenset(
     {"number", "minimum", "maximum", "life", "toll", "total", "figure", "count", "tally", "majority", "rest", "dozen"}
 )
 SINGLE_DETS = frozenset({"a", "an", "the", "this", "that", "another"})
+CURRENCIES = _set("currency_words")  # "Rs 90,000", "$300": a figure a currency stands beside counts money
+MONEY_NOUNS = _set("money_nouns")  # "a ransom of 60 million": a figure that sizes a sum counts money
+ANIMALS = _set("animals")  # "killed 40 cattle": ACLED's fatalities count people only
+ADDITIVE = _set("additive_words")  # "one rebel also died", "two others were killed": dead besides those counted

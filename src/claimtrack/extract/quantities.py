@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from claimtrack.extract.figure_checks import adds_to_toll, no_victims
 from claimtrack.extract.figure_grammar import (
     QuantityMention,
     head_noun,
@@ -41,6 +42,7 @@ from claimtrack.extract.figure_words import (
     PERSON_UNITS,
     PLACE_PREPS,
     PROJECTILE_UNITS,
+    ROLE_OF_VERB,
     UNKNOWN,
     VAGUE,
     VICTIM_ROLES,
@@ -154,10 +156,12 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
             verb is not None
             and subj is not None
             and subj.dep_ == "nsubj"
-            and verb.lemma_.lower() in ATTACK_PERSON_VERBS
+            and any(_harms(v) for v in (verb, *verb.conjuncts))
             and any(c.dep_ == "dobj" for v in (verb, *verb.conjuncts) for c in v.children)
         ):
-            continue  # "two bombers killed 25 soldiers": the subjects are the killers, not the dead
+            # "two bombers killed 25 soldiers", "six men attacked and killed a trader", "two gunmen opened fire
+            # and killed a man": the subjects are the killers, not the dead
+            continue
         if (
             unit_tok is not None
             and unit_tok.dep_ == "pobj"
@@ -166,7 +170,10 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
             and unit_tok.lemma_.lower() not in PERSON_UNITS
         ):
             continue  # "fired at 12 settlements", "in three districts": a count of targets or places, not of arms
-        role = toll_role(last) or role_of(path, unit_tok, unit)
+        told_toll = toll_role(last)
+        role = told_toll or role_of(path, unit_tok, unit)
+        if j + 1 < sent.end and doc[j].lower_ in ("more", "others", "other") and doc[j + 1].lemma_.lower() in OWN_ROLE:
+            role = OWN_ROLE[doc[j + 1].lemma_.lower()]  # "18 killed and 13 more wounded"
         if own_adj:  # "at least 2 dead", "5 wounded"
             role = OWN_ROLE[last.head.lemma_.lower()]
         own = [c for c in last.children if c.dep_ in ("acl", "amod", "relcl", "oprd") and c.lemma_.lower() in OWN_ROLE]
@@ -182,6 +189,8 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
                 continue  # "nine of the 20 passengers were killed": the 20 is a group, not a toll
         if role is None:
             continue
+        if role in VICTIM_ROLES and no_victims(first, last, unit_tok):
+            continue  # money, animals, the means, or the group one victim heads
         if unit is None and role in VICTIM_ROLES:
             unit = "person"
         if unit is None and role == "intercepted":
@@ -193,8 +202,16 @@ def find_quantities(sent: Span, background: bool = False) -> list[QuantityMentio
         flags = {"estimate": estimate, "subset": subset, "background": is_background(path, last)}
         cause = told_as_cause(path) if role in VICTIM_ROLES else None
         flags["settled"] = settled_toll(last)
+        flags["also"] = role in VICTIM_ROLES and not flags["settled"] and adds_to_toll(last, unit_tok, verb)
+        flags["total"] = told_toll is not None
         out.append(QuantityMention(role, value, unit, first.idx, last.idx + len(last.text), cause=cause, **flags))
     out += single_victims(sent)
     if not background:
         out = [q for q in out if not (q.subset or q.background)]
     return out
+
+
+def _harms(verb: Token) -> bool:
+    """A verb whose object is hurt or killed ("kill", "shoot", "execute", "behead")."""
+    lemma = verb.lemma_.lower()
+    return lemma in ATTACK_PERSON_VERBS or ROLE_OF_VERB.get(lemma) in VICTIM_ROLES

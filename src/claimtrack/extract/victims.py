@@ -40,6 +40,11 @@ def one_of(noun: Token) -> int | None:
     if not (noun.tag_ == "NN" or noun_slot_adjective(noun)) or any(c.dep_ == "nummod" for c in noun.children):
         return None
     dets = [c for c in noun.children if c.dep_ in ("det", "poss")]
+    if not dets:
+        # "a regime army member", "a rights group activist": the parser hangs the article on the first modifier
+        edge = noun.left_edge
+        if edge.dep_ == "det" and edge.head in noun.lefts and edge.head.dep_ in ("nmod", "compound"):
+            dets = [edge]
     if not dets or dets[0].dep_ == "det" and dets[0].lower_ not in SINGLE_DETS:
         return None
     return 1
@@ -56,6 +61,9 @@ def noun_slot_adjective(tok: Token) -> bool:
     )
 
 
+_ONE_PERSON = frozenset({"he", "she", "him", "her"})
+
+
 def conj_total(noun: Token) -> int | None:
     """Sum of a conjoined list of counted groups ("two soldiers and a civilian" = 3); None when a part has no
     count or there is one part only."""
@@ -67,7 +75,12 @@ def conj_total(noun: Token) -> int | None:
     total = 0
     for p in parts:
         nums = [c for c in p.children if c.dep_ == "nummod"]
-        value = parse_number(nums[0].text) if nums else one_of(p)
+        if p.like_num:  # "a commander and two of his aides"
+            value = parse_number(p.text)
+        elif p.lower_ in _ONE_PERSON:  # "killing him and his driver"
+            value = 1
+        else:
+            value = parse_number(nums[0].text) if nums else one_of(p)
         if value is None:
             return None
         total += value
@@ -93,7 +106,7 @@ def single_victims(sent: Span) -> list[QuantityMention]:
         if low in NO_ONE or (low == "one" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "no"):
             value = 0  # "nobody was hurt", "no one was killed"
         elif low in ("he", "she", "him") or low == "her" and tok.dep_ == "dobj":
-            value = 1
+            value = conj_total(tok) or 1  # "killed her and her husband" = 2
         elif low == "who" and tok.head.dep_ == "relcl" and tok.head.head.pos_ == "NOUN":
             # "a mob beat a thief who later died": the one the act was done to; "relatives of a boy who died" tell
             # who someone is

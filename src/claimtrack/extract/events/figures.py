@@ -25,7 +25,14 @@ def roles_for(fine: str) -> set[str]:
     coded = fine in ACLED and bool(ACLED[fine]) and fam not in ("agreement",)
     if fam in _ROLES:
         return _ROLES[fam] | (_CASUALTIES if coded else set())
+    if fam in _CRIME:
+        return set(_CASUALTIES)
     return _VIOLENT_ROLES if coded else set()
+
+
+# gang and cartel violence carries no ACLED code of its own, yet "a trader was shot dead by gang members" tells its
+# dead: ACLED codes such a killing (as an attack or a clash) with them
+_CRIME = frozenset({"organized_crime"})
 
 
 _CASUALTIES = frozenset({"killed", "injured"})
@@ -76,7 +83,9 @@ def _to_incident(drafts: list[Draft]) -> None:
         host.quantities += [q for q in moved if (q.role, q.value, q.unit) not in seen]
 
 
-_SIDE_ACTS = frozenset({"arrest", "weapons_seizure", "property_destruction", "looting"})
+# a crime told beside a coded clash ("a suspect exchanged fire with police. The trafficker was killed") is a side act
+# too: its dead are the toll of the incident ACLED codes
+_SIDE_ACTS = frozenset({"arrest", "weapons_seizure", "property_destruction", "looting", "organized_crime"})
 _REACH = 3  # sentences after an incident's last mention that can still tell its toll
 
 
@@ -90,9 +99,22 @@ def casualties(quantities: list[QuantityMention], causes: tuple[str, ...] = ()) 
         settled = [q for q in found if q.settled]
         if settled:  # "officials later put the toll at 9", whatever was claimed before
             return max(settled, key=lambda q: q.start).value
-        exact = [q.value for q in found if not q.estimate]
-        values = exact or [q.value for q in found]
-        return max(values) if values else None
+        # victims told besides those counted before them ("one rebel also died", "seven in another village") add
+        # to the toll; one told with nothing counted before it ("one was killed and 15 more hurt": the 15 is the
+        # first count of the hurt) or beside a toll the teller gives as such (which holds every group) stands alone
+        # or beside a later count, which restates the sum ("... 3 of his guards. 4 dead in all")
+        total = any(q.total for q in found)
+        base: list[QuantityMention] = []
+        extra, prior = 0, 0
+        for q in sorted(found, key=lambda q: q.start):
+            if q.also and not total and not q.estimate and any(not b.estimate for b in base):
+                prior = prior or max(b.value for b in base if not b.estimate)
+                extra += q.value
+            else:
+                base.append(q)
+        exact = [q.value for q in base if not q.estimate]
+        values = exact or [q.value for q in base]
+        return max(max(values), prior + extra) if values else None
 
     return pick("killed"), pick("injured")
 
