@@ -6,6 +6,7 @@ the responding force decides among protest types, and the actor decides who "reg
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from claimtrack.extract.events.codes import ARMED_VICTIMS, CIVILIAN_VICTIMS
 from claimtrack.extract.events.lexicon import DOWNED_WEIGHT, Cue, scan
@@ -61,6 +62,9 @@ _VIOLENT = {
     "suicide_bombing",
 }
 _SEIZABLE = frozenset({"explosive_attack", "grenade_attack", "missile_strike", "shelling", "drone_strike"})
+# "killed by unidentified militants": the armed noun after "by" is the agent, so the cue tells who attacked, not that
+# armed men were hit (ACLED: an Attack unless the victims are themselves an armed force)
+_BY_AGENT = re.compile(r"\S+(?: and \S+)? by\b", re.I)
 _SEIZED_PASSIVE = re.compile(r"\b(?:were|was|been|being)\b", re.I)
 _HANDS_ON = ("abduction", "sexual_violence", "mob_violence")
 _AFTERMATH = 0.4  # an arrest gives way to violence told with at least this share of its score
@@ -166,17 +170,30 @@ _ARMED_VICTIM = re.compile(
 )
 
 
+# a former or off-duty member of a force is a civilian when attacked (ACLED codes such killings as Attacks)
+_RETIRED = re.compile(r"\b(?:former|retired|ex-|off-duty|demobili[sz]ed)", re.I)
 _CIVIL_VICTIM = re.compile(rf"\b{_HARM} {_WORDS}{_CIVIL.pattern}", re.I)
 
 
 def armed_victims(text: str) -> bool:
     """Whether the text tells violence done to members of an armed force and to no unarmed people."""
-    hits = list(_ARMED_VICTIM.finditer(text))
+    hits = [m for m in _ARMED_VICTIM.finditer(text) if not _RETIRED.search(text, max(0, m.start() - 40), m.end())]
     if not hits or _CIVIL_VICTIM.search(text):
         return False  # "killing students ... before the forces shot the gunmen dead": the attack was on civilians
     # the harm phrase and the list it heads ("killing a soldier and three passengers"), to the clause's end
     phrases = [re.split(r"[.;,]", text[m.start() : m.end() + 60])[0] for m in hits]
     return not any(_CIVIL.search(p) for p in phrases)
+
+
+def _agent_cue(text: str, c: Cue) -> Cue:
+    """A clash cue that names the armed side only as the agent of a passive ("were killed by fighters") is an
+    attack cue, unless its sentence names armed victims before it ("two soldiers were killed by militants")."""
+    if c.type != "armed_clash" or not _BY_AGENT.match(text, c.start, c.end):
+        return c
+    lo = max(0, text.rfind(". ", 0, c.start) + 1)
+    if _ARMED_VICTIM.search(text, lo, c.end + 80) and not _RETIRED.search(text, lo, c.start):
+        return c
+    return replace(c, type="attack_on_civilians")
 
 
 def _specific(score: dict[str, float], text: str = "") -> None:
@@ -398,6 +415,7 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
             )
 
         cues = [c for c in cues if c.type not in _SEIZABLE or not held(c)]
+    cues = [_agent_cue(text, c) for c in cues]
     for c in cues:
         s = cue_score(text, c, scale)
         if protests and c.type not in _PROTESTS and not c.type.startswith("+") and _grievance(text, c, protests):
