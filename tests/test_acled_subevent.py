@@ -87,3 +87,26 @@ def test_unarmed_groups_that_clash(nlp, text: str, sub: str) -> None:  # type: i
 )
 def test_gatherings_with_a_stance(nlp, text: str, sub: str | None) -> None:  # type: ignore[no-untyped-def]
     assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 3 May 2026, about 40 people held a vigil in Riverton on the second anniversary of the prison riot.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2026, teachers held a protest in Springfield over being kept from the capital because of "
+            "violent riots there.",
+            "Peaceful protest",
+        ),
+        # near-miss: the protesters riot themselves
+        (
+            "On 3 May 2026, teachers held a protest in Springfield and rioted, smashing the windows of the town hall.",
+            "Violent demonstration",
+        ),
+    ],
+)
+def test_riot_named_in_a_protests_cause(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub

@@ -244,7 +244,7 @@ _GRIEVANCE = re.compile(
     _CAUSE.pattern[:-3] + r"|after|following|due to|because of|decr(?:y|ied|ying)|denounc(?:ed|ing)|"
     r"condemn(?:ed|ing)|demand(?:ed|ing)?|seeking|calling for|to (?:get|seek|ask|press|support)|in solidarity with|"
     r"in protest|in support of|upon|to (?:commemorate|mourn|honou?r|remember|mark the anniversary of)|"
-    r"commemorating|mourning|in honou?r of)\b",  # a memorial's dead are why people gather, not its event
+    r"commemorating|mourning|in honou?r of|anniversary of)\b",  # a memorial's dead are why people gather, not its event
     re.I,
 )
 _GRIEVANCE_SPAN = 400
@@ -368,6 +368,10 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
 
         cues = [c for c in cues if c.type not in _SEIZABLE or not held(c)]
     cues = [agent_cue(text, c) for c in cues]
+    # "held a vigil on the anniversary of the riot", "marched over being kept from violent demonstrations": a riot
+    # named in a protest's stated cause is what it recalls or opposes, not how the protest went
+    calm = [p for p in protests if p.type == "protest"]
+    cues = [c for c in cues if c.type != "riot" or not _grievance(text, c, [p for p in calm if p.end <= c.start])]
     for c in cues:
         s = cue_score(text, c, scale)
         if protests and c.type not in _PROTESTS and not c.type.startswith("+") and _grievance(text, c, protests):
