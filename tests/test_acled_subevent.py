@@ -21,10 +21,10 @@ def _sub(nlp, text: str) -> str | None:  # type: ignore[no-untyped-def]
     ("text", "sub"),
     [
         # the armed side is only the agent: its victims are unarmed (Attack)
-        ("On 3 May 2026, four farmers were killed by rebel fighters near Springfield.", "Attack"),
+        ("On 3 May 2026, four farmers were killed by rebel fighters near Brookvale.", "Attack"),
         ("On 3 May 2026, a shopkeeper was shot and killed by unknown gunmen in Riverton.", "Attack"),
         # near-miss: the victims are themselves an armed force (Armed clash)
-        ("On 3 May 2026, two soldiers were killed by rebel fighters near Springfield.", "Armed clash"),
+        ("On 3 May 2026, two soldiers were killed by rebel fighters near Brookvale.", "Armed clash"),
     ],
 )
 def test_armed_agent_of_a_passive(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
@@ -34,10 +34,10 @@ def test_armed_agent_of_a_passive(nlp, text: str, sub: str) -> None:  # type: ig
 @pytest.mark.parametrize(
     ("text", "sub"),
     [
-        ("On 3 May 2026, a former police officer was shot dead by two armed men in Riverton.", "Attack"),
-        ("On 3 May 2026, a retired soldier was killed by militants in his house near Springfield.", "Attack"),
+        ("On 3 May 2026, a former police officer was shot in the head by a pair of gunmen in Riverton.", "Attack"),
+        ("On 3 May 2026, a retired soldier was killed by militants in his house near Brookvale.", "Attack"),
         # near-miss: a serving officer (Armed clash)
-        ("On 3 May 2026, a police officer was shot dead by militants in Riverton.", "Armed clash"),
+        ("On 3 May 2026, two police officers on patrol were wounded by militants in Riverton.", "Armed clash"),
     ],
 )
 def test_former_members_are_civilians(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
@@ -52,12 +52,12 @@ def test_former_members_are_civilians(nlp, text: str, sub: str) -> None:  # type
             "Mob violence",
         ),
         (
-            "On 3 May 2026, two families clashed over a boundary in Springfield, leaving three people injured.",
+            "On 3 May 2026, two families clashed over a boundary in Brookvale, leaving three people injured.",
             "Mob violence",
         ),
         # near-miss: one side is an armed force
         (
-            "On 3 May 2026, villagers clashed with militants in Springfield, leaving three people injured.",
+            "On 3 May 2026, villagers clashed with militants in Brookvale, leaving three people injured.",
             "Armed clash",
         ),
     ],
@@ -74,7 +74,7 @@ def test_unarmed_groups_that_clash(nlp, text: str, sub: str) -> None:  # type: i
             "Peaceful protest",
         ),
         (
-            "On 3 May 2026, parents assembled outside the town hall of Springfield (Ohio) against the school closure.",
+            "On 3 May 2026, parents assembled outside the town hall of Brookvale (Ohio) against the school closure.",
             "Peaceful protest",
         ),
         (
@@ -97,13 +97,13 @@ def test_gatherings_with_a_stance(nlp, text: str, sub: str | None) -> None:  # t
             "Peaceful protest",
         ),
         (
-            "On 3 May 2026, teachers held a protest in Springfield over being kept from the capital because of "
+            "On 3 May 2026, teachers held a protest in Brookvale over being kept from the capital because of "
             "violent riots there.",
             "Peaceful protest",
         ),
         # near-miss: the protesters riot themselves
         (
-            "On 3 May 2026, teachers held a protest in Springfield and rioted, smashing the windows of the town hall.",
+            "On 3 May 2026, teachers held a protest in Brookvale and rioted, smashing the windows of the town hall.",
             "Violent demonstration",
         ),
     ],
