@@ -60,7 +60,10 @@ def crowd_acts(text: str, cue: Cue) -> bool:
     if re.match(r"clash", text[cue.start : cue.end], re.I):
         end = text.find(". ", cue.end)
         end = len(text) if end < 0 else end
-        armed = _ORGANISED.search(text, lo, end) or _FIREARMS.search(text, lo, end)
+        # a party or campaign's activists are no armed side, nor is a word in brackets (an explained title)
+        bare = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), text[:end])
+        armed = any(not _UNARMED.fullmatch(m.group()) for m in _ORGANISED.finditer(bare, lo, end))
+        armed = armed or bool(_FIREARMS.search(text, lo, end))
         return bool(_CROWD.search(text, lo, end)) and not armed
     agent = _AGENT.match(text, cue.end)
     if agent is not None:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.extract.events.codes import ARMED_VICTIMS, CIVILIAN_VICTIMS
 from claimtrack.extract.events.lexicon import DOWNED_WEIGHT, Cue, cues_in_text
 from claimtrack.extract.events.perpetrators import GOVERNMENT as _GOVERNMENT
 from claimtrack.extract.events.perpetrators import NON_STATE as _NON_STATE
 from claimtrack.extract.events.perpetrators import by_perpetrator
+from claimtrack.extract.events.victims import agent_cue, armed_victims
 
 # a cue inside "in response to ..." names the cause of the main event, not the event itself
 _RESPONSE_TO = re.compile(
@@ -148,37 +148,6 @@ def _sanctions(
             acts[:] = [a for a in acts if a[0] is not c]  # "agreed to impose sanctions" governs nothing else
 
 
-# ACLED: violence against members of an armed, organised force is a battle, not an attack on civilians
-_HARM = (
-    r"(?:shot(?: dead| and (?:killed|injured|wounded))?|shot at|killed|killing|attacked|ambushed|injured|wounded|"
-    r"stabbed|executed|assassinated|(?:opened|fired|firing) (?:(?!(?:on|at|towards|against)\b)[^\s.,;]+ ){0,8}"
-    r"(?:on|at|towards|against)|targeted|targeting)"
-)
-# words between the harm verb and its object; a preposition there starts an agent, time or place ("killed by gunmen")
-_GAP_STOP = r"(?:by|during|in|at|after|near|while|when|as|from|with|for|and|or|on|to|inside|outside)\b"
-_WORDS = rf"(?:(?!{_GAP_STOP})[^\s.,;]+ ){{0,4}}"
-_ARMED = "(?:" + "|".join(ARMED_VICTIMS) + ")"
-_CIVIL = re.compile(r"\b(?:" + "|".join(CIVILIAN_VICTIMS) + r")\b", re.I)
-_ARMED_VICTIM = re.compile(
-    rf"\b{_HARM} {_WORDS}{_ARMED}\b|\b{_ARMED} (?:[^\s.,;]+ ){{0,3}}(?:was|were) (?:[^\s.,;]+ )?"
-    rf"(?:shot|killed|injured|wounded|attacked|ambushed|stabbed|executed|assassinated)\b",
-    re.I,
-)
-
-
-_CIVIL_VICTIM = re.compile(rf"\b{_HARM} {_WORDS}{_CIVIL.pattern}", re.I)
-
-
-def armed_victims(text: str) -> bool:
-    """Whether the text tells violence done to members of an armed force and to no unarmed people."""
-    hits = list(_ARMED_VICTIM.finditer(text))
-    if not hits or _CIVIL_VICTIM.search(text):
-        return False  # "killing students ... before the forces shot the gunmen dead": the attack was on civilians
-    # the harm phrase and the list it heads ("killing a soldier and three passengers"), to the clause's end
-    phrases = [re.split(r"[.;,]", text[m.start() : m.end() + 60])[0] for m in hits]
-    return not any(_CIVIL.search(p) for p in phrases)
-
-
 def _specific(score: dict[str, float], text: str = "") -> None:
     """Argument rules over the summed scores; edits ``score`` in place."""
     if not score:
@@ -275,7 +244,7 @@ _GRIEVANCE = re.compile(
     _CAUSE.pattern[:-3] + r"|after|following|due to|because of|decr(?:y|ied|ying)|denounc(?:ed|ing)|"
     r"condemn(?:ed|ing)|demand(?:ed|ing)?|seeking|calling for|to (?:get|seek|ask|press|support)|in solidarity with|"
     r"in protest|in support of|upon|to (?:commemorate|mourn|honou?r|remember|mark the anniversary of)|"
-    r"commemorating|mourning|in honou?r of)\b",  # a memorial's dead are why people gather, not its event
+    r"commemorating|mourning|in honou?r of|anniversary of)\b",  # a memorial's dead are why people gather, not its event
     re.I,
 )
 _GRIEVANCE_SPAN = 400
@@ -398,6 +367,11 @@ def rank_types(text: str, cues: list[Cue] | None = None, scale: float = 300.0) -
             )
 
         cues = [c for c in cues if c.type not in _SEIZABLE or not held(c)]
+    cues = [agent_cue(text, c) for c in cues]
+    # "held a vigil on the anniversary of the riot", "marched over being kept from violent demonstrations": a riot
+    # named in a protest's stated cause is what it recalls or opposes, not how the protest went
+    calm = [p for p in protests if p.type == "protest"]
+    cues = [c for c in cues if c.type != "riot" or not _grievance(text, c, [p for p in calm if p.end <= c.start])]
     for c in cues:
         s = cue_score(text, c, scale)
         if protests and c.type not in _PROTESTS and not c.type.startswith("+") and _grievance(text, c, protests):
