@@ -154,3 +154,13 @@ def test_habit_marks(nlp):
     assert marks.get("every night") == "-habitual"
     _, marks = _cue_texts(nlp, TEXTS[8])
     assert not marks
+
+
+def test_allow_to_strike_is_an_authorization_in_its_finite_forms_only() -> None:
+    def auth(text: str) -> bool:
+        return any(c.type == "authorization" for c in lexicon.cues_in_text(text))
+
+    assert auth("The cabinet allowed the navy to strike the smugglers' boats.")
+    assert auth("The new order allows border units to fire on drones over the harbour.")
+    # Near miss: the gerund under debate names no act done.
+    assert not auth("It is not a matter of allowing the militia to strike the depot, the envoy said.")
