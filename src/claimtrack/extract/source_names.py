@@ -48,7 +48,7 @@ def strip_det(text: str) -> str:
 
 
 def _join(tokens: Span | list) -> str:
-    """Tokens as written: "al-Burhan" stays one word, "Ana Ruiz" keeps its space."""
+    """Tokens as written: "al-Zarqan" stays one word, "Ana Ruiz" keeps its space."""
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
@@ -58,7 +58,7 @@ def _name_run(toks: list, i: int) -> str | None:
         if _NAME_WORD.match(toks[i].text):
             run.append(toks[i])
         elif toks[i].text == "-" and run and not run[-1].whitespace_ and not toks[i].whitespace_:
-            run.append(toks[i])  # "al-Burhan" split by the tokenizer stays one name word
+            run.append(toks[i])  # "al-Zarqan" split by the tokenizer stays one name word
         else:
             break
         i += 1
