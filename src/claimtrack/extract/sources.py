@@ -88,6 +88,8 @@ class SourceResolver:
         self.doc = doc
         self.sources: list[Mention] = []
         self.surnames: dict[str, str] = {}
+        # a PERSON's name is read once per resolver: the office check asks it of every person for each source
+        self._names: dict[tuple[int, int], str] = {}
         self.last_anonymous: str | None = None
         # token ranges of attributed contents: what speakers talk about, not who speaks next
         self.contents = sorted(contents or [])
@@ -101,7 +103,7 @@ class SourceResolver:
         self.gender: dict[str, str] = {}  # surname -> "m"/"f", from honorifics and gendered titles
         for e in self.all_ents:
             if e.label_ == "PERSON":
-                name = _person_name(e)
+                name = self._person_name(e)
                 parts = name.split()
                 if len(parts) >= 2:
                     self.surnames.setdefault(parts[-1], name)
@@ -240,10 +242,16 @@ class SourceResolver:
         self.last_anonymous = affiliation
         return affiliation or _generic_label(span), "anonymous", True
 
+    def _person_name(self, ent: Span) -> str:
+        key = (ent.start, ent.end)
+        if key not in self._names:
+            self._names[key] = _person_name(ent)
+        return self._names[key]
+
     def _person(self, span: Span, persons: list[Span]) -> tuple[str | None, SourceKind, bool]:
         # the person the span is about: the one holding its head ("X, an adviser to President Y" is X)
         main = next((e for e in persons if e.start <= span.root.i < e.end), persons[0])
-        name = _person_name(main)
+        name = self._person_name(main)
         parts = name.split()
         if len(parts) == 1 and parts[0] in self.surnames:
             name = self.surnames[parts[0]]
@@ -251,7 +259,7 @@ class SourceResolver:
         # an office written just before the name anywhere in the article, outside the source phrase ("Governor X
         # said ..."; later "X wrote")
         office = any(
-            e.label_ == "PERSON" and e.start > 0 and _person_name(e) == name and _office(e.doc[e.start - 1])
+            e.label_ == "PERSON" and e.start > 0 and self._person_name(e) == name and _office(e.doc[e.start - 1])
             for e in [main, *self.all_ents]
         )
         titled = titled or office
@@ -327,7 +335,7 @@ class SourceResolver:
         for e in self.ents:
             # subjects are the salient mentions: "Trump commented on Crutcher's death. He told ..." -> Trump
             if e.label_ == "PERSON" and e.end_char <= before and e.root.dep_ in ("nsubj", "nsubjpass"):
-                name = _person_name(e)
+                name = self._person_name(e)
                 parts = name.split()
                 if len(parts) == 1 and parts[0] in self.surnames:
                     name = self.surnames[parts[0]]
@@ -372,7 +380,7 @@ class SourceResolver:
                 continue
             near = self.doc[max(0, e.start - 4) : min(len(self.doc), e.end + 6)]
             if any(t.lower_ == noun for t in near):
-                name = _person_name(e)
+                name = self._person_name(e)
                 full = self.surnames.get(name, name) if len(name.split()) == 1 else name
                 return Mention(full, "official", e.text, True, e.end_char)
         return None
