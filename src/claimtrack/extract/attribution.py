@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimtrack.extract.cue_model import SUBJECTS, CueModel, _cue_span, cue_features, load_model
+from claimtrack.extract.doc_cache import sentences
 from claimtrack.extract.quotes import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -354,7 +355,7 @@ def find_attributions(doc: Doc, model: CueModel | None = None, quotes: Quotes | 
     model = model or load_model()
     found: list[Attribution] = []
     q = quotes or Quotes(doc)
-    for sent in doc.sents:
+    for sent in sentences(doc):
         heads: list[tuple[Token, float]] = []
         for t in sent:
             if t.lemma_.lower() not in model.lemmas:

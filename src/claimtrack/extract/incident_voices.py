@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from claimtrack.extract.doc_cache import doc_text
+from claimtrack.extract.doc_cache import sentences as doc_sentences
 from claimtrack.extract.entities import canonical_entity, country_of, side
 from claimtrack.extract.status import (
     ASSERTING,
@@ -272,13 +274,14 @@ def _side_hints(doc: Doc, claims: list[Claim]) -> dict[str, str]:
     or a place ("the governor of X Oblast" speaks for the state X lies in)."""
     places = doc._.places if doc.has_extension("places") else None
     ents = [e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
+    text = doc_text(doc)
     out: dict[str, str] = {}
     for c in claims:
         if c.source is None:
             continue
         a, b = c.source.span
         for e in ents:
-            if a <= e.start_char and e.end_char <= b and not _seat(doc.text, e.end_char):
+            if a <= e.start_char and e.end_char <= b and not _seat(text, e.end_char):
                 found = side(canonical_entity(e.text)[0])
                 if found:
                     out[c.id] = found
@@ -288,7 +291,7 @@ def _side_hints(doc: Doc, claims: list[Claim]) -> dict[str, str]:
             if found:
                 out[c.id] = found
         for p in places or []:
-            if c.id not in out and a <= p.span[0] and p.span[1] <= b and p.country and not _seat(doc.text, p.span[1]):
+            if c.id not in out and a <= p.span[0] and p.span[1] <= b and p.country and not _seat(text, p.span[1]):
                 if not country_of(p.country):
                     continue
                 out[c.id] = country_of(p.country) or ""
@@ -315,7 +318,7 @@ def apply_status(doc: Doc) -> Doc:
     fallback = None
     if article is not None:
         fallback = article.via[0] if article.via else article.publisher
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    sentences = [(s.start_char, s.end_char) for s in doc_sentences(doc)]
     state, hints = _article_state(doc), _side_hints(doc, claims)
     voices = _one_side_per_name(claims, {c.id: _voice(c, state, hints) for c in claims})
     for c in claims:  # the side each source speaks for, kept in the claim for the ledger's status

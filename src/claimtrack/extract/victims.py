@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from claimtrack.extract.doc_cache import sentences
 from claimtrack.extract.figure_grammar import (
     QuantityMention,
     is_background,
@@ -169,7 +170,7 @@ def counted_before(ref: Token) -> int | None:
         dets = [c.lower_ for c in ref.children if c.dep_ in ("det", "nummod", "poss", "amod", "quantmod")]
         if dets != ["the"] and dets not in (["these"], ["those"]):
             return None
-    sents = list(doc.sents)
+    sents = sentences(doc)
     k = next(i for i, s in enumerate(sents) if s.start <= ref.i < s.end)
     first = sents[max(0, k - 3)].start
     for t in range(ref.i - 1, first - 1, -1):

@@ -6,9 +6,10 @@ import re
 
 from spacy.tokens import Doc
 
+from claimtrack.extract.doc_cache import doc_text
 from claimtrack.extract.events import codes
 from claimtrack.extract.events.codes import acled_for
-from claimtrack.extract.events.common import FAMILY, STRIKE_FAMILY, Draft, claims_covering, doc_text
+from claimtrack.extract.events.common import FAMILY, STRIKE_FAMILY, Draft, claims_covering
 from claimtrack.extract.events.figures import casualties
 from claimtrack.extract.events.status import status_of
 from claimtrack.models import (

@@ -86,14 +86,6 @@ class Draft:
     placed: bool = True  # its sentence names a place (else its location is the article's, borrowed for grouping)
 
 
-def doc_text(doc: Doc) -> str:
-    """``doc.text`` rebuilds the string on every access (O(doc)); keep it once per doc."""
-    cached = doc.user_data.get("claimtrack_text")
-    if cached is None:
-        cached = doc.user_data["claimtrack_text"] = doc.text
-    return str(cached)
-
-
 def token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None

@@ -8,6 +8,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
+from claimtrack.extract.doc_cache import doc_text
 from claimtrack.extract.events.codes import acled_for
 from claimtrack.extract.events.common import STRIKE_FAMILY, VIOLENT_TYPES, Draft, token_at
 from claimtrack.extract.events.lexicon import Cue
@@ -261,7 +262,7 @@ def _opening_date(sents: list[Span], published: date | None) -> EventDate | None
     that does: a report's day is still the nearest known day of what it reports)."""
     said: EventDate | None = None
     for sent in sents[:_OPENING]:
-        text = sent.doc.user_data.get("claimtrack_text") or sent.doc.text
+        text = doc_text(sent.doc)
         for m in DATE_EXPRESSION.finditer(text, sent.start_char, sent.end_char):
             ev = resolve_date(m.group(0), published)
             if ev is None or ev.precision != "day" or _BACKDROP.match(text, m.start()):

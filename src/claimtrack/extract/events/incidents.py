@@ -8,13 +8,13 @@ from datetime import date
 
 from spacy.tokens import Doc, Span
 
+from claimtrack.extract.doc_cache import doc_text
 from claimtrack.extract.events.codes import ACLED
 from claimtrack.extract.events.common import (
     FAMILY,
     GOVERNING_TYPES,
     STRIKE_FAMILY,
     Draft,
-    doc_text,
 )
 from claimtrack.extract.events.dates import sentence_date
 from claimtrack.extract.events.figures import roles_for

@@ -6,7 +6,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from claimtrack.extract.events.common import Draft, doc_text, token_at
+from claimtrack.extract.doc_cache import doc_text
+from claimtrack.extract.events.common import Draft, token_at
 from claimtrack.extract.events.sides import predicate
 from claimtrack.models import (
     Modality,

@@ -19,6 +19,7 @@ from importlib import resources
 import pycountry
 from spacy.tokens import Doc, Token
 
+from claimtrack.extract.doc_cache import sentences as _sents
 from claimtrack.extract.entities import canonical_entity, country_of
 from claimtrack.extract.events.agents import agent_sides
 from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, token_at
@@ -27,7 +28,6 @@ from claimtrack.extract.events.phrases import ACTOR_KINDS as _ACTOR_KINDS
 from claimtrack.extract.events.phrases import mention as _mention
 from claimtrack.extract.events.phrases import name_span as _name_span
 from claimtrack.extract.events.phrases import named as _named
-from claimtrack.extract.events.phrases import sentences as _sents
 from claimtrack.extract.events.sides import in_source, side
 from claimtrack.extract.weapons import find_weapons
 from claimtrack.models import Actor

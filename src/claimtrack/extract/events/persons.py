@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Token
 
+from claimtrack.extract.doc_cache import doc_lower
 from claimtrack.kb import load as load_kb
 from claimtrack.models import Actor
 
@@ -27,7 +28,7 @@ def person_side(tok: Token) -> Actor | None:
             return Actor(text=span.text, entity=entry.side)
     # a surname after a title of office ("President Doe"), or once the text has used a full name that ends in it
     titled = any(t.lower_ in kb.titles for t in tok.doc[left : tok.i])
-    low = tok.doc.text.lower()
+    low = doc_lower(tok.doc)
     for full, entry in kb.full_names(tok.text).items():
         if entry.side and (titled or re.search(r"\b" + re.escape(full) + r"\b", low)):
             return Actor(text=names[0].text if titled else tok.text, entity=entry.side)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from claimtrack.extract.doc_cache import doc_text, sentences
 from claimtrack.extract.entities import canonical_entity
-from claimtrack.extract.events.common import Draft, doc_text
+from claimtrack.extract.events.common import Draft
 from claimtrack.extract.weapons import find_weapons
 from claimtrack.models import Actor
 
@@ -90,14 +91,6 @@ def actor_at(doc: Doc, tok: Token) -> Actor:
             if gent:
                 return Actor(text=span.text, entity=gent)
     return Actor(text=span.text, entity=None)
-
-
-def sentences(doc: Doc) -> list[Span]:
-    """The document's sentences, built once: ``doc.sents`` walks the whole document on every access."""
-    bounds = doc.user_data.get("claimtrack_sent_bounds")
-    if bounds is None:
-        bounds = doc.user_data["claimtrack_sent_bounds"] = [(s.start, s.end) for s in doc.sents]
-    return [doc[a:b] for a, b in bounds]
 
 
 def mention(doc: Doc, d: Draft, text: str) -> Token | None:

@@ -22,8 +22,9 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from claimtrack.extract.doc_cache import doc_text, sentences
 from claimtrack.extract.events.assemble import to_event
-from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, doc_text, token_at
+from claimtrack.extract.events.common import VIOLENT_TYPES, Draft, token_at
 from claimtrack.extract.events.dates import incident_dates, relative_dates, speech_dates
 from claimtrack.extract.events.figures import fold_tolls, orphan_figures
 from claimtrack.extract.events.frames import frame
@@ -51,7 +52,7 @@ def find_events(doc: Doc) -> list[Event]:
     cues = [c for c in cues if not _source_cue(doc, c)]
     if not cues:
         return []
-    sents = list(doc.sents)
+    sents = sentences(doc)
     starts = [s.start_char for s in sents]
 
     by_sent: dict[int, list[Cue]] = {}

@@ -6,7 +6,8 @@ import re
 
 from spacy.tokens import Doc
 
-from claimtrack.extract.events.common import Draft, doc_text, token_at
+from claimtrack.extract.doc_cache import doc_text
+from claimtrack.extract.events.common import Draft, token_at
 from claimtrack.extract.events.sides import side
 from claimtrack.models import (
     Claim,
