@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import reduce
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -95,16 +96,35 @@ def _told_outlets(doc: Doc, a: Attribution) -> list[str]:
     return out
 
 
-def _said_on(doc: Doc, a: Attribution, published: date | None, dates: list[Span]) -> str | None:
+class _DatePhrase(NamedTuple):
+    start: int
+    text: str
+    anchor: int  # the phrase's root, or the preposition it hangs from ("on Monday")
+    anchor_head: int
+    root_head: int
+
+
+def _date_phrases(doc: Doc) -> list[_DatePhrase]:
+    """The doc's DATE phrases with their attachment, found once per document: ``Span.root`` walks the span's
+    tokens, and the claims of a long article would otherwise walk every phrase once per claim."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        root = ent.root
+        anchor = root.head if root.dep_ == "pobj" else root
+        out.append(_DatePhrase(ent.start, ent.text, anchor.i, anchor.head.i, root.head.i))
+    return out
+
+
+def _said_on(a: Attribution, published: date | None, dates: list[_DatePhrase]) -> str | None:
     """Date of the statement: a DATE phrase hanging on the cue verb, outside the content."""
-    head = doc[a.head]
+    head = a.head
     inside = [range(s, e) for s, e in a.contents]
     for ent in dates:
         if any(ent.start in r for r in inside):
             continue
-        root = ent.root
-        anchor = root.head if root.dep_ == "pobj" else root
-        if anchor.head.i == head.i and anchor.i != head.i or root.head.i == head.i:
+        if ent.anchor_head == head and ent.anchor != head or ent.root_head == head:
             found = resolve_date(ent.text, published)
             if found is not None:
                 return found.value
@@ -160,7 +180,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     resolver = SourceResolver(doc, quotes, [c for a in found for c in a.contents])
     # spaCy rebuilds Doc.text on every access; the article's text is the same string when the doc was made from it
     text = article.text if article is not None and len(article.text) == _doc_length(doc) else doc.text
-    dates = [e for e in doc.ents if e.label_ == "DATE"]
+    dates = _date_phrases(doc)
     claims: list[Claim] = []
     sources = [a.source for a in found if a.source is not None]
     for a in found:
@@ -194,7 +214,7 @@ def find_claims(doc: Doc) -> list[Claim]:
                 content=Content(text=ctext, spans=cspans),
                 stance=refine_stance(doc, a, _stance(doc, a, ctext)),
                 via=via,
-                said_on=_said_on(doc, a, published, dates),
+                said_on=_said_on(a, published, dates),
             )
         )
     claims.sort(key=lambda c: min([c.cue.span[0], *(s for s, _ in c.content.spans)]))

@@ -14,8 +14,19 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per document."""
     cached = doc.user_data.get("claimtrack_text")
     if cached is None:
-        cached = doc.user_data["claimtrack_text"] = doc.text
+        cached = doc.user_data["claimtrack_text"] = _article_text(doc) or doc.text
     return str(cached)
+
+
+def _article_text(doc: Doc) -> str | None:
+    """The article's own string when the doc was made from all of it (a doc cut to a budget is shorter): the
+    same characters as ``doc.text`` without the join over every token."""
+    article = doc._.article if doc.has_extension("article") else None
+    text = getattr(article, "text", None)
+    if not isinstance(text, str) or not len(doc):
+        return None
+    last = doc[-1]
+    return text if len(text) == last.idx + len(last.text_with_ws) else None
 
 
 def doc_lower(doc: Doc) -> str:

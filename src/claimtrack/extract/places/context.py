@@ -38,8 +38,9 @@ def demonym_prior(doc: Doc, mentions: list[_Mention], gaz: Gazetteer) -> dict[st
     """Countries the text's demonyms name outside the place mentions ("Senegalese army" -> SN), each once."""
     taken = {k for m in mentions for k in range(m.start, m.end)}
     out: dict[str, float] = {}
-    for t in doc:
-        if t.i in taken or t.ent_type_ != "NORP" or not t.text[:1].isupper():
+    norp = (t for ent in doc.ents if ent.label_ == "NORP" for t in ent)  # not every token: a Token per position
+    for t in norp:
+        if t.i in taken or not t.text[:1].isupper():
             continue
         countries = [e for e, _ in gaz.lookup("@" + norm(t.text)) if e.feature == "country"]
         if countries:  # "American" is also the Northern Marianas' demonym: the main bearer is meant
