@@ -36,6 +36,7 @@ _SPACES = re.compile(r"\s+")
 _ABBREV = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "n": "north", "s": "south"}
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur across a text's mentions and across texts
 def norm(text: str) -> str:
     """The lookup key of a name: case, accents, apostrophes, hyphens and 'St.'/'Ft.'/'Mt.' folded."""
     s = unicodedata.normalize("NFKD", text)
