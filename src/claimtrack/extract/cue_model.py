@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from typing import Any
 
 from spacy.tokens import Token
@@ -43,7 +44,7 @@ class CueModel:
         )
 
     def probability(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        z = self.bias + sum(map(self.weights.get, features, repeat(0.0)))  # weights.get(f, 0.0), without a genexpr
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 

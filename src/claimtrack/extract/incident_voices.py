@@ -10,6 +10,7 @@ attacker; calling the other side's account false denies it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claimtrack.extract.doc_cache import doc_text
@@ -243,10 +244,16 @@ def _named_side(text: str) -> str | None:
     """The side of a multi-word name from the table inside a source phrase ("a minister of the Luhansk People's
     Republic, Pavel Orlov" -> Russia); single words are left to the entity layer, which knows their context."""
     low = " " + re.sub(r"[^\w' ]+", " ", text.lower().replace("’", "'")) + " "
-    for alias, entry in load_kb().aliases.items():
-        if entry.side and " " in alias and f" {alias} " in low:
-            return entry.side
+    for alias, side_ in _multiword_sides():
+        if alias in low:
+            return side_
     return None
+
+
+@lru_cache(maxsize=1)
+def _multiword_sides() -> tuple[tuple[str, str], ...]:
+    """The table's multi-word aliases that carry a side, space-padded, in the table's order (the first wins)."""
+    return tuple((f" {alias} ", e.side) for alias, e in load_kb().aliases.items() if e.side and " " in alias)
 
 
 # "said the claim is not true", "said the reports were false": calling another's account false denies it

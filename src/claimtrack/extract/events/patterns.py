@@ -117,19 +117,23 @@ def _matcher(vocab: Vocab, keys: tuple[int, ...]) -> Matcher:
     return m
 
 
-def _where(cols: dict[int, list[int]], tests: list[tuple[int, set[int]] | None], forward: bool) -> list[int]:
-    """Token positions from which the fixed tests hold in a row (forward: the tokens after; else before)."""
+def _where(
+    cols: dict[int, list[int]],
+    at: dict[int, dict[int, list[int]]],
+    tests: list[tuple[int, set[int]] | None],
+    forward: bool,
+) -> list[int]:
+    """Token positions from which the fixed tests hold in a row (forward: the tokens after; else before).
+    ``at[attr][hash]`` lists where each word stands, so only the first test's words are visited."""
     first = next(((k, t) for k, t in enumerate(tests) if t is not None), None)
     n = len(cols[LOWER])
     if first is None:
         return list(range(n))
     k0, (attr0, vals0) = first
-    col0 = cols[attr0]
+    where0 = at[attr0]
     step = 1 if forward else -1
     out = []
-    for j, h in enumerate(col0):
-        if h not in vals0:
-            continue
+    for j in sorted(j for h in vals0 for j in where0.get(h, ())):
         p = j - step * k0
         if 0 <= p < n and all(
             t is None or (0 <= p + step * k < n and cols[t[0]][p + step * k] in t[1]) for k, t in enumerate(tests)
@@ -143,18 +147,22 @@ def _windows(doc: Doc) -> list[tuple[int, int, int]]:
     its pattern in the text, opens where its opening words stand and closes where its closing ones do."""
     arr = doc.to_array([LOWER, LEMMA])
     cols = {LOWER: arr[:, 0].tolist(), LEMMA: arr[:, 1].tolist()}
-    have = {LOWER: set(cols[LOWER]), LEMMA: set(cols[LEMMA])}
+    at: dict[int, dict[int, list[int]]] = {LOWER: {}, LEMMA: {}}
+    for attr, col in cols.items():
+        for j, h in enumerate(col):
+            at[attr].setdefault(h, []).append(j)
+    have = {LOWER: at[LOWER].keys(), LEMMA: at[LEMMA].keys()}
     n = len(doc)
     out = []
     for i, (needs, head, tail) in enumerate(_hashed(doc.vocab)):
         if any(have[attr].isdisjoint(vals) for attr, vals in needs):
             continue
-        starts = _where(cols, head, True)
+        starts = _where(cols, at, head, True)
         if not starts:
             continue
         length = _PLANS[i].length
         if length is None:
-            ends = _where(cols, tail, False)
+            ends = _where(cols, at, tail, False)
             if ends and ends[-1] >= starts[0]:
                 out.append((i, starts[0], ends[-1] + 1))
             continue
