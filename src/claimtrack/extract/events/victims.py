@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from claimtrack.extract.events.codes import ARMED_VICTIMS, CIVILIAN_VICTIMS
 from claimtrack.extract.events.lexicon import Cue
@@ -36,6 +37,7 @@ _RETIRED = re.compile(r"\b(?:former|retired|ex-|off-duty|demobili[sz]ed)", re.I)
 _CIVIL_VICTIM = re.compile(rf"\b{_HARM} {_WORDS}{_CIVIL.pattern}", re.I)
 
 
+@lru_cache(maxsize=256)  # asked of the same text by each ranking of a document's drafts
 def armed_victims(text: str) -> bool:
     """Whether the text tells violence done to members of an armed force and to no unarmed people."""
     hits = [m for m in _ARMED_VICTIM.finditer(text) if not _RETIRED.search(text, max(0, m.start() - 40), m.end())]
