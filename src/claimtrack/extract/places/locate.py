@@ -15,6 +15,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from claimtrack.extract.doc_cache import doc_text
 from claimtrack.extract.gazetteer import load_gazetteer, norm
 from claimtrack.extract.places.words import (
     CURRENCY_NOUNS,
@@ -168,6 +169,29 @@ def _refine(doc: Doc, head: Token, chosen: Place, idx: _Index) -> Place:
     return best[1] if best else chosen
 
 
+# What stands between a place and the division named right after it to say where the place is
+_QUALIFYING_GAPS = frozenset({", ", " in ", " in the "})
+
+
+def _qualified(doc: Doc, chosen: Place, idx: _Index) -> Place:
+    """A division or country named right after a more specific place of its own ("hit X in Y region", "X, Y
+    oblast") only says where that place is; the parser sometimes hangs the place on the division's noun
+    instead, and the division would win as the object of the verb."""
+    if chosen.feature not in ("admin1", "region", "country"):
+        return chosen
+    before = idx.between(chosen.span[0] - 80, chosen.span[0])
+    if not before:
+        return chosen
+    q = before[-1]
+    gap = doc_text(doc)[q.span[1] : chosen.span[0]].lower()
+    if gap not in _QUALIFYING_GAPS or q.lat is None:
+        return chosen
+    if _SPECIFICITY.get(q.feature, 1.0) <= _SPECIFICITY.get(chosen.feature, 1.0):
+        return chosen
+    inside = q.admin1 == chosen.admin1 if chosen.feature == "admin1" else q.country == chosen.country
+    return q if inside and q.country == chosen.country else chosen
+
+
 def _division_of(p: Place) -> Location:
     """The first-level division of ``p``, for a place given only as a distance from it."""
     for e, _ in load_gazetteer().lookup(norm(p.admin1 or "")):
@@ -236,6 +260,7 @@ def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> L
     _, p, distance = best
     if distance and p.admin1:
         return _division_of(p)
+    p = _qualified(doc, p, idx)
     if p.feature in ("country", "region"):
         p = _refine(doc, head, p, idx)
     return _location(p)
