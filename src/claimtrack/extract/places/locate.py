@@ -231,7 +231,7 @@ def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> L
         if best is None or score > best[0]:
             best = (score, p, distance)
     if best is None:
-        scene = _scene_before(doc, sent.start, idx, head, far=False)
+        scene = _fragment_after(doc, sent, idx, head) or _scene_before(doc, sent.start, idx, head, far=False)
         return _location(scene) if scene is not None else None
     _, p, distance = best
     if distance and p.admin1:
@@ -293,6 +293,27 @@ def _scene_before(doc: Doc, first: int, idx: _Index, head: Token, far: bool) -> 
         score = _SPECIFICITY.get(p.feature, 1.0)
         if best is None or score > best[0]:
             best, best_sent = (score, p), s0
+    return best[1] if best else None
+
+
+def _fragment_after(doc: Doc, sent: Span, idx: _Index, head: Token) -> Place | None:
+    """The most specific place of a verbless fragment the parser split off right after the trigger's sentence: the
+    bracketed divisions of an unknown village ("... in Zorfa village. (Zorlan, Upper Vale).") or the rest of its
+    locative phrase ("... robbed the depot | of Zorfa in Zorlan (Upper Vale)."). A fragment with a verb of its
+    own tells something else, so its places stay its own."""
+    if sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    if nxt.start != sent.end or (nxt[0].text not in ("(", "[") and any(t.pos_ in ("VERB", "AUX") for t in nxt)):
+        return None
+    best: tuple[float, Place] | None = None
+    for p in idx.between(nxt.start_char, nxt.end_char):
+        span = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+        if p.lat is None or span is None or _reporting_place(span.root, head):
+            continue
+        score = _SPECIFICITY.get(p.feature, 1.0)
+        if best is None or score > best[0]:
+            best = (score, p)
     return best[1] if best else None
 
 
