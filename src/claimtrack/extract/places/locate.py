@@ -299,12 +299,14 @@ def _scene_before(doc: Doc, first: int, idx: _Index, head: Token, far: bool) -> 
 def _fragment_after(doc: Doc, sent: Span, idx: _Index, head: Token) -> Place | None:
     """The most specific place of a verbless fragment the parser split off right after the trigger's sentence: the
     bracketed divisions of an unknown village ("... in Zorfa village. (Zorlan, Upper Vale).") or the rest of its
-    locative phrase ("... robbed the depot | of Zorfa in Zorlan (Upper Vale)."). A fragment with a verb of its
-    own tells something else, so its places stay its own."""
+    locative phrase ("... robbed the depot | of Zorfa in Zorlan (Upper Vale)."). A fragment with a clause of its
+    own (a subject, or a verb outside brackets) tells something else, so its places stay its own."""
     if sent.end >= len(doc):
         return None
     nxt = doc[sent.end].sent
-    if nxt.start != sent.end or (nxt[0].text not in ("(", "[") and any(t.pos_ in ("VERB", "AUX") for t in nxt)):
+    if nxt.start != sent.end or any(t.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for t in nxt):
+        return None
+    if nxt[0].text not in ("(", "[") and any(t.pos_ in ("VERB", "AUX") for t in nxt):
         return None
     best: tuple[float, Place] | None = None
     for p in idx.between(nxt.start_char, nxt.end_char):

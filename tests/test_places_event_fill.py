@@ -1,0 +1,64 @@
+"""Events whose own sentence names no place that the gazetteer knows, and place names the scanner used to miss
+(issue 12). Each rule with two sentences of our own it must cover and a near miss; the invented names ("Zorfa",
+"Zorvale") are in no gazetteer."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from claimtrack.extract.places import event_location
+from claimtrack.models import Article, Location, Place
+from claimtrack.nlp import make_doc
+
+
+def _doc(nlp: Language, text: str):  # type: ignore[no-untyped-def]
+    return nlp(make_doc(nlp, Article(id="t", text=text)))
+
+
+def _located(nlp: Language, text: str, trigger: str) -> Location | None:
+    doc = _doc(nlp, text)
+    start = text.index(trigger)
+    return event_location(doc, (start, start + len(trigger)), doc._.places)
+
+
+def _places(nlp: Language, text: str) -> dict[str, Place]:
+    return {p.text: p for p in _doc(nlp, text)._.places}
+
+
+def test_a_verbless_fragment_after_the_sentence_gives_its_divisions(nlp: Language) -> None:
+    loc = _located(nlp, "On 2 March 2022, bandits looted a shop in Zorfa village. (Kisumu, Nyanza).", "looted")
+    assert loc is not None and loc.name == "Kisumu"
+    loc = _located(nlp, "On 5 April 2022, gunmen ambushed a bus near Zorfa hamlet [Tillaberi region].", "ambushed")
+    assert loc is not None and loc.country == "NE" and loc.admin1 == "Tillaberi"
+    # Near misses: a next sentence with a clause of its own tells another event, bracketed or not.
+    assert _located(nlp, "Bandits looted a shop in Zorfa village. Police in Kisumu arrested two men.", "looted") is None
+    text = "Bandits looted a shop in Zorfa village. (Police in Kisumu arrested two men.)"
+    assert _located(nlp, text, "looted") is None
+
+
+def test_a_bracket_closing_a_locative_name_lists_where_it_lies(nlp: Language) -> None:
+    goma = _places(nlp, "Rebels torched a school in Zorfa village (Goma, Zorvale).").get("Goma")
+    assert goma is not None and goma.country == "CD"
+    bunia = _places(nlp, "Militiamen raided a farm near the town of Zorfa (Bunia, Zorvale).").get("Bunia")
+    assert bunia is not None and bunia.country == "CD"
+    # Near miss: the bracket follows a body, not a place: its words say nothing of where.
+    assert _places(nlp, "The committee (Goma, Zorvale) met on Friday.") == {}
+
+
+def test_a_name_hyphenated_around_a_lower_case_word_is_one_name(nlp: Language) -> None:
+    aix = _places(nlp, "Cyclists blocked a bridge in Aix-en-Provence.").get("Aix-en-Provence")
+    assert aix is not None and aix.country == "FR"
+    chalons = _places(nlp, "Farmers blocked a road near Chalons-en-Champagne.").get("Chalons-en-Champagne")
+    assert chalons is not None and chalons.country == "FR"
+    # Near miss: an unknown hyphenated name stays unknown; its parts are not read as places.
+    assert _places(nlp, "A Zorfa-en-Velin trial began.") == {}
+
+
+def test_a_province_named_for_its_seat_in_another_spelling(nlp: Language) -> None:
+    khost = _places(nlp, "Gunmen kidnapped a teacher in Zorfa district, Khost province.").get("Khost province")
+    assert khost is not None and khost.feature == "admin1" and khost.country == "AF"
+    barishal = _places(nlp, "Farmers protested in Barishal province on Sunday.").get("Barishal province")
+    assert barishal is not None and barishal.feature == "admin1" and barishal.country == "BD"
+    # Near miss: a town whose division bears another name ("Bunia" lies in a differently named province) gives no
+    # division for "Bunia province".
+    assert _places(nlp, "Protesters gathered in Bunia province.") == {}
