@@ -45,6 +45,17 @@ def test_a_bracket_closing_a_locative_name_lists_where_it_lies(nlp: Language) ->
     assert _places(nlp, "The committee (Goma, Zorvale) met on Friday.") == {}
 
 
+def test_a_single_bracketed_town_or_a_long_list_after_a_place_noun(nlp: Language) -> None:
+    bogra = _places(nlp, "Villagers beat a thief in Zorfa upazila (Bogra).").get("Bogra")
+    assert bogra is not None and bogra.country == "BD"
+    baalbek = _places(nlp, "Protesters blocked the road at Zorfa junction (Baalbek).").get("Baalbek")
+    assert baalbek is not None and baalbek.country == "LB"
+    makary = _places(nlp, "Rebels attacked Zorfa (Makary, Logone-et-Chari, Zorvale) and Zorlan.").get("Makary")
+    assert makary is not None and makary.country == "CM"
+    # Near miss: a bracket after a common noun with no name names no place it lies in.
+    assert _places(nlp, "The union met in the office (Baalbek).") == {}
+
+
 def test_a_name_hyphenated_around_a_lower_case_word_is_one_name(nlp: Language) -> None:
     aix = _places(nlp, "Cyclists blocked a bridge in Aix-en-Provence.").get("Aix-en-Provence")
     assert aix is not None and aix.country == "FR"
