@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from claimtrack.extract.places import event_location
+from claimtrack.extract.places import event_location, scene_location
 from claimtrack.models import Article, Location, Place
 from claimtrack.nlp import make_doc
 
@@ -73,3 +73,33 @@ def test_a_province_named_for_its_seat_in_another_spelling(nlp: Language) -> Non
     # Near miss: a town whose division bears another name ("Bunia" lies in a differently named province) gives no
     # division for "Bunia province".
     assert _places(nlp, "Protesters gathered in Bunia province.") == {}
+
+
+def _scene(nlp: Language, text: str, trigger: str) -> Location | None:
+    doc = _doc(nlp, text)
+    start = text.rindex(trigger)
+    return scene_location(doc, (start, start + len(trigger)), doc._.places)
+
+
+def test_with_no_scene_before_the_next_sentence_of_the_paragraph_sets_it(nlp: Language) -> None:
+    loc = _scene(nlp, "Three traders were wounded on Sunday. Gunmen had ambushed their truck near Garissa.", "wounded")
+    assert loc is not None and loc.name == "Garissa"
+    loc = _scene(nlp, "Two soldiers were injured in the morning. The clash took place in Lodwar town.", "injured")
+    assert loc is not None and loc.name == "Lodwar"
+    # Near misses: the next sentence opens another incident, or another paragraph.
+    text = "Three traders were wounded on Sunday. In a separate attack, gunmen ambushed a truck near Garissa."
+    assert _scene(nlp, text, "wounded") is None
+    assert (
+        _scene(nlp, "Three traders were wounded on Sunday.\n\nGunmen had ambushed a truck near Garissa.", "wounded")
+        is None
+    )
+
+
+def test_a_bracket_after_any_noun_of_a_locative_phrase_sets_the_scene(nlp: Language) -> None:
+    text = "Soldiers raided a house in Zorfa hamlet, tambon Zorlan (Sai Buri, Pattani). Two men were arrested."
+    loc = _scene(nlp, text, "arrested")
+    assert loc is not None and loc.country == "TH" and loc.admin1 == "Pattani"
+    loc = _scene(nlp, "Police searched a farm at Zorfa junction (Baalbek). Two men were arrested.", "arrested")
+    assert loc is not None and loc.name == "Baalbek"
+    # Near miss: a bracket after a body's name, not a place's, sets no scene.
+    assert _scene(nlp, "Police met leaders of the Zorfa council (Baalbek). Two men were arrested.", "arrested") is None
