@@ -103,3 +103,14 @@ def test_a_bracket_after_any_noun_of_a_locative_phrase_sets_the_scene(nlp: Langu
     assert loc is not None and loc.name == "Baalbek"
     # Near miss: a bracket after a body's name, not a place's, sets no scene.
     assert _scene(nlp, "Police met leaders of the Zorfa council (Baalbek). Two men were arrested.", "arrested") is None
+
+
+def test_a_town_given_no_division_lies_in_the_division_named_after_it(nlp: Language) -> None:
+    # (the gazetteer's source gives these towns no first-level division; ISO 3166-2 names one after each)
+    yerevan = _places(nlp, "Students protested in Yerevan on Monday.").get("Yerevan")
+    assert yerevan is not None and yerevan.admin1 == "Yerevan"
+    jijel = _places(nlp, "Dock workers went on strike in Jijel.").get("Jijel")
+    assert jijel is not None and jijel.admin1 == "Jijel"
+    # Near miss: a town whose division bears another name is left without one rather than given a wrong one.
+    nyala = _places(nlp, "Traders closed their shops in Nyala.").get("Nyala")
+    assert nyala is not None and nyala.admin1 is None
