@@ -114,3 +114,15 @@ def test_a_town_given_no_division_lies_in_the_division_named_after_it(nlp: Langu
     # Near miss: a town whose division bears another name is left without one rather than given a wrong one.
     nyala = _places(nlp, "Traders closed their shops in Nyala.").get("Nyala")
     assert nyala is not None and nyala.admin1 is None
+
+
+def test_a_country_alone_takes_the_one_division_the_text_names_in_it(nlp: Language) -> None:
+    text = "Farmers protested in Myanmar on Sunday. Officials of Sagaing region were not reached."
+    loc = _located(nlp, text, "protested")
+    assert loc is not None and loc.admin1 == "Sagaing" and loc.precision == "admin1"
+    loc = _located(nlp, "Teachers went on strike in Kenya, the union of Kisumu county teachers said.", "strike")
+    assert loc is not None and loc.country == "KE" and loc.admin1 == "Kisumu"
+    # Near miss: with two divisions named, the event stays in the country.
+    text = "Farmers protested in Myanmar on Sunday. Officials of Sagaing region and Mandalay region were not reached."
+    loc = _located(nlp, text, "protested")
+    assert loc is not None and loc.country == "MM" and loc.admin1 is None

@@ -193,5 +193,23 @@ def event_location(doc: Doc, trigger: tuple[int, int], places: list[Place]) -> L
     if distance and p.admin1:
         return _division_of(p)
     if p.feature in ("country", "region"):
-        p = _refine(doc, head, p, idx)
+        refined = _refine(doc, head, p, idx)
+        if refined is p and p.feature == "country":
+            return _one_division(doc, head, p, idx) or _location(p)
+        p = refined
     return _location(p)
+
+
+def _one_division(doc: Doc, head: Token, country: Place, idx: _Index) -> Location | None:
+    """A country alone, where every more specific place the text names near the event in that country lies in
+    one first-level division ("... protests in Zorland. ... the governor of Zorvale province said"): the event
+    is in that division, whatever the syntax of the naming; with two divisions named, it stays the country."""
+    lo, hi = head.idx - 4 * WINDOW_CHARS, head.idx + 4 * WINDOW_CHARS
+    inside = [
+        p
+        for p in idx.between(lo, hi)
+        if p.country == country.country and p.feature != "country" and p.admin1 and p.lat is not None
+    ]
+    if not inside or len({p.admin1 for p in inside}) > 1:
+        return None
+    return _division_of(min(inside, key=lambda p: abs(p.span[0] - head.idx)))
