@@ -46,14 +46,15 @@ def test_a_bracket_closing_a_locative_name_lists_where_it_lies(nlp: Language) ->
 
 
 def test_a_single_bracketed_town_or_a_long_list_after_a_place_noun(nlp: Language) -> None:
-    bogra = _places(nlp, "Villagers beat a thief in Zorfa upazila (Bogra).").get("Bogra")
-    assert bogra is not None and bogra.country == "BD"
-    baalbek = _places(nlp, "Protesters blocked the road at Zorfa junction (Baalbek).").get("Baalbek")
-    assert baalbek is not None and baalbek.country == "LB"
-    makary = _places(nlp, "Rebels attacked Zorfa (Makary, Logone-et-Chari, Zorvale) and Zorlan.").get("Makary")
-    assert makary is not None and makary.country == "CM"
+    feni = _places(nlp, "Villagers beat a thief in Zorfa upazila (Feni).").get("Feni")
+    assert feni is not None and feni.country == "BD"
+    sidon = _places(nlp, "Protesters blocked the road at Zorfa junction (Sidon).").get("Sidon")
+    assert sidon is not None and sidon.country == "LB"
+    text = "Gunmen raided Zorfa (Aix-en-Provence, Bouches-du-Zorvale, Zorlan-sur-Mer) at night."
+    aix = _places(nlp, text).get("Aix-en-Provence")
+    assert aix is not None and aix.country == "FR"
     # Near miss: a bracket after a common noun with no name names no place it lies in.
-    assert _places(nlp, "The union met in the office (Baalbek).") == {}
+    assert _places(nlp, "The union met in the office (Sidon).") == {}
 
 
 def test_a_name_hyphenated_around_a_lower_case_word_is_one_name(nlp: Language) -> None:
@@ -96,13 +97,13 @@ def test_with_no_scene_before_the_next_sentence_of_the_paragraph_sets_it(nlp: La
 
 
 def test_a_bracket_after_any_noun_of_a_locative_phrase_sets_the_scene(nlp: Language) -> None:
-    text = "Soldiers raided a house in Zorfa hamlet, tambon Zorlan (Sai Buri, Pattani). Two men were arrested."
+    text = "Soldiers raided a house in Zorfa hamlet, tambon Zorlan (Betong, Yala). Two men were arrested."
     loc = _scene(nlp, text, "arrested")
-    assert loc is not None and loc.country == "TH" and loc.admin1 == "Pattani"
-    loc = _scene(nlp, "Police searched a farm at Zorfa junction (Baalbek). Two men were arrested.", "arrested")
-    assert loc is not None and loc.name == "Baalbek"
+    assert loc is not None and loc.country == "TH" and loc.admin1 == "Yala"
+    loc = _scene(nlp, "Police searched a farm at Zorfa junction (Sidon). Two men were arrested.", "arrested")
+    assert loc is not None and loc.name == "Sidon"
     # Near miss: a bracket after a body's name, not a place's, sets no scene.
-    assert _scene(nlp, "Police met leaders of the Zorfa council (Baalbek). Two men were arrested.", "arrested") is None
+    assert _scene(nlp, "Police met leaders of the Zorfa council (Sidon). Two men were arrested.", "arrested") is None
 
 
 def test_a_town_given_no_division_lies_in_the_division_named_after_it(nlp: Language) -> None:
