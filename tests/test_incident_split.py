@@ -102,7 +102,9 @@ def test_a_regions_rising_toll_takes_the_latest_figure(nlp) -> None:  # type: ig
         (
             "The defence ministry said that at 02:30 Moscow time on Friday an attempt by Kyiv to attack facilities "
             "with drones was foiled. Air defences destroyed four drones over the Oryol region.",
-            None,
+            # the next sentence tells the same interception and sets its scene (places.scene._scene_after); the
+            # time zone still places nothing
+            "Oryol Oblast",
         ),
         (
             "At 04:15 Moscow time, Ukraine tried to attack targets in Russia with drones, the ministry said. Air "

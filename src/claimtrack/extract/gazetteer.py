@@ -307,3 +307,23 @@ def _add_bare_names(gaz: Gazetteer) -> None:
         old = gaz.index.get(key, "")
         if str(i) not in old.split(",") and str(~i) not in old.split(","):
             gaz.index[key] = f"{old},{i}" if old else str(i)
+
+
+@lru_cache(maxsize=4096)
+def seat_division(country: str, name: str) -> str | None:
+    """The first-level division a town the gazetteer gives none lies in, when the division bears the town's name:
+    the town is the division's seat or is the division ("Zorlan" in "Zorlan Province", a capital city that is a
+    division of its own). The divisions are ISO 3166-2's top level (pycountry), whose names are often romanised
+    otherwise ("Erevan"), so a name one letter apart counts; the town's own spelling names the division."""
+    import pycountry
+
+    key = _folded(norm(name))
+    if len(key) < 4:
+        return None
+    for sub in pycountry.subdivisions.get(country_code=country) or []:
+        if sub.parent_code is not None:
+            continue
+        other = _folded(norm(sub.name))
+        if other == key or (abs(len(other) - len(key)) <= 1 and SequenceMatcher(None, key, other).ratio() >= 0.85):
+            return name
+    return None

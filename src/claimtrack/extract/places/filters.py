@@ -357,7 +357,7 @@ def _in_division_brackets(doc: Doc, m: _Mention) -> bool:
     place lies in, whatever NER makes of its words."""
     n = len(doc)
     lo = next((k for k in range(m.start - 1, max(-1, m.start - 10), -1) if doc[k].text in ("(", ")")), None)
-    hi = next((k for k in range(m.end, min(n, m.end + 10)) if doc[k].text in ("(", ")")), None)
+    hi = next((k for k in range(m.end, min(n, m.end + 16)) if doc[k].text in ("(", ")")), None)
     if lo is None or hi is None or doc[lo].text != "(" or doc[hi].text != ")" or lo == 0:
         return False
     before = doc[lo - 1]
@@ -368,9 +368,32 @@ def _in_division_brackets(doc: Doc, m: _Mention) -> bool:
     last = doc[next(k for k in range(hi - 1, lo, -1) if doc[k].text == "," or k == lo + 1) : hi]
     last_key = norm(last.text.lstrip(", "))
     gaz = load_gazetteer()
-    return any(p and e.feature in ("admin1", "country") for e, p in gaz.lookup(last_key)) or bool(
-        gaz.divisions_like(last_key)
-    )
+    if any(p and e.feature in ("admin1", "country") for e, p in gaz.lookup(last_key)) or gaz.divisions_like(last_key):
+        return True
+    # The last part is no division the gazetteer knows (a reorganised province, another spelling), but the bracket
+    # closes a locative phrase ("in Zorfa village (Djugu, Zorland)"): its parts are the places the village lies in,
+    # and a part the gazetteer knows by its own name is one of them; a part in capitals abbreviates the name before
+    # the bracket ("at the Zorfa Port Authority (ZPA)").
+    return not m.text.isupper() and _locative_name_before(doc, lo) and any(p for _, p in m.candidates)
+
+
+def _locative_name_before(doc: Doc, lo: int) -> bool:
+    """Token ``lo`` (a bracket) follows a name introduced as a place: "in Zorfa village", "near the town of Zorfa",
+    "at Zorfa junction", "in the villages of Zorfa" (a noun of any kind may name what the place is)."""
+    k, named = lo - 1, False
+    while k >= 0 and lo - k <= 8:
+        t = doc[k]
+        if t.text[:1].isupper() and t.is_alpha:
+            named = True
+        elif not (
+            t.pos_ == "NOUN"
+            or t.lower_ in SETTLEMENT_NOUNS
+            or t.lower_ in PLACE_NOUNS
+            or t.lower_ in ("of", "the", "-")
+        ):
+            break
+        k -= 1
+    return named and k < lo - 1 and _locative_before(doc, k + 1)
 
 
 def _part_of_person(doc: Doc, m: _Mention) -> bool:

@@ -8,6 +8,7 @@ labels alone: the scanner takes the longest gazetteer name (up to six tokens) at
 from __future__ import annotations
 
 from collections import Counter
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import pycountry
@@ -69,13 +70,22 @@ def _division_spelled_like(gaz: Gazetteer, key: str, seat_only: bool = False) ->
     sk = skeleton(key)
     out: list[Entry] = []
     for town, _ in gaz.lookup(key):
-        if town.feature == "settlement" and town.admin1 and skeleton(norm(town.admin1)) == sk:
+        if town.feature == "settlement" and town.admin1 and _spelled_close(key, sk, norm(town.admin1)):
             out += [
                 e
                 for e, _ in gaz.lookup(norm(town.admin1))
                 if e.feature == "admin1" and e.country == town.country and e.name == town.admin1 and e not in out
             ]
     return out or ([] if seat_only else gaz.divisions_like(key))
+
+
+def _spelled_close(key: str, sk: str, name: str) -> bool:
+    """A division's name is the town's name in another romanisation: the same skeleton, or one letter apart in a
+    short name ("Zorlan" and "Zowrlan", where a vowel written as a consonant moves the skeleton)."""
+    if skeleton(name) == sk:
+        return True
+    a, b = key.replace(" ", ""), name.replace(" ", "")
+    return abs(len(a) - len(b)) <= 1 and a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
 def _bracket_part(texts: list[str], i: int, j: int) -> bool:
@@ -201,7 +211,11 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
         while max_j < n and max_j - i < MAX_TOKENS and not starts[max_j] and texts[max_j] not in BREAKS:
             word = texts[max_j]
             if not (
-                word[:1].isupper() or word[:1].isdigit() or lowers[max_j] in JOINERS or lowers[max_j] in ADMIN_SUFFIXES
+                word[:1].isupper()
+                or word[:1].isdigit()
+                or lowers[max_j] in JOINERS
+                or lowers[max_j] in ADMIN_SUFFIXES
+                or _hyphen_glued(texts, spaces, max_j)
             ):
                 break
             max_j += 1
@@ -312,6 +326,19 @@ def _drop_outvoted(out: list[_Mention], rejected: list[_Mention], ent_types: lis
     }
     weak = {k for k, n in accepted.items() if k not in strong and refused[k] > 2 * n}
     return [m for m in out if (m.key, m.suffix) not in weak] if weak else out
+
+
+def _hyphen_glued(texts: list[str], spaces: list[str], k: int) -> bool:
+    """A lower-case word hyphenated into a name on both sides, with no space ("Zorfa-sur-Lande", "Zorfa-en-Val"):
+    one word in writing, whatever its language's joining words are."""
+    return (
+        0 < k < len(texts) - 1
+        and texts[k - 1] == "-"
+        and texts[k + 1] == "-"
+        and not spaces[k - 1]
+        and not spaces[k]
+        and texts[k].isalpha()
+    )
 
 
 def _list_plural(texts: list[str], lowers: list[str], j: int) -> str | None:

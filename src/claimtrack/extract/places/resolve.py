@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from claimtrack.extract.gazetteer import COORD_PRECISION, Entry, load_gazetteer
+from claimtrack.extract.gazetteer import COORD_PRECISION, Entry, load_gazetteer, seat_division
 from claimtrack.extract.places.context import demonym_prior, mark_modifiers
 from claimtrack.extract.places.mention import _Mention
 from claimtrack.extract.places.qualify import BIG_TOWN, STRAY_POP, _qualifies, _to_qualifier, foreign_comma
@@ -248,12 +248,17 @@ def _to_place(doc: Doc, m: _Mention) -> Place:
         name=e.name,
         geonameid=e.geonameid,
         country=e.country or None,
-        admin1=(e.admin1 or None) if feature != "country" else None,
+        admin1=(e.admin1 or _seat_of(e)) if feature != "country" else None,
         lat=e.lat,
         lon=e.lon,
         feature=feature,
         precision=COORD_PRECISION.get(e.coord) or PRECISION.get(e.feature, "point"),
     )
+
+
+def _seat_of(e: Entry) -> str | None:
+    """A town the gazetteer gives no division: the division named after it, if its country has one."""
+    return seat_division(e.country, e.name) if e.feature == "settlement" and e.country else None
 
 
 # A place's precision by feature, unless its point is coarser than the feature (a village placed by its hromada).
