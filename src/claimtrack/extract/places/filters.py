@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from claimtrack.extract.gazetteer import load_gazetteer, norm
 from claimtrack.extract.places.mention import _locative_before, _Mention
+from claimtrack.extract.places.qualify import named_with_division
 from claimtrack.extract.places.words import (
     ADMIN_PLURALS,
     ADMIN_SUFFIXES,
@@ -247,7 +248,7 @@ def _accept(
         # an acronym ("NATO", "SOS") unless it is a country ("US", "PERU") or abbreviates a state's name ("NSW"); a
         # division's whole name in capitals ("SUD" for a union, not the department Sud) is an acronym too
         return False
-    if m.suffix or _named_with_division(doc, m):
+    if m.suffix or named_with_division(doc, m):
         return True
     if _town_of_a_name(doc, m):
         return True
@@ -289,25 +290,6 @@ def _accept(
     if m.end < len(doc) and doc[m.end].lower_ in ORIGIN_NOUNS:
         return True
     return _continues_list(doc, m, last_end)
-
-
-def _named_with_division(doc: Doc, m: _Mention) -> bool:
-    """'X in the Y region', 'X, Y oblast': the text gives the first-level division the name lies in, and the
-    gazetteer has a place of that name in that division: whatever the small model's label (it reads many
-    transliterated town names as persons, groups or nationalities), a person is not introduced with a province."""
-    k = m.end
-    if k + 2 >= len(doc) or doc[k].lower_ not in (",", "in"):
-        return False
-    k += 1 + (doc[k + 1].lower_ == "the")
-    for n in (1, 2):
-        if k + n >= len(doc) or doc[k + n].lower_ not in ADMIN_SUFFIXES:
-            continue
-        words = doc[k : k + n]
-        if not all(t.text[:1].isupper() for t in words):
-            return False
-        divisions = {e.name for e, _ in load_gazetteer().lookup(norm(words.text)) if e.feature == "admin1"}
-        return any(e.feature != "admin1" and e.admin1 in divisions for e, _ in m.candidates)
-    return False
 
 
 TOWN_BODY_POP = 10_000  # a town this size names its own bodies

@@ -4,6 +4,8 @@ qualifier names, and what a mention reads as when none of its readings does.
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from claimtrack.extract.gazetteer import Entry, load_gazetteer, norm
 from claimtrack.extract.places.mention import _Mention
 from claimtrack.extract.places.words import ADMIN_SUFFIXES, US_STATE_ABBR
@@ -110,3 +112,22 @@ def _to_qualifier(m: _Mention) -> None:
         if divisions:
             m.candidates = [(d, True) for d in dict.fromkeys(divisions)]
             return
+
+
+def named_with_division(doc: Doc, m: _Mention) -> bool:
+    """'X in the Y region', 'X, Y oblast': the text gives the first-level division the name lies in, and the
+    gazetteer has a place of that name in that division: whatever the small model's label (it reads many
+    transliterated town names as persons, groups or nationalities), a person is not introduced with a province."""
+    k = m.end
+    if k + 2 >= len(doc) or doc[k].lower_ not in (",", "in"):
+        return False
+    k += 1 + (doc[k + 1].lower_ == "the")
+    for n in (1, 2):
+        if k + n >= len(doc) or doc[k + n].lower_ not in ADMIN_SUFFIXES:
+            continue
+        words = doc[k : k + n]
+        if not all(t.text[:1].isupper() for t in words):
+            return False
+        divisions = {e.name for e, _ in load_gazetteer().lookup(norm(words.text)) if e.feature == "admin1"}
+        return any(e.feature != "admin1" and e.admin1 in divisions for e, _ in m.candidates)
+    return False
