@@ -171,10 +171,13 @@ def _strike_type(d: Draft, fine: str) -> str:
 def _fill(doc: Doc, d: Draft, sent: Span, published: date | None) -> None:
     """Weapons, figures, date, actors and modality read from the draft's sentence."""
     text = doc_text(doc)
-    memo: dict[str, list[WeaponMention]] = doc.user_data
-    if "claimtrack_weapons" not in memo:
-        memo["claimtrack_weapons"] = find_weapons(text)  # one pass per document, sliced per sentence
-    d.weapons = distinct([w for w in memo["claimtrack_weapons"] if sent.start_char <= w.start < sent.end_char])
+    # one pass per sentence that holds a draft, kept for the sentence's other drafts: most of a long article's
+    # sentences hold none, and the weapon names cost a regular-expression pass over whatever they are run on
+    memo: dict[tuple[int, int], list[WeaponMention]] = doc.user_data.setdefault("claimtrack_weapons", {})
+    key = (sent.start_char, sent.end_char)
+    if key not in memo:
+        memo[key] = find_weapons(text, *key)
+    d.weapons = distinct(memo[key])
     roles = roles_for(d.type)
     d.quantities = [q for q in find_quantities(sent) if q.role in roles]
     d.intercepted = d.type == "interception" or any(q.role == "intercepted" for q in d.quantities)
