@@ -43,10 +43,12 @@ def test_a_bracket_repeating_the_towns_name_keeps_the_town(nlp: Language) -> Non
 
 
 def test_the_head_of_an_unknown_arabic_name_is_no_place(nlp: Language) -> None:
-    assert "Tal" not in _places(nlp, "Gunmen attacked Tal al Jadida near Hama on Monday.")
-    assert "Tal" not in _places(nlp, "Shells hit Tal al-Zahra and Hama at night.")
-    # Near miss: an English "at" after the name is no article.
+    assert "Birr" not in _places(nlp, "Gunmen attacked Birr al Jadida near Hama on Monday.")
+    assert "Perth" not in _places(nlp, "Shells hit Perth al-Zahra and Hama at night.")
+    # Near misses: an English "at" after the name is no article; a word read in an Arabic-speaking country
+    # may be the place itself.
     assert "Birr" in _places(nlp, "Farmers gathered in Birr at noon on Monday.")
+    assert _places(nlp, "Shells hit Tal al-Zahra and Hama at night.")["Tal"].country == "SY"
 
 
 def test_a_state_abbreviation_after_a_place_read_elsewhere_is_no_state(nlp: Language) -> None:
@@ -63,10 +65,10 @@ def test_a_state_abbreviation_after_a_place_read_elsewhere_is_no_state(nlp: Lang
 
 
 def test_the_tail_of_an_unknown_arabic_name_is_no_place(nlp: Language) -> None:
-    assert "Salem" not in _places(nlp, "A roadside bomb hit a car in Tell al Salem village near Homs.")
-    assert "Salem" not in _places(nlp, "Gunmen killed a farmer in Khirbet al Salem near Daraa.")
-    # Near miss: the name alone, with no article and head before it, is still read.
-    assert "Salem" in _places(nlp, "Gunmen killed a farmer in Salem near Daraa.")
+    assert "Dover" not in _places(nlp, "A roadside bomb hit a car in Tell al Dover village near Homs.")
+    assert "Perth" not in _places(nlp, "Gunmen killed a farmer in Khirbet al Perth near Daraa.")
+    # Near miss: the name alone, with no head and article before it, is still read.
+    assert "Perth" in _places(nlp, "Gunmen killed a farmer in Perth near Daraa.")
 
 
 def test_an_inner_part_of_a_bracket_lies_in_the_next(nlp: Language) -> None:
@@ -76,6 +78,13 @@ def test_an_inner_part_of_a_bracket_lies_in_the_next(nlp: Language) -> None:
     assert "Madrid" not in found and found["Marib"].country == "YE"
     # Near miss: a list outside brackets is no containment.
     assert "Cambridge" in _places(nlp, "Protests spread to Cambridge, Boston and Toronto on Monday.")
+
+
+def test_a_division_named_by_a_compass_point_alone_contains_nothing(nlp: Language) -> None:
+    assert _places(nlp, "Traders protested in Zorbu (Misrata, Central) on Monday.")["Misrata"].country == "LY"
+    assert _places(nlp, "Traders protested in Zorbu (Zawiya, West) on Monday.")["Zawiya"].country == "LY"
+    # Near miss: a division with a name of its own still contains the part before it.
+    assert "Bristol" not in _places(nlp, "A rocket hit a camp in Zorbu (Bristol, Marib) on Monday.")
 
 
 def test_a_compass_word_opening_a_longer_name_is_no_qualifier(nlp: Language) -> None:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from claimtrack.extract.gazetteer import Entry
 from claimtrack.extract.places.mention import _Mention
 from claimtrack.extract.places.qualify import _qualifies
-from claimtrack.extract.places.words import ADMIN_SUFFIXES, SETTLEMENT_NOUNS
+from claimtrack.extract.places.words import ADMIN_SUFFIXES, COMPASS_POINTS, SETTLEMENT_NOUNS
 
 CONTAINER_GAP = 4  # tokens an unknown inner division may take before the known container: "of Zor district, Zorland"
 # What a contained mention may read as: a town or a division (a division abroad inside a town or division of the
@@ -88,8 +88,8 @@ def place_inside_containers(doc: Doc, mentions: list[_Mention]) -> set[int]:
         if box_m is None or box_m.best is None:
             continue
         box = box_m.best
-        if not box.country or box.country == e.country:
-            continue
+        if not box.country or box.country == e.country or set(box_m.key.split()) <= COMPASS_POINTS:
+            continue  # a division named by a compass point alone ("West") tells no country
         there = [c for c, _ in m.candidates if c.country == box.country and c.feature in _MOVABLE]
         if there:
             m.best = max(there, key=lambda c: (_in_container(c, box), c.population))
