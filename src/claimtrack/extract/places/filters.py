@@ -9,9 +9,11 @@ from spacy.tokens import Doc
 from claimtrack.extract.gazetteer import load_gazetteer, norm
 from claimtrack.extract.places.mention import _locative_before, _Mention
 from claimtrack.extract.places.qualify import named_with_division
+from claimtrack.extract.places.romanised import _after_article, _article_goes_on
 from claimtrack.extract.places.words import (
     ADMIN_PLURALS,
     ADMIN_SUFFIXES,
+    ARABIC_COUNTRIES,
     CALENDAR_WORDS,
     COMPASS,
     COMPASS_POINTS,
@@ -96,6 +98,14 @@ def _inside_longer_name(doc: Doc, m: _Mention) -> bool:
     small_town = not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
     if small_town and m.end - m.start == 1 and m.end < n and _runs_on(doc, m.end):
         return True  # "Abu" of "in Abu Hujar", "Sin" of "Sin Chaung village": the head of an unknown name
+    if (
+        small_town
+        and (_article_goes_on(doc, m.end) or _after_article(doc, m.start))
+        and not any(e.country in ARABIC_COUNTRIES for e, _ in m.candidates)
+    ):
+        # "Zor" of "Zor al Hamra", "Hamra" of "Zor al-Hamra": an unknown Arabic name of which the gazetteer knows
+        # one word, as a namesake outside the Arabic-speaking countries (there the word may well be the place)
+        return True
     country = any(p and e.feature == "country" for e, p in m.candidates)
     small = not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
     if (

@@ -100,12 +100,17 @@ def _to_qualifier(m: _Mention) -> None:
                 m.candidates = [(max(towns, key=lambda t: t.population), True)]
                 return
     # No part is a division or country the gazetteer knows by that name, but one is a town or district: "Zorfan
-    # (Ganderbal district, ...)" lies in that town's first-level division, which is the reading.
-    for part in parts:
+    # (Ganderbal district, ...)" lies in that town's first-level division, which is the reading. Only through the
+    # part's prominent readings, as in ``_part_fits``: a hamlet of that name abroad says nothing. A part that
+    # repeats the mention's own name ("Zorville (Zorville)": the town in the division of its name) names no other
+    # place: its readings are the mention's own, and must not move it to a namesake's division.
+    for part in (p for p in parts if p != m.key):
+        readings = gaz.lookup(part)
+        top = max((e.population for e, _ in readings), default=0)
         divisions = [
             d
-            for e, p in gaz.lookup(part)
-            if p and e.feature in ("settlement", "admin2") and e.admin1
+            for e, p in readings
+            if p and e.feature in ("settlement", "admin2") and e.admin1 and e.population * 20 >= top
             for d, _ in gaz.lookup(norm(e.admin1))
             if d.feature == "admin1" and d.country == e.country and d.name == e.admin1
         ]
@@ -131,3 +136,15 @@ def named_with_division(doc: Doc, m: _Mention) -> bool:
         divisions = {e.name for e, _ in load_gazetteer().lookup(norm(words.text)) if e.feature == "admin1"}
         return any(e.feature != "admin1" and e.admin1 in divisions for e, _ in m.candidates)
     return False
+
+
+def abroad_of(state: _Mention, place: _Mention | None) -> bool:
+    """A state abbreviation after a comma and a known place whose main reading lies abroad, with none in that
+    state ("Caracas, D.C."), abbreviates something else (a capital district). After a place read
+    in the US, or an unknown one, it is the state ("Gainesville, Fla."; the gazetteer lacks many small towns)."""
+    if place is None or not place.candidates:
+        return False
+    names = {e.name for e, _ in state.candidates}
+    if any(e.country == "US" and (e.admin1 in names or e.name in names) for e, _ in place.candidates):
+        return False
+    return max(place.candidates, key=lambda c: c[0].population)[0].country != "US"

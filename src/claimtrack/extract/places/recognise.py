@@ -17,13 +17,14 @@ from spacy.tokens import Doc
 from claimtrack.extract.gazetteer import Entry, Gazetteer, norm, skeleton
 from claimtrack.extract.places.filters import _accept, _named_for_state, _part_of_person, _tail_of_org
 from claimtrack.extract.places.mention import _locative_before, _Mention, prefer_towns
-from claimtrack.extract.places.qualify import _bare
+from claimtrack.extract.places.qualify import _bare, abroad_of
 from claimtrack.extract.places.words import (
     ADMIN_PLURALS,
     ADMIN_SUFFIXES,
     AMBIGUOUS_ABBR,
     BREAKS,
     CALENDAR_WORDS,
+    COMPASS,
     FIRST_LEVEL_WORDS,
     GEO_NOUNS,
     JOINERS,
@@ -133,6 +134,13 @@ def _qualifier_after(doc: Doc, end: int, gaz: Gazetteer) -> str | None:
                     continue
                 if end + 1 + n < len(doc) and doc[end + 1 + n].text == "-" and not words[-1].whitespace_:
                     continue  # "Rutshuru, Nord-Kivu": the word goes on past the hyphen
+                if (
+                    words[-1].lower_ in COMPASS
+                    and end + 1 + n < len(doc)
+                    and doc[end + 1 + n].is_alpha
+                    and doc[end + 1 + n].text[:1].isupper()
+                ):
+                    continue  # "Zorbu, Northern Zorland": the compass word opens a longer name
                 if "." in words.text and _abbr_key(words.text) in US_STATE_ABBR:
                     return _abbr_key(words.text)  # "Albany, N.Y."
                 key = norm(words.text)
@@ -202,6 +210,10 @@ def _candidate_spans(doc: Doc, gaz: Gazetteer) -> list[_Mention]:
             i += 1
             continue
         state = _state_abbreviation(doc, i, last_accepted_end, gaz)
+        after = out[-1] if out and out[-1].end == i - 1 and texts[i - 1] == "," else None
+        if state is not None and abroad_of(state, after):
+            i = state.end  # "Caracas, D.C.": the capital district of the city's own name, not Washington
+            continue
         if state is not None:
             out.append(state)
             last_accepted_end = i = state.end

@@ -14,9 +14,10 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from claimtrack.extract.gazetteer import COORD_PRECISION, Entry, load_gazetteer, seat_division
+from claimtrack.extract.places.contain import place_inside_containers
 from claimtrack.extract.places.context import demonym_prior, mark_modifiers
 from claimtrack.extract.places.mention import _Mention
-from claimtrack.extract.places.qualify import BIG_TOWN, STRAY_POP, _qualifies, _to_qualifier, foreign_comma
+from claimtrack.extract.places.qualify import BIG_TOWN, STRAY_POP, _bare, _qualifies, _to_qualifier, foreign_comma
 from claimtrack.extract.places.recognise import _candidate_spans
 from claimtrack.models import LocationPrecision, Place, PlaceFeature
 
@@ -99,7 +100,19 @@ def _resolve(mentions: list[_Mention], prior: dict[str, float] | None = None) ->
             and not any(p and e.feature in ("country", "admin1", "region", "water") for e, p in m.candidates)
             and not any(_qualifies(m, e) for e, _ in m.candidates)
         ):
-            _to_qualifier(m)
+            # A town by its own name whose division the gazetteer does not know may lie in the one the qualifier
+            # names, when that is no known division of the town's country ("Zorbu (Zorland)" with Zorbu known only
+            # without its division and Zorland a division elsewhere): it is not ruled out, the others are.
+            named = {e.country for e, _ in load_gazetteer().lookup(_bare(q.lstrip("(").split("|")[-1]))}
+            unknown: list[tuple[Entry, bool]] = [
+                (e, p)
+                for e, p in m.candidates
+                if p and e.feature == "settlement" and not e.admin1 and e.country not in named
+            ]
+            if unknown:
+                m.candidates = unknown
+            else:
+                _to_qualifier(m)
     groups: dict[tuple[str, str | None, str | None, bool], list[_Mention]] = {}
     for m in mentions:
         groups.setdefault((m.key, m.suffix, m.qualifier, m.demonym), []).append(m)
@@ -281,7 +294,8 @@ def find_places(doc: Doc) -> list[Place]:
         return []
     mark_modifiers(doc, mentions)
     _resolve(mentions, demonym_prior(doc, mentions, gaz))
-    strays = _strays(mentions)
+    outside = place_inside_containers(doc, mentions)
+    strays = _strays([m for m in mentions if id(m) not in outside]) | outside
     return [_to_place(doc, m) for m in mentions if m.best is not None and id(m) not in strays]
 
 
@@ -328,7 +342,7 @@ def _strays(mentions: list[_Mention]) -> set[int]:
             and e.feature in ("settlement", "admin2", "landmark")
             and (e.population < STRAY_POP or (e.population < STRAY_ALIAS_POP and not _own_name(m, e)))
             and (not m.suffix or m.suffix == "area" or e.feature == "settlement")
-            and not (m.qualifier and _qualifies(m, e))
+            and not (m.qualifier and (_qualifies(m, e) or not e.admin1))  # a fit, or a division unknown
             and not m.demonym
             and names.get(e.country) == {m.key}
             and not (len(keys) < 2 and strong.get(e.country))
