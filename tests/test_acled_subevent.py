@@ -110,3 +110,101 @@ def test_gatherings_with_a_stance(nlp, text: str, sub: str | None) -> None:  # t
 )
 def test_riot_named_in_a_protests_cause(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
     assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 3 May 2026, about 30 No Tunnel activists gathered outside the town hall of Riverton to protest "
+            "against the new road.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2026, members of the No Border network gathered in Brookvale to protest against the "
+            "deportations.",
+            "Peaceful protest",
+        ),
+        # near-miss: a lower-case "no" denies the gathering
+        ("On 3 May 2026, no activists gathered in Riverton to protest against the new road.", None),
+    ],
+)
+def test_no_in_a_groups_name(nlp, text: str, sub: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 3 May 2026, residents blocked the main road of Riverton to demonstrate over the death of a boy hit by "
+            "a truck.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2026, dozens of nurses gathered outside the hospital in Riverton (Texas) to voice their concern "
+            "about staff cuts.",
+            "Peaceful protest",
+        ),
+        # near-miss: a road closed with no grievance
+        ("On 3 May 2026, drivers closed the road to traffic in Riverton.", None),
+    ],
+)
+def test_purpose_of_a_blockade_or_gathering(nlp, text: str, sub: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 3 May 2026, about 30 people gathered in Riverton (Ontario) to raise awareness about the lack of "
+            "mental health services.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2026, students marched through the centre of Brookvale to raise awareness of the climate crisis.",
+            "Peaceful protest",
+        ),
+        # near-miss: an awareness campaign with no gathering
+        ("On 3 May 2026, the health ministry launched a campaign in Riverton to raise awareness of diabetes.", None),
+    ],
+)
+def test_gathering_to_raise_awareness(nlp, text: str, sub: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 3 May 2026, about 150 parents took over the primary school in Brookvale to demand that the "
+            "authorities repair the roof.",
+            "Peaceful protest",
+        ),
+        (
+            "On 3 May 2026, farmers took over the municipal offices of Riverton to denounce the unpaid subsidies.",
+            "Peaceful protest",
+        ),
+        # near-miss: a take-over with no grievance
+        ("On 3 May 2026, a large firm took over the factory in Riverton to expand its production.", None),
+    ],
+)
+def test_take_over_to_demand(nlp, text: str, sub: str | None) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("On 3 May 2026, three rebel forces were shot dead by unknown gunmen near Brookvale.", "Armed clash"),
+        (
+            "On 3 May 2026, unknown gunmen shot and killed two 3rd Brigade members on the road out of Riverton.",
+            "Armed clash",
+        ),
+        # near-miss: members of a family are civilians
+        ("On 3 May 2026, unknown gunmen shot and killed two members of a local family in Riverton.", "Attack"),
+    ],
+)
+def test_forces_and_unit_members_hit(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
+    assert _sub(nlp, text) == sub

@@ -66,11 +66,20 @@ _PLANNING = frozenset({"expect", "plan", "intend", "schedule", "set", "aim", "pr
 _NONE = frozenset({"no", "none", "nobody", "neither", "never"})
 
 
+def _none_word(t: Token) -> bool:
+    """A word of denial; a capitalised "No" inside a sentence and before a capitalised word is part of a name
+    ("No Vax activists", "the No Campaign"), not a determiner."""
+    if t.lower_ not in _NONE:
+        return False
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return not (t.text[:1].isupper() and not t.is_sent_start and nxt is not None and nxt.text[:1].isupper())
+
+
 def _no_one(tok: Token) -> bool:
     """ "No drone hit the city", "no one was hurt", "no group claimed it": the act is denied by its participant."""
     for c in tok.children:
         if c.dep_ in ("nsubj", "nsubjpass", "dobj", "det") and (
-            c.lower_ in _NONE or any(g.dep_ == "det" and g.lower_ in _NONE for g in c.children)
+            _none_word(c) or any(g.dep_ == "det" and _none_word(g) for g in c.children)
         ):
             return True
     return False
