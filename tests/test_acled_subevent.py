@@ -199,11 +199,11 @@ def test_take_over_to_demand(nlp, text: str, sub: str | None) -> None:  # type: 
     [
         ("On 3 May 2026, three rebel forces were shot dead by unknown gunmen near Brookvale.", "Armed clash"),
         (
-            "On 3 May 2026, unknown gunmen shot and killed two 3rd Brigade members on the road out of Riverton.",
+            "On 3 May 2026, masked gunmen shot dead two 3rd Brigade members on the road out of Riverton.",
             "Armed clash",
         ),
         # near-miss: members of a family are civilians
-        ("On 3 May 2026, unknown gunmen shot and killed two members of a local family in Riverton.", "Attack"),
+        ("On 3 May 2026, masked gunmen shot dead two members of a local family in Riverton.", "Attack"),
     ],
 )
 def test_forces_and_unit_members_hit(nlp, text: str, sub: str) -> None:  # type: ignore[no-untyped-def]
